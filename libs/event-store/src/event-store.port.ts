@@ -1,0 +1,101 @@
+// The one port every store adapter implements. Revisions and positions are bigint because
+// EventStoreDB's are 64-bit; the SQLite adapter uses the same types so callers never branch.
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Who did it, on whose behalf and why: carried by every event, never by the domain's clock. */
+export interface EventMetadata extends JsonObject {
+  actor: string;
+  country: string;
+  correlationId: string;
+  causationId: string;
+  occurredAt: string;
+}
+
+export interface EventToAppend {
+  /** Idempotency: re-appending the same ids must not duplicate events. Generated if absent. */
+  id?: string;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadata | JsonObject;
+}
+
+export interface RecordedEvent {
+  id: string;
+  streamId: string;
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+  /** 0-based, gap-free per stream. */
+  revision: bigint;
+  /** Strictly increasing across the whole store ($all order). */
+  position: bigint;
+  /** When the store recorded it (ISO-8601); the business time is metadata.occurredAt. */
+  recordedAt: string;
+}
+
+/** no_stream: must not exist; stream_exists: must exist; any: no check; bigint: last revision must equal it. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export interface AppendOptions {
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last appended event. */
+  position: bigint;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  direction?: Direction;
+  /** Inclusive. Forwards defaults to 0, backwards to the end. */
+  fromRevision?: bigint | 'start' | 'end';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  direction?: Direction;
+  /** Inclusive, like EventStoreDB's readAll. */
+  fromPosition?: bigint | 'start' | 'end';
+  maxCount?: number;
+}
+
+export interface SubscriptionFilter {
+  eventTypes?: string[];
+  streamPrefixes?: string[];
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive checkpoint (the last position already processed), or 'start' / 'end'. */
+  fromPosition?: bigint | 'start' | 'end';
+  filter?: SubscriptionFilter;
+  /**
+   * Called with the last position scanned when a filter skipped events, so a checkpoint can
+   * advance past long runs of events the subscriber does not care about.
+   */
+  onCheckpoint?: (position: bigint) => void | Promise<void>;
+  /** Called once when the catch-up phase has delivered everything that existed at subscribe time. */
+  onCaughtUp?: () => void;
+}
+
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  /** Throws StreamNotFound when the stream has no events. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  /** Last global position in the store (for lag and readiness); -1n when empty. */
+  headPosition(): Promise<bigint>;
+  /** Cheap reachability check for /ready. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore, JsonObject, RecordedEvent } from './event-store.port.js';
+import { StreamNotFound, WrongExpectedVersion } from './event-store.errors.js';
+
+/** Structural twin of the domain's decider, so this library never imports the domain. */
+export interface Decider<Command, State, Event extends { type: string; data: JsonObject }> {
+  initialState: () => State;
+  evolve: (state: State, event: Event) => State;
+  decide: (command: Command, state: State) => Event[];
+}
+
+export interface HandleCommandOptions {
+  /** Pin the revision the client saw (If-Match). No retry: a mismatch is the caller's conflict. */
+  expectedRevision?: bigint;
+  /** Re-read and re-decide this many times when another writer won the race. */
+  retries?: number;
+  /** Stamped onto every produced event. */
+  metadata: JsonObject;
+}
+
+export interface HandleCommandResult<State> {
+  streamId: string;
+  /** Revision after the append; unchanged when the command produced no events. */
+  nextExpectedRevision: bigint | undefined;
+  /** Global position of the last appended event; undefined when nothing was appended. */
+  position: bigint | undefined;
+  newState: State;
+  events: { type: string; data: JsonObject }[];
+}
+
+export async function readState<State, Event extends { type: string; data: JsonObject }>(
+  store: EventStore,
+  streamId: string,
+  evolve: (s: State, e: Event) => State,
+  initial: State,
+): Promise<{ state: State; revision: bigint | undefined }> {
+  let events: RecordedEvent[];
+  try {
+    events = await store.readStream(streamId);
+  } catch (e) {
+    if (e instanceof StreamNotFound) return { state: initial, revision: undefined };
+    throw e;
+  }
+  let state = initial;
+  for (const e of events) state = evolve(state, { type: e.type, data: e.data } as Event);
+  return { state, revision: events.length ? events[events.length - 1].revision : undefined };
+}
+
+/**
+ * Read, fold, decide, append with the read revision. A lost race (another writer appended
+ * between our read and our append) is retried by re-reading, unless the caller pinned a revision.
+ */
+export async function handleCommand<Command, State, Event extends { type: string; data: JsonObject }>(
+  store: EventStore,
+  streamId: string,
+  command: Command,
+  decider: Decider<Command, State, Event>,
+  options: HandleCommandOptions,
+): Promise<HandleCommandResult<State>> {
+  const retries = options.expectedRevision !== undefined ? 0 : (options.retries ?? 3);
+  for (let attempt = 0; ; attempt++) {
+    const { state, revision } = await readState(store, streamId, decider.evolve, decider.initialState());
+    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      throw new WrongExpectedVersion(streamId, options.expectedRevision, revision);
+    }
+    const events = decider.decide(command, state);
+    if (events.length === 0) {
+      return { streamId, nextExpectedRevision: revision, position: undefined, newState: state, events };
+    }
+    try {
+      const result = await store.append(
+        streamId,
+        events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: options.metadata })),
+        { expectedRevision: revision === undefined ? 'no_stream' : revision },
+      );
+      const newState = events.reduce(decider.evolve, state);
+      return { streamId, nextExpectedRevision: result.nextExpectedRevision, position: result.position, newState, events };
+    } catch (e) {
+      if (e instanceof WrongExpectedVersion && attempt < retries) continue;
+      throw e;
+    }
+  }
+}
