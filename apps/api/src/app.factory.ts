@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { EventStore } from '@liaison/event-store';
+import type { AppConfig } from './config/app.config.js';
+import { AppModule } from './app.module.js';
+import { openEventStore } from './infrastructure/event-store.provider.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import type { Clock } from './common/clock.js';
+import type { AuthEnv } from './auth/issuers.config.js';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  store: EventStore;
+}
+
+const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/** Shared by main.ts and the in-process specs so both run the very same pipeline. */
+export interface AppOverrides {
+  clock?: Clock;
+  authEnv?: AuthEnv;
+}
+
+export async function createApp(config: AppConfig, store?: EventStore, overrides: AppOverrides = {}): Promise<CreatedApp> {
+  const eventStore = store ?? (await openEventStore(config));
+  const logger = new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, store: eventStore, ...overrides }), adapter, {
+    logger,
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  const doc = new DocumentBuilder()
+    .setTitle('Liaison API')
+    .setDescription('Cross-border case sharing for Nordic police liaison officers. Every call needs a bearer JWT from a trusted national identity provider.')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  return { app, store: eventStore };
+}

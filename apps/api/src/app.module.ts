@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule, Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import type { EventStore } from '@liaison/event-store';
+import { APP_CONFIG } from './config/app.config.js';
+import type { AppConfig } from './config/app.config.js';
+import { EVENT_STORE } from './infrastructure/event-store.provider.js';
+import { HealthController } from './health/health.controller.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { AuthModule } from './auth/auth.module.js';
+import type { AuthEnv } from './auth/issuers.config.js';
+import { CasesModule } from './cases/cases.module.js';
+import { CLOCK, systemClock } from './common/clock.js';
+import type { Clock } from './common/clock.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  store: EventStore;
+  /** Environment the auth config is read from; the data folder always comes from config. */
+  authEnv?: AuthEnv;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  /** The store is opened before Nest starts, so a bad connection fails start-up, not the first request. */
+  static register({ config, store, authEnv, clock }: AppModuleOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: EVENT_STORE, useValue: store },
+      { provide: APP_FILTER, useClass: ProblemFilter },
+      { provide: CLOCK, useValue: clock ?? systemClock },
+    ];
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        CqrsModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
+        AuthModule.forRoot({ env: { ...(authEnv ?? process.env), DATA_DIR: config.dataDir, NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV } }),
+        CasesModule,
+      ],
+      controllers: [HealthController],
+      providers,
+      exports: [APP_CONFIG, EVENT_STORE, CLOCK],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+
+export type StoreKind = 'sqlite' | 'esdb';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  eventStore: StoreKind;
+  esdbConnectionString?: string;
+  production: boolean;
+  /** Bytes; larger request bodies get 413 before any parsing. */
+  bodyLimit: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the environment once at start-up; invalid settings stop the service with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0-65535, got "${env.PORT}"`);
+  const eventStore = (env.EVENT_STORE ?? 'sqlite') as StoreKind;
+  if (eventStore !== 'sqlite' && eventStore !== 'esdb') {
+    throw new ConfigError(`EVENT_STORE must be "sqlite" or "esdb", got "${env.EVENT_STORE}"`);
+  }
+  if (eventStore === 'esdb' && !env.ESDB_CONNECTION_STRING) {
+    throw new ConfigError('EVENT_STORE=esdb needs ESDB_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false');
+  }
+  const bodyLimit = Number(env.BODY_LIMIT_BYTES ?? 64 * 1024);
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new ConfigError('BODY_LIMIT_BYTES must be an integer >= 1024');
+  const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL invalid: "${env.LOG_LEVEL}"`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    eventStore,
+    esdbConnectionString: env.ESDB_CONNECTION_STRING,
+    production: env.NODE_ENV === 'production',
+    bodyLimit,
+    logLevel,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

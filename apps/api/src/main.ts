@@ -1,0 +1,26 @@
+import { Logger } from '@nestjs/common';
+import { loadConfig } from './config/app.config.js';
+import { createApp } from './app.factory.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { app, store } = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const url = await app.getUrl();
+  new Logger('liaison').log({ msg: 'listening', url, store: config.eventStore, dataDir: config.dataDir });
+  // A plain line too, so a person starting it sees where to go.
+  process.stdout.write(`\nLiaison is running: ${url.replace('[::1]', 'localhost')}/  (API docs: ${url}/docs)\n\n`);
+  const shutdown = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  // Start-up errors are configuration problems: show the message, not a stack.
+  process.stderr.write(`Liaison failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

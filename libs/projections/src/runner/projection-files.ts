@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Projection } from './projection.js';
+
+/**
+ * Which file serves each projection. A rebuild writes a new generation beside the live one and
+ * flips this registry only once it has caught up, so readers never see a half-built model.
+ */
+export class ProjectionRegistry {
+  private readonly db: Database.Database;
+
+  constructor(readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.db = new Database(path.join(dir, 'registry.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec('CREATE TABLE IF NOT EXISTS active(name TEXT PRIMARY KEY, version INTEGER NOT NULL, file TEXT NOT NULL)');
+  }
+
+  active(name: string): { version: number; file: string } | undefined {
+    return this.db.prepare('SELECT version, file FROM active WHERE name = ?').get(name) as { version: number; file: string } | undefined;
+  }
+
+  activate(name: string, version: number, file: string): void {
+    this.db.prepare('INSERT INTO active(name, version, file) VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, file = excluded.file').run(name, version, file);
+  }
+
+  /** Changes when another connection (another process) committed to the registry. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export function newGenerationFile(projection: Projection): string {
+  return `${projection.name}.v${projection.version}.${Date.now().toString(36)}.db`;
+}
+
+/**
+ * Read models are rebuildable, so NORMAL is enough: WAL keeps each batch atomic (rows and checkpoint
+ * together); a power cut may lose the last batches, which are simply re-applied from the checkpoint.
+ */
+export function openReadModelFile(file: string, projection: Projection): Database.Database {
+  const fresh = !fs.existsSync(file);
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  if (fresh) {
+    db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS _checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL)');
+      db.prepare('INSERT INTO _checkpoint(id, position, name, version) VALUES (1, -1, ?, ?)').run(projection.name, projection.version);
+      projection.setup(db);
+    })();
+  }
+  return db;
+}
+
+export function removeFile(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+}

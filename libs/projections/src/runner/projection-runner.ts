@@ -1,0 +1,177 @@
+import path from 'node:path';
+import type { EventStore, RecordedEvent } from '@liaison/event-store';
+import type { Projection } from './projection.js';
+import { ProjectionInstance } from './projection-instance.js';
+import { ProjectionRegistry, newGenerationFile, removeFile } from './projection-files.js';
+import { WakeSignal } from './wake-signal.js';
+
+export interface ProjectionRunnerOptions {
+  store: EventStore;
+  /** Folder for read-model files, separate from the event log. */
+  dir: string;
+  projections: readonly Projection[];
+  pageSize?: number;
+  fallbackPollMs?: number;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  file: string;
+  checkpoint: bigint;
+  error?: string;
+  rebuilding?: { version: number; checkpoint: bigint };
+}
+
+/**
+ * Drives every projection from one read of $all: each page is applied to each live projection in its
+ * own transaction. A projection whose code version is newer than its file is rebuilt by a second loop
+ * while the old file keeps answering queries; the registry flips when the rebuild has caught up.
+ */
+export class ProjectionRunner {
+  private readonly live = new Map<string, ProjectionInstance>();
+  private readonly building = new Map<string, ProjectionInstance>();
+  private readonly registry: ProjectionRegistry;
+  private readonly wake: WakeSignal;
+  private readonly waiters = new Set<{ position: bigint; resolve: (ok: boolean) => void }>();
+  private readonly pageSize: number;
+  private registryVersion = -1;
+  private running = false;
+  private loops: Promise<void>[] = [];
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.registry = new ProjectionRegistry(options.dir);
+    this.wake = new WakeSignal(options.fallbackPollMs ?? 250);
+    this.pageSize = options.pageSize ?? 2000;
+  }
+
+  /** Opens files without replaying anything: start-up cost does not grow with the log. */
+  start(): void {
+    for (const p of this.options.projections) {
+      const active = this.registry.active(p.name);
+      if (!active) {
+        const file = newGenerationFile(p);
+        this.live.set(p.name, new ProjectionInstance(p, this.path(file)));
+        this.registry.activate(p.name, p.version, file);
+      } else {
+        this.live.set(p.name, new ProjectionInstance(p, this.path(active.file)));
+        if (active.version !== p.version) this.building.set(p.name, new ProjectionInstance(p, this.path(newGenerationFile(p))));
+      }
+    }
+    this.registryVersion = this.registry.dataVersion();
+    this.running = true;
+    this.wake.attach(this.options.store);
+    this.loops = [this.loop(() => [...this.live.values()], true)];
+    if (this.building.size) this.loops.push(this.rebuildLoop());
+  }
+
+  /** The instance whose file answers queries for this projection. */
+  instance(name: string): ProjectionInstance {
+    const i = this.live.get(name);
+    if (!i) throw new Error(`Unknown projection ${name}`);
+    return i;
+  }
+
+  /** Lowest checkpoint over the live projections: every read model has seen at least this. */
+  position(): bigint {
+    let min: bigint | undefined;
+    for (const i of this.live.values()) if (min === undefined || i.checkpoint < min) min = i.checkpoint;
+    return min ?? -1n;
+  }
+
+  /** Read-your-writes: resolves true once every live projection has applied `position`. */
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.position() >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const w = { position, resolve: (ok: boolean) => { clearTimeout(timer); this.waiters.delete(w); resolve(ok); } };
+      const timer = setTimeout(() => w.resolve(false), timeoutMs);
+      this.waiters.add(w);
+    });
+  }
+
+  status(): ProjectionStatus[] {
+    return [...this.live.values()].map((i) => {
+      const b = this.building.get(i.projection.name);
+      return {
+        name: i.projection.name,
+        version: i.projection.version,
+        file: path.basename(i.file),
+        checkpoint: i.checkpoint,
+        ...(i.error ? { error: i.error } : {}),
+        ...(b ? { rebuilding: { version: b.projection.version, checkpoint: b.checkpoint } } : {}),
+      };
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.wake.close();
+    await Promise.all(this.loops);
+    for (const i of [...this.live.values(), ...this.building.values()]) i.close();
+    this.registry.close();
+    for (const w of this.waiters) w.resolve(false);
+  }
+
+  private async loop(instances: () => ProjectionInstance[], isLive: boolean): Promise<void> {
+    while (this.running) {
+      if (isLive) this.followRegistry();
+      const current = instances().filter((i) => !i.error);
+      if (current.length === 0) return;
+      const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint));
+      if (page.length === 0) {
+        if (!isLive) return;
+        await this.wake.wait();
+        continue;
+      }
+      for (const i of current) i.apply(page);
+      if (isLive) this.notifyWaiters();
+    }
+  }
+
+  private async rebuildLoop(): Promise<void> {
+    await this.loop(() => [...this.building.values()], false);
+    if (!this.running) return;
+    for (const [name, fresh] of this.building) {
+      if (fresh.error) continue;
+      const old = this.live.get(name);
+      this.registry.activate(name, fresh.projection.version, path.basename(fresh.file));
+      this.live.set(name, fresh);
+      this.building.delete(name);
+      if (old) {
+        old.close();
+        removeFile(old.file);
+      }
+    }
+    this.registryVersion = this.registry.dataVersion();
+  }
+
+  /** Follows a flip made by another process (`npm run projections -- rebuild`). */
+  private followRegistry(): void {
+    const v = this.registry.dataVersion();
+    if (v === this.registryVersion) return;
+    this.registryVersion = v;
+    for (const [name, current] of this.live) {
+      const active = this.registry.active(name);
+      if (active && this.path(active.file) !== current.file && active.version === current.projection.version) {
+        this.live.set(name, new ProjectionInstance(current.projection, this.path(active.file)));
+        current.close();
+      }
+    }
+  }
+
+  private async readAfter(checkpoint: bigint): Promise<RecordedEvent[]> {
+    const page = await this.options.store.readAll({ fromPosition: checkpoint < 0n ? 'start' : checkpoint, maxCount: this.pageSize });
+    // readAll is inclusive; drop what the slowest projection already has.
+    return page.length && page[0].position <= checkpoint ? page.slice(1) : page;
+  }
+
+  private notifyWaiters(): void {
+    if (this.waiters.size === 0) return;
+    const at = this.position();
+    for (const w of this.waiters) if (w.position <= at) w.resolve(true);
+  }
+
+  private path(file: string): string {
+    return path.join(this.options.dir, file);
+  }
+}

@@ -1,0 +1,55 @@
+import type { EventStore, Subscription } from '@liaison/event-store';
+
+/**
+ * Wakes the projection loop right after the store commits (via a live subscription), with a slow
+ * fallback timer for stores written by another process.
+ */
+export class WakeSignal {
+  private waiter: (() => void) | undefined;
+  private pending = false;
+  private subscription: Subscription | undefined;
+
+  constructor(private readonly fallbackMs: number) {}
+
+  attach(store: EventStore): void {
+    this.subscription = store.subscribeToAll({ fromPosition: 'end' });
+    const sub = this.subscription;
+    void (async () => {
+      try {
+        for await (const _ of sub) this.fire();
+      } catch {
+        // The loop still polls on the fallback timer; nothing is lost, only latency.
+      }
+    })();
+  }
+
+  fire(): void {
+    this.pending = true;
+    const w = this.waiter;
+    this.waiter = undefined;
+    w?.();
+  }
+
+  wait(): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiter = undefined;
+        resolve();
+      }, this.fallbackMs);
+      this.waiter = () => {
+        clearTimeout(timer);
+        this.pending = false;
+        resolve();
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.subscription?.close();
+    this.fire();
+  }
+}
