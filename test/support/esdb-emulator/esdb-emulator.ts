@@ -1,0 +1,64 @@
+// An in-process emulator of the EventStoreDB gRPC protocol, for tests only: no EventStoreDB server or
+// Docker runs on the development machines, so this is how the real @eventstore/db-client is driven.
+// It is not a server: one in-memory log, no persistence, no cluster, no auth, and only the RPCs the
+// EsdbEventStore adapter uses (see the handler files for where it departs from a real server).
+import * as grpc from '@grpc/grpc-js';
+import { EmulatedLog } from './emulated-log.js';
+import { handleAppend, handleBatchAppend } from './append-handler.js';
+import { handleRead } from './read-handler.js';
+import { serverFeaturesService } from './server-features.js';
+import { serverFeaturesGrpc, streamsGrpc } from './emulator-proto.js';
+
+export interface EsdbEmulatorOptions {
+  /** Advertise and serve BatchAppend, as a real server does (default true); false keeps the client on Append. */
+  batchAppend?: boolean;
+  /** Seed '$' system events into $all like a fresh server has (default true). */
+  systemEvents?: boolean;
+}
+
+export interface EsdbEmulator {
+  connectionString: string;
+  /** For assertions that need to look under the protocol. */
+  log: EmulatedLog;
+  stop(): Promise<void>;
+}
+
+const unimplemented = (_call: unknown, callback?: grpc.sendUnaryData<never>) => {
+  const error = { code: grpc.status.UNIMPLEMENTED, details: 'not emulated' } as grpc.ServiceError;
+  if (typeof callback === 'function') callback(error);
+};
+
+export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Promise<EsdbEmulator> {
+  const log = new EmulatedLog();
+  if (options.systemEvents ?? true) log.seedSystemEvents();
+  const server = new grpc.Server();
+  server.addService(streamsGrpc.StreamsService, {
+    read: (call: Parameters<typeof handleRead>[1]) => handleRead(log, call),
+    append: (call: Parameters<typeof handleAppend>[1], cb: Parameters<typeof handleAppend>[2]) => handleAppend(log, call, cb),
+    batchAppend: (call: Parameters<typeof handleBatchAppend>[1]) => handleBatchAppend(log, call),
+    delete: unimplemented,
+    tombstone: unimplemented,
+  });
+  server.addService(serverFeaturesGrpc.ServerFeaturesService, serverFeaturesService({ batchAppend: options.batchAppend ?? true }));
+
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  return {
+    // One host and tls=false: the client opens one insecure channel straight to it, no gossip.
+    connectionString: `esdb://127.0.0.1:${port}?tls=false`,
+    log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        // Live subscriptions never end on their own; give graceful shutdown a moment, then force.
+        const timer = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, 500);
+        server.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+  };
+}
