@@ -1,0 +1,154 @@
+import type { CountryCode } from '../shared/country-code.js';
+import type { DataSubjectCategory } from '../shared/data-subject-category.js';
+import type { Evaluation } from '../shared/evaluation.js';
+import type { HandlingCode } from '../shared/handling-code.js';
+import type { SharingLevel } from '../shared/sharing-level.js';
+import type { ExtraditionDeadlineFor, ExtraditionRoute, ExtraditionStage } from './extradition-routes.js';
+
+// Event names are string literals, part of the stored history: never rename one, never
+// derive one from a class name (minifiers and refactors would silently change them).
+// Payloads are type aliases of plain JSON (not interfaces) so they satisfy JsonObject.
+// Every payload carries caseId so read models need not parse stream names. Who, when
+// (recorded), correlation and causation are event metadata, added by the application layer.
+// Timestamps are ISO-8601 strings; *At fields are business time, supplied by the officer.
+
+export const PLATFORMS = [
+  'telegram', 'tiktok', 'snapchat', 'instagram', 'facebook', 'whatsapp', 'signal', 'discord', 'youtube', 'x', 'other',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const DETENTION_OUTCOMES = ['released', 'transferred', 'surrendered'] as const;
+export type DetentionOutcome = (typeof DETENTION_OUTCOMES)[number];
+
+export const HANDLER_RELATIONS = ['recruited', 'instructed', 'paid'] as const;
+export type HandlerRelation = (typeof HANDLER_RELATIONS)[number];
+
+export const EXTRADITION_OUTCOMES = ['granted', 'refused'] as const;
+export type ExtraditionOutcome = (typeof EXTRADITION_OUTCOMES)[number];
+
+export type NationalityClaim = { country: CountryCode; evaluation: Evaluation };
+
+type Event<Type extends string, Data> = { type: Type; data: Data };
+
+export type CaseOpened = Event<'CaseOpened', {
+  caseId: string;
+  /** The acting officer's country: the case's controller, who alone manages sharing. */
+  ownerCountry: CountryCode;
+  title: string;
+  offenceCategory: string;
+  handlingCode: HandlingCode;
+  /** Present exactly when handlingCode is H3. */
+  handlingText?: string;
+  /** Officer id; kept in data because it is part of the case record, not just the audit. */
+  openedBy: string;
+}>;
+export type CaseSharedWith = Event<'CaseSharedWith', { caseId: string; partnerCountry: CountryCode; level: SharingLevel }>;
+export type CaseSharingRevoked = Event<'CaseSharingRevoked', { caseId: string; partnerCountry: CountryCode }>;
+export type CaseClosed = Event<'CaseClosed', { caseId: string; reason: string }>;
+export type CaseReopened = Event<'CaseReopened', { caseId: string; reason: string }>;
+
+export type PersonRegistered = Event<'PersonRegistered', {
+  caseId: string;
+  personId: string;
+  category: DataSubjectCategory;
+  /** At least one of name and pseudonym is present. */
+  name?: string;
+  pseudonym?: string;
+  birthYear?: number;
+  nationalities: NationalityClaim[];
+}>;
+export type NationalityRecorded = Event<'NationalityRecorded', {
+  caseId: string; personId: string; country: CountryCode; evaluation: Evaluation;
+}>;
+export type NationalityRetracted = Event<'NationalityRetracted', {
+  caseId: string; personId: string; country: CountryCode; reason: string;
+}>;
+
+export type DetentionRecorded = Event<'DetentionRecorded', {
+  caseId: string;
+  detentionId: string;
+  personId: string;
+  holdingCountry: CountryCode;
+  facility: string;
+  detainedAt: string;
+  legalBasis: string;
+  nextCustodyReviewAt: string;
+}>;
+export type CustodyExtended = Event<'CustodyExtended', {
+  caseId: string; detentionId: string; nextCustodyReviewAt: string; reason?: string;
+}>;
+export type DetentionEnded = Event<'DetentionEnded', {
+  caseId: string; detentionId: string; outcome: DetentionOutcome; endedAt: string;
+}>;
+
+export type HandlerAbroadIdentified = Event<'HandlerAbroadIdentified', {
+  caseId: string;
+  handlerId: string;
+  alias: string;
+  believedCountry: CountryCode;
+  platforms: Platform[];
+  evaluation: Evaluation;
+}>;
+export type HandlerLinkedToPerson = Event<'HandlerLinkedToPerson', {
+  caseId: string; handlerId: string; personId: string; relation: HandlerRelation;
+}>;
+export type HandlerLocationUpdated = Event<'HandlerLocationUpdated', {
+  caseId: string; handlerId: string; believedCountry: CountryCode; evaluation: Evaluation;
+}>;
+
+export type ExtraditionRequested = Event<'ExtraditionRequested', {
+  caseId: string;
+  extraditionId: string;
+  personId: string;
+  requestingCountry: CountryCode;
+  requestedCountry: CountryCode;
+  route: ExtraditionRoute;
+  sentAt: string;
+}>;
+/** The person consented to surrender; shortens the decision deadline, skips SE Supreme Court review. */
+export type ExtraditionConsentRecorded = Event<'ExtraditionConsentRecorded', {
+  caseId: string;
+  extraditionId: string;
+  consentedAt: string;
+  /** Decision deadline counted from consent, where the reference gives one. */
+  decisionDeadlineAt?: string;
+}>;
+export type ExtraditionStageReached = Event<'ExtraditionStageReached', {
+  caseId: string;
+  extraditionId: string;
+  stage: ExtraditionStage;
+  reachedAt: string;
+  /** Statutory deadline this stage starts (see extradition-routes.ts), with what it is for. */
+  deadlineAt?: string;
+  deadlineFor?: ExtraditionDeadlineFor;
+}>;
+export type ExtraditionDecided = Event<'ExtraditionDecided', {
+  caseId: string; extraditionId: string; outcome: ExtraditionOutcome; grounds: string; decidedAt: string;
+}>;
+export type PersonSurrendered = Event<'PersonSurrendered', {
+  caseId: string; extraditionId: string; personId: string; surrenderedAt: string;
+}>;
+
+export type CaseEvent =
+  | CaseOpened | CaseSharedWith | CaseSharingRevoked | CaseClosed | CaseReopened
+  | PersonRegistered | NationalityRecorded | NationalityRetracted
+  | DetentionRecorded | CustodyExtended | DetentionEnded
+  | HandlerAbroadIdentified | HandlerLinkedToPerson | HandlerLocationUpdated
+  | ExtraditionRequested | ExtraditionConsentRecorded | ExtraditionStageReached | ExtraditionDecided | PersonSurrendered;
+
+export type CaseEventType = CaseEvent['type'];
+
+/** Every event type, for read models that subscribe by type. */
+export const CASE_EVENT_TYPES = [
+  'CaseOpened', 'CaseSharedWith', 'CaseSharingRevoked', 'CaseClosed', 'CaseReopened',
+  'PersonRegistered', 'NationalityRecorded', 'NationalityRetracted',
+  'DetentionRecorded', 'CustodyExtended', 'DetentionEnded',
+  'HandlerAbroadIdentified', 'HandlerLinkedToPerson', 'HandlerLocationUpdated',
+  'ExtraditionRequested', 'ExtraditionConsentRecorded', 'ExtraditionStageReached', 'ExtraditionDecided',
+  'PersonSurrendered',
+] as const satisfies readonly CaseEventType[];
+// Compile-time completeness: adding an event to the union without listing it fails here.
+const _everyTypeListed: [Exclude<CaseEventType, (typeof CASE_EVENT_TYPES)[number]>] extends [never] ? true : never = true;
+
+export const isCaseEvent = (event: { type: string }): event is CaseEvent =>
+  (CASE_EVENT_TYPES as readonly string[]).includes(event.type);

@@ -1,0 +1,56 @@
+import { DATA_SUBJECT_CATEGORIES } from '../../../shared/data-subject-category.js';
+import { DomainError } from '../../../shared/domain-error.js';
+import { utcYear } from '../../../shared/instant.js';
+import {
+  optionalText, requireCountry, requireEvaluation, requireId, requireOneOf, requireUnique,
+} from '../../../shared/validate.js';
+import type { RegisterPerson } from '../../case.commands.js';
+import type { NationalityClaim, PersonRegistered } from '../../case.events.js';
+import { openCaseForContributor } from '../../case.guards.js';
+import type { CaseState } from '../../case.state.js';
+
+const EARLIEST_BIRTH_YEAR = 1900;
+
+export function decideRegisterPerson(command: RegisterPerson, state: CaseState): PersonRegistered[] {
+  const existing = openCaseForContributor(command, state);
+  const { data, metadata } = command;
+  const personId = requireId(data.personId, 'personId');
+  // Not idempotent: person ids are unique in the case, and a second registration may carry
+  // another category or identity that must not be silently dropped.
+  if (existing.persons.has(personId)) {
+    throw new DomainError('PERSON_ALREADY_REGISTERED', `Person ${personId} is already registered`, 'personId');
+  }
+  const category = requireOneOf(data.category, DATA_SUBJECT_CATEGORIES, 'category');
+  const name = optionalText(data.name, 'name', 200);
+  const pseudonym = optionalText(data.pseudonym, 'pseudonym', 200);
+  if (name === undefined && pseudonym === undefined) {
+    throw new DomainError('PERSON_IDENTITY_REQUIRED', 'A person needs a name or a pseudonym', 'name');
+  }
+  const birthYear = data.birthYear ?? undefined;
+  if (birthYear !== undefined && !(Number.isInteger(birthYear) && birthYear >= EARLIEST_BIRTH_YEAR && birthYear <= utcYear(metadata.now))) {
+    throw new DomainError('INVALID_BIRTH_YEAR', `birthYear must be a whole year from ${EARLIEST_BIRTH_YEAR} to this year`, 'birthYear');
+  }
+  const nationalities = readNationalities(data.nationalities ?? []);
+  return [{
+    type: 'PersonRegistered',
+    data: {
+      caseId: existing.caseId,
+      personId,
+      category,
+      ...(name !== undefined ? { name } : {}),
+      ...(pseudonym !== undefined ? { pseudonym } : {}),
+      ...(birthYear !== undefined ? { birthYear } : {}),
+      nationalities,
+    },
+  }];
+}
+
+function readNationalities(claims: unknown): NationalityClaim[] {
+  if (!Array.isArray(claims)) throw new DomainError('INVALID_VALUE', 'nationalities must be a list', 'nationalities');
+  const read = claims.map((claim: { country?: unknown; evaluation?: unknown } | null, i) => ({
+    country: requireCountry(claim?.country, `nationalities.${i}.country`),
+    evaluation: requireEvaluation(claim?.evaluation, `nationalities.${i}.evaluation`),
+  }));
+  requireUnique(read.map((n) => n.country), 'nationalities');
+  return read;
+}

@@ -1,0 +1,19 @@
+// Public surface of @liaison/domain. The testing helpers are deliberately not exported:
+// they depend on Jest.
+export * from './shared/command-metadata.js';
+export * from './shared/country-code.js';
+export * from './shared/data-subject-category.js';
+export * from './shared/domain-error.js';
+export * from './shared/evaluation.js';
+export * from './shared/handling-code.js';
+export * from './shared/json.js';
+export * from './shared/sharing-level.js';
+export * from './case/case.commands.js';
+export * from './case/case.events.js';
+export * from './case/case.state.js';
+export * from './case/case.decider.js';
+export {
+  EXTRADITION_ROUTES, EXTRADITION_STAGES, routePlan, routeInapplicability,
+  type ExtraditionRoute, type ExtraditionStage, type ExtraditionDeadlineFor, type RoutePlan, type StageRule,
+  type StageRequirement,
+} from './case/extradition-routes.js';
