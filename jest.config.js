@@ -16,7 +16,8 @@ const common = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@liaison/(domain|event-store|projections)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@liaison/event-store/esdb$': '<rootDir>/libs/event-store/src/esdb/index.ts',
+    '^@liaison/event-store/esdb$': '<rootDir>/libs/event-store/src/esdb/esdb-event-store.ts',
+    '^@fastify/static$': '<rootDir>/test/support/fastify-static.jest-stub.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, JsonObject, RecordedEvent } from './event-store.port.js';
 import { StreamNotFound, WrongExpectedVersion } from './event-store.errors.js';
+import type { StateCache } from './state-cache.js';
 
 /** Structural twin of the domain's decider, so this library never imports the domain. */
 export interface Decider<Command, State, Event extends { type: string; data: JsonObject }> {
@@ -16,6 +17,8 @@ export interface HandleCommandOptions {
   retries?: number;
   /** Stamped onto every produced event. */
   metadata: JsonObject;
+  /** Optional fold cache; see StateCache for why it cannot serve stale state. */
+  cache?: StateCache<unknown>;
 }
 
 export interface HandleCommandResult<State> {
@@ -33,17 +36,24 @@ export async function readState<State, Event extends { type: string; data: JsonO
   streamId: string,
   evolve: (s: State, e: Event) => State,
   initial: State,
+  cache?: StateCache<State>,
 ): Promise<{ state: State; revision: bigint | undefined }> {
+  const hit = cache?.get(streamId);
   let events: RecordedEvent[];
   try {
-    events = await store.readStream(streamId);
+    events = await store.readStream(streamId, hit ? { fromRevision: hit.revision + 1n } : undefined);
   } catch (e) {
-    if (e instanceof StreamNotFound) return { state: initial, revision: undefined };
+    if (e instanceof StreamNotFound) {
+      cache?.delete(streamId);
+      return { state: initial, revision: undefined };
+    }
     throw e;
   }
-  let state = initial;
+  let state = hit ? hit.state : initial;
   for (const e of events) state = evolve(state, { type: e.type, data: e.data } as Event);
-  return { state, revision: events.length ? events[events.length - 1].revision : undefined };
+  const revision = events.length ? events[events.length - 1].revision : hit?.revision;
+  if (cache && revision !== undefined) cache.set(streamId, state, revision);
+  return { state, revision };
 }
 
 /**
@@ -59,7 +69,8 @@ export async function handleCommand<Command, State, Event extends { type: string
 ): Promise<HandleCommandResult<State>> {
   const retries = options.expectedRevision !== undefined ? 0 : (options.retries ?? 3);
   for (let attempt = 0; ; attempt++) {
-    const { state, revision } = await readState(store, streamId, decider.evolve, decider.initialState());
+    const cache = options.cache as StateCache<State> | undefined;
+    const { state, revision } = await readState(store, streamId, decider.evolve, decider.initialState(), cache);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedVersion(streamId, options.expectedRevision, revision);
     }
@@ -74,6 +85,7 @@ export async function handleCommand<Command, State, Event extends { type: string
         { expectedRevision: revision === undefined ? 'no_stream' : revision },
       );
       const newState = events.reduce(decider.evolve, state);
+      cache?.set(streamId, newState, result.nextExpectedRevision);
       return { streamId, nextExpectedRevision: result.nextExpectedRevision, position: result.position, newState, events };
     } catch (e) {
       if (e instanceof WrongExpectedVersion && attempt < retries) continue;

@@ -4,7 +4,7 @@ import type { ICommandHandler } from '@nestjs/cqrs';
 import { Command } from '@nestjs/cqrs';
 import { CaseAccessDenied, CaseNotFound, DomainError, caseDecider, caseStreamId } from '@liaison/domain';
 import type { CaseCommand, CommandMetadata } from '@liaison/domain';
-import { WrongExpectedVersion, handleCommand } from '@liaison/event-store';
+import { StateCache, WrongExpectedVersion, handleCommand } from '@liaison/event-store';
 import type { EventStore } from '@liaison/event-store';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
 
@@ -32,6 +32,9 @@ const RACE_RETRIES = 4;
 /** Transport only: every case use case goes through the one shared handleCommand. */
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseCommandResult> {
+  // Folded case states: a command on a long case reads only what was appended since.
+  private readonly cache = new StateCache<unknown>(10_000);
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ caseId, command, expectedRevision }: ExecuteCaseCommand): Promise<CaseCommandResult> {
@@ -39,6 +42,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       const result = await handleCommand(this.store, caseStreamId(caseId), command, caseDecider, {
         expectedRevision,
         retries: RACE_RETRIES,
+        cache: this.cache,
         metadata: eventMetadata(command.metadata),
       });
       return {
@@ -47,7 +51,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         position: result.position === undefined ? null : result.position.toString(),
         events: result.events.map((e) => e.type),
       };
-    } catch (error) {
+    } catch (error: unknown) {
       throw toHttpError(error, expectedRevision !== undefined);
     }
   }

@@ -1,11 +1,10 @@
-import { applyDecorators, HttpCode, HttpStatus, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader,
   ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiPreconditionFailedResponse,
   ApiUnauthorizedResponse, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { RequireScopes, Scope } from '../../../auth/index.js';
-import { BodyDepthInterceptor } from './body-depth.interceptor.js';
 import { CaseCommandResultDto } from './case-command-result.dto.js';
 import { ProblemDto } from './problem.dto.js';
 
@@ -34,7 +33,6 @@ export function ApiCaseCommand(doc: CaseCommandDoc): MethodDecorator {
   const decorators = [
     RequireScopes(doc.scope ?? Scope.CasesWrite),
     HttpCode(doc.created ? HttpStatus.CREATED : HttpStatus.OK),
-    UseInterceptors(BodyDepthInterceptor),
     ApiBearerAuth(),
     ApiOperation({ summary: doc.summary, description: doc.description }),
     ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision (e.g. "3"); 412 if the case has moved on.' }),

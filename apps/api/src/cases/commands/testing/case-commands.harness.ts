@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SqliteEventStore } from '@liaison/event-store';
 import type { RecordedEvent } from '@liaison/event-store';
@@ -12,11 +11,8 @@ import { mintDevToken, type DevCountry, type Role } from '../../../auth/index.js
 // Test support for the case command specs: the real app (createApp) on a real port, a fresh
 // SQLite store and DATA_DIR per suite, and dev-IdP tokens from that DATA_DIR.
 
-// SwaggerModule serves its UI assets through @fastify/static, which requires the ESM-only
-// content-disposition; Jest's CommonJS loader cannot do that on Node 20, and Nest then calls
-// process.exit. The specs only need /docs/openapi.json (served without it), so the asset
-// plugin is replaced by a no-op.
-jest.unstable_mockModule('@fastify/static', () => ({ default: async () => undefined }));
+// @fastify/static is mapped to a no-op for all in-process specs (jest.config.js; see
+// test/support/fastify-static.jest-stub.ts for why).
 
 export const BODY_LIMIT = 16 * 1024;
 
