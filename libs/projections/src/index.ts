@@ -1,0 +1,20 @@
+// Public surface of @liaison/projections: the runner, the access rule, the read models and their queries.
+export * from './runner/projection.js';
+export * from './runner/projection-runner.js';
+export * from './runner/projection-instance.js';
+export * from './runner/projection-files.js';
+export * from './runner/rebuild-projection.js';
+export * from './access/access-policy.js';
+export * from './read-models/all-projections.js';
+export {
+  InvalidCursor, DEFAULT_LIMIT, MAX_LIMIT, type Page, type PageOptions, type CaseLabel,
+} from './read-models/shared/read-model-helpers.js';
+export * from './read-models/cases/cases.projection.js';
+export * from './read-models/cases/cases.queries.js';
+export type { PersonView, DetentionView, HandlerView, ExtraditionView, CaseDetailParts } from './read-models/cases/case-detail-parts.js';
+export * from './read-models/detention-register/detention-register.projection.js';
+export * from './read-models/detention-register/detention-register.queries.js';
+export * from './read-models/handlers-abroad/handlers-abroad.projection.js';
+export * from './read-models/handlers-abroad/handlers-abroad.queries.js';
+export * from './read-models/extradition-tracker/extradition-tracker.projection.js';
+export * from './read-models/extradition-tracker/extradition-tracker.queries.js';

@@ -1,0 +1,13 @@
+import type { Projection } from '../runner/projection.js';
+import { casesProjection } from './cases/cases.projection.js';
+import { detentionRegisterProjection } from './detention-register/detention-register.projection.js';
+import { extraditionTrackerProjection } from './extradition-tracker/extradition-tracker.projection.js';
+import { handlersAbroadProjection } from './handlers-abroad/handlers-abroad.projection.js';
+
+/** Every read model the service runs, in the order the runner applies each page. */
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  casesProjection,
+  detentionRegisterProjection,
+  handlersAbroadProjection,
+  extraditionTrackerProjection,
+];

@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '@liaison/event-store';
+import type { Projection, ReadModelDb } from '../../runner/projection.js';
+import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
+import { utc, type Data } from '../shared/read-model-helpers.js';
+
+/**
+ * Who is detained where. Nationalities are kept per person (current ones only) and joined at query
+ * time, so a nationality recorded or retracted after the detention shows up in the very next query.
+ * Ended detentions stay (with ended_at) for the over-time chart.
+ */
+export const detentionRegisterProjection: Projection = {
+  name: 'detention-register',
+  version: 1,
+  canHandle: [
+    ...CASE_ACCESS_EVENTS, 'PersonRegistered', 'NationalityRecorded', 'NationalityRetracted',
+    'DetentionRecorded', 'CustodyExtended', 'DetentionEnded',
+  ],
+  setup(db: Database.Database): void {
+    setupCaseAccess(db);
+    db.exec(`
+      CREATE TABLE dr_persons(case_id TEXT NOT NULL, person_id TEXT NOT NULL, category TEXT NOT NULL, name TEXT,
+        pseudonym TEXT, PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
+      CREATE TABLE dr_nationalities(case_id TEXT NOT NULL, person_id TEXT NOT NULL, country TEXT NOT NULL,
+        PRIMARY KEY (case_id, person_id, country)) WITHOUT ROWID;
+      CREATE TABLE dr_detentions(case_id TEXT NOT NULL, detention_id TEXT NOT NULL, person_id TEXT NOT NULL,
+        holding_country TEXT NOT NULL, facility TEXT NOT NULL, detained_at TEXT NOT NULL, next_review_at TEXT NOT NULL,
+        ended_at TEXT, PRIMARY KEY (case_id, detention_id)) WITHOUT ROWID;
+      CREATE INDEX dr_open_by_detained_at ON dr_detentions(detained_at DESC, case_id DESC, detention_id DESC) WHERE ended_at IS NULL;
+      CREATE INDEX dr_open_by_review ON dr_detentions(next_review_at) WHERE ended_at IS NULL;
+      CREATE INDEX dr_by_person ON dr_detentions(case_id, person_id);`);
+  },
+  evolve(rm: ReadModelDb, event: RecordedEvent): void {
+    if (evolveCaseAccess(rm, event)) return;
+    const d = event.data as Data;
+    switch (event.type) {
+      case 'PersonRegistered':
+        rm.stmt('INSERT OR REPLACE INTO dr_persons(case_id, person_id, category, name, pseudonym) VALUES (?,?,?,?,?)')
+          .run(d.caseId, d.personId, d.category, d.name ?? null, d.pseudonym ?? null);
+        for (const n of (d.nationalities as { country: string }[]) ?? []) addNationality(rm, d, n.country);
+        return;
+      case 'NationalityRecorded':
+        addNationality(rm, d, d.country);
+        return;
+      case 'NationalityRetracted':
+        rm.stmt('DELETE FROM dr_nationalities WHERE case_id = ? AND person_id = ? AND country = ?').run(d.caseId, d.personId, d.country);
+        return;
+      case 'DetentionRecorded':
+        rm.stmt(`INSERT OR REPLACE INTO dr_detentions(case_id, detention_id, person_id, holding_country, facility, detained_at,
+            next_review_at, ended_at) VALUES (?,?,?,?,?,?,?,NULL)`)
+          .run(d.caseId, d.detentionId, d.personId, d.holdingCountry, d.facility, utc(d.detainedAt), utc(d.nextCustodyReviewAt));
+        return;
+      case 'CustodyExtended':
+        rm.stmt('UPDATE dr_detentions SET next_review_at = ? WHERE case_id = ? AND detention_id = ?')
+          .run(utc(d.nextCustodyReviewAt), d.caseId, d.detentionId);
+        return;
+      case 'DetentionEnded':
+        rm.stmt('UPDATE dr_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
+        return;
+    }
+  },
+};
+
+function addNationality(rm: ReadModelDb, d: Data, country: unknown): void {
+  rm.stmt('INSERT OR IGNORE INTO dr_nationalities(case_id, person_id, country) VALUES (?,?,?)').run(d.caseId, d.personId, country);
+}

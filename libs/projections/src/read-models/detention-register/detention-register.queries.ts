@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3';
+import { visibleTo, type Viewer } from '../../access/access-policy.js';
+import {
+  addFilter, CASE_META_COLUMNS, clampLimit, decodeCursor, prepared, toPage, utcParam, viewerParams,
+  type CaseLabel, type Page, type PageOptions,
+} from '../shared/read-model-helpers.js';
+
+export interface DetentionEntry extends CaseLabel {
+  detentionId: string;
+  personId: string;
+  category: string | null;
+  name: string | null;
+  pseudonym: string | null;
+  /** The person's current nationalities, sorted. */
+  nationalities: string[];
+  holdingCountry: string;
+  facility: string;
+  detainedAt: string;
+  nextCustodyReviewAt: string;
+}
+
+export interface DetentionFilter {
+  holdingCountry?: string;
+  /** Only persons currently holding this nationality (among others). */
+  nationality?: string;
+}
+
+type Row = Omit<DetentionEntry, 'nationalities'> & { nationalities: string | null };
+
+const SELECT_OPEN = `SELECT d.case_id AS caseId, ${CASE_META_COLUMNS}, d.detention_id AS detentionId, d.person_id AS personId,
+    p.category, p.name, p.pseudonym,
+    (SELECT group_concat(n.country, ',' ORDER BY n.country) FROM dr_nationalities n
+      WHERE n.case_id = d.case_id AND n.person_id = d.person_id) AS nationalities,
+    d.holding_country AS holdingCountry, d.facility, d.detained_at AS detainedAt, d.next_review_at AS nextCustodyReviewAt
+  FROM dr_detentions d JOIN case_meta m ON m.case_id = d.case_id
+  LEFT JOIN dr_persons p ON p.case_id = d.case_id AND p.person_id = d.person_id`;
+
+const entry = (r: Row): DetentionEntry => ({ ...r, nationalities: r.nationalities ? r.nationalities.split(',') : [] });
+
+function filterSql(filter: DetentionFilter, where: string[], params: Record<string, unknown>): void {
+  addFilter(where, params, filter.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
+  if (filter.nationality) {
+    where.push(`EXISTS (SELECT 1 FROM dr_nationalities f WHERE f.case_id = d.case_id AND f.person_id = d.person_id
+      AND f.country = @nationality)`);
+    params.nationality = filter.nationality;
+  }
+}
+
+/** Open detentions the viewer may see, most recent detention first. */
+export function currentDetentions(
+  db: Database.Database, viewer: Viewer, options: DetentionFilter & PageOptions = {},
+): Page<DetentionEntry> {
+  const limit = clampLimit(options.limit);
+  const where = ['d.ended_at IS NULL', visibleTo('d')];
+  const params: Record<string, unknown> = { ...viewerParams(viewer), limit: limit + 1 };
+  filterSql(options, where, params);
+  if (options.cursor) {
+    const [at, c, id] = decodeCursor<[string, string, string]>(options.cursor, ['string', 'string', 'string']);
+    where.push('(d.detained_at, d.case_id, d.detention_id) < (@cAt, @cCase, @cId)');
+    Object.assign(params, { cAt: at, cCase: c, cId: id });
+  }
+  const rows = prepared(db, `${SELECT_OPEN} WHERE ${where.join(' AND ')}
+    ORDER BY d.detained_at DESC, d.case_id DESC, d.detention_id DESC LIMIT @limit`).all(params) as Row[];
+  return toPage(rows, limit, entry, (r) => [r.detainedAt, r.caseId, r.detentionId]);
+}
+
+export interface DetentionCount {
+  /** null for persons with no current nationality recorded. */
+  nationality: string | null;
+  holdingCountry: string;
+  count: number;
+}
+
+/**
+ * Open detentions by nationality × holding country, in one query. A dual national counts once under
+ * each nationality, so the counts of one holding country can add up to more than its detainees.
+ */
+export function detentionCounts(db: Database.Database, viewer: Viewer, filter: DetentionFilter = {}): DetentionCount[] {
+  const where = ['d.ended_at IS NULL', visibleTo('d')];
+  const params: Record<string, unknown> = viewerParams(viewer);
+  addFilter(where, params, filter.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
+  addFilter(where, params, filter.nationality, 'n.country = @nationality', 'nationality');
+  return prepared(db, `SELECT n.country AS nationality, d.holding_country AS holdingCountry, COUNT(*) AS count
+    FROM dr_detentions d LEFT JOIN dr_nationalities n ON n.case_id = d.case_id AND n.person_id = d.person_id
+    WHERE ${where.join(' AND ')} GROUP BY n.country, d.holding_country
+    ORDER BY n.country, d.holding_country`).all(params) as DetentionCount[];
+}
+
+/** Open detentions whose next custody review is before `before`, soonest first. */
+export function custodyReviewsDue(
+  db: Database.Database, viewer: Viewer, options: { before: string; holdingCountry?: string; limit?: number },
+): DetentionEntry[] {
+  const where = ['d.ended_at IS NULL', 'd.next_review_at < @before', visibleTo('d')];
+  const params: Record<string, unknown> = { ...viewerParams(viewer), before: utcParam(options.before, 'before'), limit: clampLimit(options.limit ?? 500) };
+  filterSql({ holdingCountry: options.holdingCountry }, where, params);
+  return (prepared(db, `${SELECT_OPEN} WHERE ${where.join(' AND ')}
+    ORDER BY d.next_review_at, d.case_id, d.detention_id LIMIT @limit`).all(params) as Row[]).map(entry);
+}
+
+export interface DetentionBucket {
+  /** Bucket start (UTC ISO). */
+  at: string;
+  /** Detentions open at the instant `at` (detained at or before it, not ended at or before it). */
+  open: number;
+  /** Detentions that started within [at, next bucket's at). */
+  started: number;
+}
+
+const DAY_MS = 86_400_000;
+export const MAX_BUCKETS = 1000;
+
+/**
+ * For charts: buckets start at `from` and step a day or a week (7 × 24 h) while <= `to`. One SQL
+ * query fetches the visible detentions overlapping the range; counting is a sweep over sorted instants.
+ */
+export function detentionsOverTime(
+  db: Database.Database, viewer: Viewer,
+  options: { from: string; to: string; bucket: 'day' | 'week'; holdingCountry?: string },
+): DetentionBucket[] {
+  const from = Date.parse(utcParam(options.from, 'from'));
+  const to = Date.parse(utcParam(options.to, 'to'));
+  const step = options.bucket === 'week' ? 7 * DAY_MS : DAY_MS;
+  const count = Math.floor((to - from) / step) + 1;
+  if (count < 1) return [];
+  if (count > MAX_BUCKETS) throw new RangeError(`At most ${MAX_BUCKETS} buckets, asked for ${count}`);
+  const end = new Date(from + count * step).toISOString();
+  const where = ['d.detained_at < @end', '(d.ended_at IS NULL OR d.ended_at > @from)', visibleTo('d')];
+  const params: Record<string, unknown> = { ...viewerParams(viewer), end, from: new Date(from).toISOString() };
+  addFilter(where, params, options.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
+  const rows = prepared(db, `SELECT d.detained_at AS s, d.ended_at AS e FROM dr_detentions d WHERE ${where.join(' AND ')}`)
+    .all(params) as { s: string; e: string | null }[];
+  const starts = rows.map((r) => Date.parse(r.s)).sort((a, b) => a - b);
+  const ends = rows.flatMap((r) => (r.e === null ? [] : [Date.parse(r.e)])).sort((a, b) => a - b);
+  const buckets: DetentionBucket[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = from + i * step;
+    const startedBy = upperBound(starts, t);
+    buckets.push({
+      at: new Date(t).toISOString(),
+      open: startedBy - upperBound(ends, t),
+      started: upperBound(starts, t + step - 1) - upperBound(starts, t - 1),
+    });
+  }
+  return buckets;
+}
+
+/** Number of values <= x in a sorted array. */
+function upperBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
