@@ -45,10 +45,12 @@ export function newGenerationFile(projection: Projection): string {
  * together); a power cut may lose the last batches, which are simply re-applied from the checkpoint.
  */
 export function openReadModelFile(file: string, projection: Projection): Database.Database {
-  const fresh = !fs.existsSync(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Judged by the checkpoint table, not the file: a crash between creating the file and committing
+  // the setup leaves an empty file that must be set up on the next start.
+  const fresh = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_checkpoint'").get() === undefined;
   if (fresh) {
     db.transaction(() => {
       db.exec('CREATE TABLE IF NOT EXISTS _checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL)');
@@ -61,4 +63,16 @@ export function openReadModelFile(file: string, projection: Projection): Databas
 
 export function removeFile(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+}
+
+/** The checkpoint of a read-model file, opened read-only (safe beside a running service). */
+export function readCheckpoint(file: string): bigint {
+  if (!fs.existsSync(file)) return -1n;
+  const db = new Database(file, { readonly: true });
+  try {
+    const row = db.prepare('SELECT position FROM _checkpoint WHERE id = 1').get() as { position: number } | undefined;
+    return BigInt(row?.position ?? -1);
+  } finally {
+    db.close();
+  }
 }

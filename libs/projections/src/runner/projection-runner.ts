@@ -36,6 +36,8 @@ export class ProjectionRunner {
   private readonly waiters = new Set<{ position: bigint; resolve: (ok: boolean) => void }>();
   private readonly pageSize: number;
   private registryVersion = -1;
+  /** When the live loop last found nothing new to apply; undefined until the first catch-up. */
+  caughtUpAt: number | undefined;
   private running = false;
   private loops: Promise<void>[] = [];
 
@@ -120,6 +122,7 @@ export class ProjectionRunner {
       const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint));
       if (page.length === 0) {
         if (!isLive) return;
+        this.caughtUpAt = Date.now();
         await this.wake.wait();
         continue;
       }
