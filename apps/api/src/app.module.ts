@@ -13,6 +13,7 @@ import { BodyDepthInterceptor } from './common/body-depth.interceptor.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { CasesModule } from './cases/cases.module.js';
+import { QueriesModule } from './queries/queries.module.js';
 import { CLOCK, systemClock } from './common/clock.js';
 import type { Clock } from './common/clock.js';
 
@@ -44,6 +45,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot({ env: { ...(authEnv ?? process.env), DATA_DIR: config.dataDir, NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV } }),
         CasesModule,
+        QueriesModule,
       ],
       controllers: [HealthController],
       providers,

@@ -1,0 +1,51 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import { caseDetail, listCases } from '@liaison/projections';
+import { RequireScopes, Scope } from '../../auth/index.js';
+import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
+import { ReadModelGateway } from '../shared/read-model.gateway.js';
+
+class ListCasesQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'closed'] })
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  status?: 'open' | 'closed';
+
+  @ApiPropertyOptional({ example: 'SE' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'ownerCountry must be an ISO 3166-1 alpha-2 code' })
+  ownerCountry?: string;
+
+  @ApiPropertyOptional({ description: 'Search in titles' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+@ApiTags('cases (queries)')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class CasesQueryController {
+  constructor(private readonly gateway: ReadModelGateway) {}
+
+  @Get()
+  @RequireScopes(Scope.CasesRead)
+  @ApiOperation({ summary: 'Cases your country owns or that are shared with it, newest activity first' })
+  list(@Req() req: FastifyRequest, @Query() q: ListCasesQueryDto) {
+    return this.gateway.read(req, 'cases', ({ db, viewer }) =>
+      listCases(db, viewer, { status: q.status, ownerCountry: q.ownerCountry, q: q.q, limit: q.limit, cursor: q.cursor }));
+  }
+
+  @Get(':caseId')
+  @RequireScopes(Scope.CasesRead)
+  @ApiOperation({ summary: 'One case with people, nationalities, detentions, handlers, extraditions and sharing; 404 also when it is not shared with you' })
+  async detail(@Req() req: FastifyRequest, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() _q: ReadQueryDto) {
+    const answer = await this.gateway.read(req, 'cases', ({ db, viewer }) => caseDetail(db, viewer, caseId));
+    // Same answer for "does not exist" and "not yours", so case existence does not leak across borders.
+    if (!answer.data) throw new NotFoundException({ message: 'Case not found', code: 'CASE_NOT_FOUND' });
+    return answer;
+  }
+}

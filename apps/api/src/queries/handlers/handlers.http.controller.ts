@@ -1,0 +1,43 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import { PLATFORMS } from '@liaison/domain';
+import { handlerCountsByCountry, listHandlers } from '@liaison/projections';
+import { RequireAnyScope, RequireScopes, Scope } from '../../auth/index.js';
+import { CountryFilter } from '../shared/country-query.js';
+import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
+import { ReadModelGateway } from '../shared/read-model.gateway.js';
+
+class HandlersQueryDto extends PagedQueryDto {
+  @CountryFilter('IQ') believedCountry?: string;
+
+  @ApiPropertyOptional({ enum: PLATFORMS })
+  @IsOptional()
+  @IsIn(PLATFORMS)
+  platform?: string;
+}
+
+const PROJECTION = 'handlers-abroad';
+
+@ApiTags('handlers abroad')
+@ApiBearerAuth()
+@Controller('api/v1/handlers')
+export class HandlersQueryController {
+  constructor(private readonly gateway: ReadModelGateway) {}
+
+  @Get()
+  @RequireScopes(Scope.CasesRead)
+  @ApiOperation({ summary: 'Handlers believed abroad, with platforms, evaluation and linked persons' })
+  list(@Req() req: FastifyRequest, @Query() q: HandlersQueryDto) {
+    return this.gateway.read(req, PROJECTION, ({ db, viewer }) =>
+      listHandlers(db, viewer, { believedCountry: q.believedCountry, platform: q.platform, limit: q.limit, cursor: q.cursor }));
+  }
+
+  @Get('counts')
+  @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
+  @ApiOperation({ summary: 'Handlers counted by believed country' })
+  counts(@Req() req: FastifyRequest, @Query() _q: ReadQueryDto) {
+    return this.gateway.read(req, PROJECTION, ({ db, viewer }) => ({ items: handlerCountsByCountry(db, viewer) }));
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** Parameters every read accepts. */
+export class ReadQueryDto {
+  @ApiPropertyOptional({ description: 'Wait (briefly) until read models include this global position, e.g. the `position` a command returned. 503 + Retry-After if they do not get there in time.', example: '42' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a non-negative integer' })
+  minPosition?: string;
+}
+
+export class PagedQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s nextCursor.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
