@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals';
+import type { AppendOptions, AppendResult, EventStore, EventToAppend, RecordedEvent } from './event-store.port.js';
+import { StreamNotFound, WrongExpectedVersion } from './event-store.errors.js';
+import { handleCommand, readState } from './handle-command.js';
+import { counter } from './conformance/handle-command.cases.js';
+
+const metadata = { actor: 'unit' };
+
+/** Just enough store for handleCommand: one stream in memory, optional scripted failures. */
+class FakeStore implements Pick<EventStore, 'readStream' | 'append'> {
+  events: RecordedEvent[] = [];
+  appendCalls = 0;
+  constructor(private readonly failAppend: (call: number) => Error | undefined = () => undefined) {}
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    if (this.events.length === 0) throw new StreamNotFound(streamId);
+    return [...this.events];
+  }
+
+  async append(streamId: string, events: EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
+    const failure = this.failAppend(++this.appendCalls);
+    if (failure) throw failure;
+    const current = this.events.length ? BigInt(this.events.length - 1) : undefined;
+    const expected = options?.expectedRevision ?? 'any';
+    if (expected === 'no_stream' ? current !== undefined : typeof expected === 'bigint' && expected !== current) {
+      throw new WrongExpectedVersion(streamId, expected, current);
+    }
+    for (const e of events) {
+      const n = BigInt(this.events.length);
+      this.events.push({ id: e.id ?? String(n), streamId, type: e.type, data: e.data, metadata: e.metadata, revision: n, position: n, recordedAt: '' });
+    }
+    return { nextExpectedRevision: BigInt(this.events.length - 1), position: BigInt(this.events.length - 1) };
+  }
+}
+
+const asStore = (fake: FakeStore): EventStore => fake as unknown as EventStore;
+
+describe('readState', () => {
+  it('treats a missing stream as the initial state', async () => {
+    expect(await readState(asStore(new FakeStore()), 's', counter.evolve, 7)).toEqual({ state: 7, revision: undefined });
+  });
+
+  it('does not swallow other read errors', async () => {
+    const broken = { readStream: async () => Promise.reject(new Error('disk on fire')) } as unknown as EventStore;
+    await expect(readState(broken, 's', counter.evolve, 0)).rejects.toThrow('disk on fire');
+  });
+});
+
+describe('handleCommand', () => {
+  it('appends to a new stream with no_stream and folds the result', async () => {
+    const fake = new FakeStore();
+    const result = await handleCommand(asStore(fake), 's', { type: 'add', by: 4 }, counter, { metadata });
+    expect(result).toMatchObject({ nextExpectedRevision: 0n, position: 0n, newState: 4 });
+    expect(fake.events[0]).toMatchObject({ type: 'Added', data: { by: 4 }, metadata });
+  });
+
+  it('retries conflicts three times by default, then gives up', async () => {
+    const conflict = (): Error => new WrongExpectedVersion('s', 'no_stream', 0n);
+    const fake = new FakeStore(conflict);
+    await expect(handleCommand(asStore(fake), 's', { type: 'add', by: 1 }, counter, { metadata })).rejects.toBeInstanceOf(WrongExpectedVersion);
+    expect(fake.appendCalls).toBe(4);
+  });
+
+  it('succeeds when a retry wins', async () => {
+    const fake = new FakeStore((call) => (call < 3 ? new WrongExpectedVersion('s', 'no_stream', 0n) : undefined));
+    const result = await handleCommand(asStore(fake), 's', { type: 'add', by: 1 }, counter, { metadata });
+    expect(fake.appendCalls).toBe(3);
+    expect(result.newState).toBe(1);
+  });
+
+  it('never retries errors other than a conflict', async () => {
+    const fake = new FakeStore(() => new Error('connection lost'));
+    await expect(handleCommand(asStore(fake), 's', { type: 'add', by: 1 }, counter, { metadata })).rejects.toThrow('connection lost');
+    expect(fake.appendCalls).toBe(1);
+  });
+});

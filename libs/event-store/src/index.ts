@@ -1,0 +1,5 @@
+export * from './event-store.port.js';
+export * from './event-store.errors.js';
+export * from './handle-command.js';
+export * from './sqlite/sqlite-event-store.js';
+export * from './state-cache.js';

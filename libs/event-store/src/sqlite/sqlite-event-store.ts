@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../event-store.port.js';
+import { StreamNotFound } from '../event-store.errors.js';
+import { GroupCommit, type GroupCommitStats } from './group-commit.js';
+import { toRecordedEvents, type EventRow } from './sqlite-row.js';
+import { openDatabase, prepareStatements, type Statements } from './sqlite-schema.js';
+import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; created if missing. */
+  file: string;
+}
+
+const DEFAULT_READ_ALL_PAGE = 4096;
+/** SQLite's LIMIT -1 means "no limit". */
+const NO_LIMIT = -1;
+const MAX_INT = Number.MAX_SAFE_INTEGER;
+
+/** Embedded event store: one SQLite file in WAL mode, group-committed appends. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly st: Statements;
+  private readonly commits: GroupCommit;
+  private readonly commitWaiters = new Set<() => void>();
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private closed = false;
+  private readonly source: SubscriptionSource;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = openDatabase(options.file);
+    this.st = prepareStatements(this.db);
+    this.commits = new GroupCommit(this.db, this.st, () => this.notifyCommitted());
+    this.source = {
+      readAfter: (after, limit) => this.st.readAllFwd.all(after + 1, limit) as EventRow[],
+      headPosition: () => this.head(),
+      onNextCommit: (wake) => this.commitWaiters.add(wake),
+      offNextCommit: (wake) => this.commitWaiters.delete(wake),
+      detach: (sub) => this.subscriptions.delete(sub),
+    };
+  }
+
+  static open(file: string): SqliteEventStore {
+    return new SqliteEventStore({ file });
+  }
+
+  /** Group-commit counters, for tests and metrics. */
+  get stats(): Readonly<GroupCommitStats> {
+    return this.commits.stats;
+  }
+
+  /** Reads a pragma on this store's own connection (pragmas are per connection). */
+  pragma(name: 'journal_mode' | 'synchronous'): unknown {
+    return this.db.pragma(name, { simple: true });
+  }
+
+  append(streamId: string, events: EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('SqliteEventStore is closed'));
+    return this.commits.enqueue({ streamId, events, expected: options?.expectedRevision ?? 'any' });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? NO_LIMIT;
+    const from = options.fromRevision;
+    const rows = (options.direction === 'backwards'
+      ? this.st.readStreamBwd.all(streamId, from === undefined || from === 'end' ? MAX_INT : from === 'start' ? -1 : from, limit)
+      : this.st.readStreamFwd.all(streamId, from === undefined || from === 'start' ? 0 : from === 'end' ? MAX_INT : from, limit)
+    ) as EventRow[];
+    if (rows.length === 0 && this.st.streamExists.get(streamId) === undefined) throw new StreamNotFound(streamId);
+    return toRecordedEvents(rows);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? DEFAULT_READ_ALL_PAGE;
+    const from = options.fromPosition;
+    const rows = (options.direction === 'backwards'
+      ? this.st.readAllBwd.all(from === undefined || from === 'end' ? MAX_INT : from === 'start' ? -1 : from, limit)
+      : this.st.readAllFwd.all(from === undefined || from === 'start' ? 0 : from === 'end' ? MAX_INT : from, limit)
+    ) as EventRow[];
+    return toRecordedEvents(rows);
+  }
+
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+    const sub = new SqliteSubscription(this.source, options);
+    this.subscriptions.add(sub);
+    return sub;
+  }
+
+  async headPosition(): Promise<bigint> {
+    return BigInt(this.head());
+  }
+
+  async ping(): Promise<void> {
+    this.st.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Appends already accepted must still become durable before the connection goes away.
+    this.commits.flush();
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.db.close();
+  }
+
+  private head(): number {
+    return (this.st.head.get() as number | null) ?? -1;
+  }
+
+  private notifyCommitted(): void {
+    if (this.commitWaiters.size === 0) return;
+    const waiters = [...this.commitWaiters];
+    this.commitWaiters.clear();
+    for (const wake of waiters) wake();
+  }
+}

@@ -1,0 +1,23 @@
+import type { JsonObject, RecordedEvent } from '../event-store.port.js';
+
+/** A row as returned by `.raw()` in EVENT_COLUMNS order. */
+export type EventRow = [number, string, string, number, string, string, string, string];
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row[1],
+    streamId: row[2],
+    type: row[4],
+    data: JSON.parse(row[5]) as JsonObject,
+    metadata: JSON.parse(row[6]) as JsonObject,
+    revision: BigInt(row[3]),
+    position: BigInt(row[0]),
+    recordedAt: row[7],
+  };
+}
+
+export function toRecordedEvents(rows: EventRow[]): RecordedEvent[] {
+  const out = new Array<RecordedEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toRecordedEvent(rows[i]);
+  return out;
+}
