@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Running {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${seen.slice(-2000)}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = seen.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${seen.slice(-2000)}`)));
+  });
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+}
+
+/** The real built service on the embedded store, in its own process like production. */
+export async function startService(dataDir: string, port: number): Promise<Running> {
+  const main = path.resolve('dist/apps/api/src/main.js');
+  if (!existsSync(main)) throw new Error('dist/ is missing: run `npm run build` first');
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const m = await waitForLine(child, /Liaison is running: (http:\/\/[^\s/]+)/, 30_000);
+  return { url: m[1].replace('localhost', '127.0.0.1'), child, stop: stopper(child) };
+}
+
+/** ../shared/reference/append-server.mjs: the frameworkless ceiling, same machine, same run. */
+export async function startReference(port: number, tokenFile: string): Promise<Running & { token: string }> {
+  const script = path.resolve(process.env.REFERENCE_SERVER ?? '../shared/reference/append-server.mjs');
+  if (!existsSync(script)) throw new Error(`reference server not found at ${script} (set REFERENCE_SERVER)`);
+  const child = spawn(process.execPath, [script], { env: { ...process.env, PORT: String(port), TOKEN_FILE: tokenFile, ALG: 'ES256', COMMIT: 'group' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitForLine(child, /reference append server on/, 30_000);
+  return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child), token: readFileSync(tokenFile, 'utf8').trim() };
+}
