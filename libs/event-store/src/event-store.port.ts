@@ -95,6 +95,12 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
   /** Last global position in the store (for lag and readiness); -1n when empty. */
   headPosition(): Promise<bigint>;
+  /**
+   * Optional in-process hint, called right after each durable commit by this process. Lets a
+   * reader wake without reading the events twice; readers must not rely on it alone (other
+   * processes' writes do not trigger it).
+   */
+  onCommitted?(listener: () => void): () => void;
   /** Cheap reachability check for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from '../event-id.js';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-store.port.js';
 import { WrongExpectedVersion } from '../event-store.errors.js';
 import type { Statements } from './sqlite-schema.js';
@@ -31,7 +31,7 @@ export function appendOne(st: Statements, req: AppendRequest, recordedAt: string
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
       const info = st.insert.run(
-        e.id ?? randomUUID(), streamId, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), recordedAt,
+        e.id ?? newEventId(), streamId, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), recordedAt,
       );
       position = info.lastInsertRowid as number;
       revision++;

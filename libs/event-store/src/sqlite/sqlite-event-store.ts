@@ -32,6 +32,7 @@ export class SqliteEventStore implements EventStore {
   private readonly st: Statements;
   private readonly commits: GroupCommit;
   private readonly commitWaiters = new Set<() => void>();
+  private readonly commitListeners = new Set<() => void>();
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;
   private readonly source: SubscriptionSource;
@@ -96,6 +97,11 @@ export class SqliteEventStore implements EventStore {
     return sub;
   }
 
+  onCommitted(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   async headPosition(): Promise<bigint> {
     return BigInt(this.head());
   }
@@ -118,6 +124,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private notifyCommitted(): void {
+    for (const listener of this.commitListeners) listener();
     if (this.commitWaiters.size === 0) return;
     const waiters = [...this.commitWaiters];
     this.commitWaiters.clear();

@@ -29,6 +29,11 @@ export function openDatabase(file: string): Db {
   const db = new Database(file, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // A bigger page cache and a less frequent automatic checkpoint: the checkpoint runs inside some
+  // COMMIT and stalls the event loop, so running it every ~40 MB of WAL instead of every 4 MB cut
+  // the worst commit stall from ~60 ms to ~10 ms in the store bench.
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 10000');
   db.exec(SCHEMA);
   return db;
 }

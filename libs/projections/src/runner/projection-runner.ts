@@ -12,6 +12,13 @@ export interface ProjectionRunnerOptions {
   projections: readonly Projection[];
   pageSize?: number;
   fallbackPollMs?: number;
+  /**
+   * 'store' (default): woken by the store's own commit hint, or a subscription where it has none.
+   * 'external': woken only by wakeNow() (e.g. messages from the writing thread) and the fallback timer.
+   */
+  wake?: 'store' | 'external';
+  /** Called after every applied page, catch-up and flip: lets a host publish checkpoints elsewhere. */
+  onProgress?: () => void;
 }
 
 export interface ProjectionStatus {
@@ -62,9 +69,28 @@ export class ProjectionRunner {
     }
     this.registryVersion = this.registry.dataVersion();
     this.running = true;
-    this.wake.attach(this.options.store);
+    if (this.options.wake !== 'external') this.wake.attach(this.options.store);
     this.loops = [this.loop(() => [...this.live.values()], true)];
     if (this.building.size) this.loops.push(this.rebuildLoop());
+  }
+
+  /** Wakes the live loop now (a writer elsewhere committed). */
+  wakeNow(): void {
+    this.wake.fire();
+  }
+
+  /**
+   * Runs a query against a projection's live file together with the checkpoint it reflects. The
+   * runner applies pages synchronously, so nothing can land between reading the two.
+   */
+  snapshot<T>(name: string, query: (db: ProjectionInstance['db']) => T): { readAt: bigint; data: T } {
+    const i = this.instance(name);
+    return { readAt: i.checkpoint, data: query(i.db) };
+  }
+
+  /** Live files by projection, for readers in other threads. */
+  activeFiles(): Record<string, string> {
+    return Object.fromEntries([...this.live].map(([name, i]) => [name, i.file]));
   }
 
   /** The instance whose file answers queries for this projection. */
@@ -123,11 +149,15 @@ export class ProjectionRunner {
       if (page.length === 0) {
         if (!isLive) return;
         this.caughtUpAt = Date.now();
+        this.options.onProgress?.();
         await this.wake.wait();
         continue;
       }
       for (const i of current) i.apply(page);
-      if (isLive) this.notifyWaiters();
+      if (isLive) {
+        this.notifyWaiters();
+        this.options.onProgress?.();
+      }
     }
   }
 
@@ -146,6 +176,7 @@ export class ProjectionRunner {
       }
     }
     this.registryVersion = this.registry.dataVersion();
+    this.options.onProgress?.();
   }
 
   /** Follows a flip made by another process (`npm run projections -- rebuild`). */

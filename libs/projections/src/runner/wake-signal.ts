@@ -8,10 +8,16 @@ export class WakeSignal {
   private waiter: (() => void) | undefined;
   private pending = false;
   private subscription: Subscription | undefined;
+  private detach: (() => void) | undefined;
 
   constructor(private readonly fallbackMs: number) {}
 
   attach(store: EventStore): void {
+    // The store's own commit hint costs nothing per event; a subscription reads every event once more.
+    if (store.onCommitted) {
+      this.detach = store.onCommitted(() => this.fire());
+      return;
+    }
     this.subscription = store.subscribeToAll({ fromPosition: 'end' });
     const sub = this.subscription;
     void (async () => {
@@ -49,6 +55,7 @@ export class WakeSignal {
   }
 
   async close(): Promise<void> {
+    this.detach?.();
     await this.subscription?.close();
     this.fire();
   }
