@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importJWK, SignJWT, type JWK } from 'jose';
+import { devIssuerUrl, mintDevToken, type DevCountry } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { ROLE_SCOPES, type Role } from '../../apps/api/src/auth/scopes.js';
+import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
+import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
+
+// The seed story over the REAL process: `node dist/apps/api/src/main.js` (built beforehand by
+// `npm test`), a fresh DATA_DIR, PORT=0; commands and queries over HTTP only.
+
+const DAY = 86_400_000;
+const dataDir = mkdtempSync(join(tmpdir(), 'liaison-seed-e2e-'));
+const tokens: string[] = [];
+let liaison: LiaisonProcess;
+let story: SeedStoryResult;
+
+async function token(country: DevCountry, role: Role, sub: string, extra: { ttl?: string; now?: () => number } = {}): Promise<string> {
+  const t = await mintDevToken({ country, role, sub, dataDir, ...extra });
+  tokens.push(t);
+  return t;
+}
+
+const officer = (country: DevCountry) => token(country, 'officer', `e2e-${country.toLowerCase()}-officer`);
+
+interface Answer<T = unknown> { status: number; body: T }
+
+async function call<T>(method: string, path: string, bearer: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  const res = await fetch(`${liaison.baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${bearer}`,
+      // LED Art. 25: reads of case and personal data state why (ignored where not required).
+      'x-purpose': 'End-to-end check of the fictional seed story',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** A query that waits until the read models include the whole story. */
+async function read<T>(path: string, bearer: string): Promise<T> {
+  const answer = await call<{ readAt: string; data: T }>('GET', `${path}${path.includes('?') ? '&' : '?'}minPosition=${story.position}`, bearer);
+  expect(answer.status).toBe(200);
+  expect(BigInt(answer.body.readAt)).toBeGreaterThanOrEqual(BigInt(story.position));
+  return answer.body.data;
+}
+
+type Items<T> = { items: T[] };
+type Count = { nationality: string | null; holdingCountry: string; count: number };
+
+beforeAll(async () => {
+  liaison = await startLiaison(dataDir, { LOG_LEVEL: 'verbose' });
+  // Two issuers write the story: the SE dev IdP for the owner, the DK dev IdP for the contributor.
+  story = await runSeedStory({ baseUrl: liaison.baseUrl, token }, { now: new Date(Date.now() - 60_000) });
+}, 40_000);
+
+afterAll(async () => {
+  await liaison?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('seed story through the real process', () => {
+  it('answers "how many Swedish citizens are detained in Denmark" the same for a DK and an SE officer', async () => {
+    expect(story.expected.swedesRegistered).toBe(17);
+    expect(story.released).toHaveLength(2);
+    expect(story.expected.swedesDetainedInDenmark).toBe(17 - 2);
+    for (const country of ['DK', 'SE'] as const) {
+      const counts = await read<Items<Count>>('/api/v1/detentions/counts?nationality=SE&holdingCountry=DK', await officer(country));
+      expect(counts.items).toEqual([{ nationality: 'SE', holdingCountry: 'DK', count: 15 }]);
+    }
+    // Unfiltered, the dual nationals count under their second nationality too; DK also sees its own case.
+    const se = await read<Items<Count>>('/api/v1/detentions/counts', await officer('SE'));
+    const dk = await read<Items<Count>>('/api/v1/detentions/counts', await officer('DK'));
+    const byNationality = (items: Count[]) => Object.fromEntries(items.filter((c) => c.holdingCountry === 'DK').map((c) => [c.nationality, c.count]));
+    expect(byNationality(se.items)).toEqual(story.expected.detainedInDenmarkByNationality);
+    expect(byNationality(dk.items)).toEqual({ ...story.expected.detainedInDenmarkByNationality, DK: 1 });
+  });
+
+  it('lists the custody reviews due within 7 days for both countries', async () => {
+    const before = new Date(Date.parse(story.now) + 7 * DAY).toISOString();
+    for (const country of ['SE', 'DK'] as const) {
+      const due = await read<Items<{ caseId: string; nextCustodyReviewAt: string }>>(
+        `/api/v1/detentions/custody-reviews-due?before=${encodeURIComponent(before)}`, await officer(country));
+      expect(due.items).toHaveLength(story.expected.custodyReviewsDueWithin7Days);
+      expect(story.expected.custodyReviewsDueWithin7Days).toBe(2);
+      expect(due.items.every((d) => d.caseId === story.cases.main)).toBe(true);
+    }
+  });
+
+  it('shows Norway exactly the one case shared with it and nothing of the wave', async () => {
+    const no = await officer('NO');
+    const cases = await read<Items<{ caseId: string; access: string }>>('/api/v1/cases', no);
+    expect(cases.items.map((c) => [c.caseId, c.access])).toEqual([[story.cases.noShared, 'read']]);
+    expect((await read<Items<Count>>('/api/v1/detentions/counts', no)).items).toEqual([]);
+    expect((await read<Items<unknown>>('/api/v1/detentions', no)).items).toEqual([]);
+    expect((await read<Items<unknown>>('/api/v1/handlers', no)).items).toEqual([]);
+    expect((await read<Items<unknown>>('/api/v1/extraditions', no)).items).toEqual([]);
+    const detail = await call<{ code: string }>('GET', `/api/v1/cases/${story.cases.main}?minPosition=${story.position}`, no);
+    expect(detail.status).toBe(404);
+    expect(detail.body.code).toBe('CASE_NOT_FOUND');
+  });
+
+  it('keeps each country to its own and shared cases', async () => {
+    const ids = async (country: DevCountry) =>
+      new Set((await read<Items<{ caseId: string }>>('/api/v1/cases', await officer(country))).items.map((c) => c.caseId));
+    const { main, noShared, dkOnly, h3 } = story.cases;
+    expect(await ids('SE')).toEqual(new Set([main, noShared, h3]));
+    expect(await ids('DK')).toEqual(new Set([main, dkOnly, h3]));
+  });
+
+  it('tracks the third-country request at its last stage and the Nordic warrant with its deadline', async () => {
+    type Extradition = { extraditionId: string; route: string; requestedCountry: string; stage: string; deadlineAt: string | null; deadlineFor: string | null; overdue: boolean };
+    for (const country of ['SE', 'DK'] as const) {
+      const list = await read<Items<Extradition>>('/api/v1/extraditions', await officer(country));
+      const third = list.items.find((e) => e.extraditionId === story.wave.thirdCountryExtraditionId);
+      expect(third).toMatchObject({ route: 'third-country', requestedCountry: 'AE', stage: 'request-received', overdue: false });
+      // The reference gives no statutory deadline for a third country outside SE/DK, so none is computed.
+      expect(third?.deadlineAt).toBeNull();
+      const warrant = list.items.find((e) => e.extraditionId === story.wave.nordicWarrantId);
+      expect(warrant).toMatchObject({ route: 'nordic-arrest-warrant', requestedCountry: 'DK', stage: 'arrested', deadlineFor: 'decision', overdue: false });
+      expect(Date.parse(warrant?.deadlineAt ?? '')).toBe(Date.parse(story.wave.nordicWarrantArrestedAt) + 30 * DAY);
+    }
+  });
+
+  it('lists handlers abroad with their platforms and linked teenagers', async () => {
+    type Handler = { handlerId: string; believedCountry: string; platforms: string[]; linkedPersons: { personId: string; relations: string[] }[] };
+    const handlers = (await read<Items<Handler>>('/api/v1/handlers', await officer('DK'))).items;
+    expect(handlers).toHaveLength(2);
+    expect(new Set(handlers.flatMap((h) => h.platforms))).toEqual(new Set(['telegram', 'tiktok', 'snapchat']));
+    const menuMan = handlers.find((h) => h.handlerId === story.wave.handlers['menu-man']);
+    expect(menuMan?.believedCountry).toBe('AE');
+    expect(menuMan?.linkedPersons.find((p) => p.personId === story.wave.persons.A)?.relations).toEqual(['paid', 'recruited']);
+    const klippet = handlers.find((h) => h.handlerId === story.wave.handlers.klippet);
+    expect(klippet?.believedCountry).toBe('IQ');
+    expect(klippet?.platforms).toEqual(expect.arrayContaining(['tiktok', 'telegram']));
+    expect(klippet?.linkedPersons.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('carries the handling code in the case detail', async () => {
+    type Detail = { handlingCode: string; handlingText: string | null; access: string; sharing: unknown[]; persons: unknown[]; detentions: { status: string }[] };
+    const main = await read<Detail>(`/api/v1/cases/${story.cases.main}`, await officer('DK'));
+    expect(main).toMatchObject({ handlingCode: 'H2', handlingText: null, access: 'contribute', sharing: [{ country: 'DK', level: 'contribute' }] });
+    expect(main.persons).toHaveLength(18);
+    expect(main.detentions.filter((d) => d.status === 'ended')).toHaveLength(2);
+    const h3 = await read<Detail>(`/api/v1/cases/${story.cases.h3}`, await officer('SE'));
+    expect(h3.handlingCode).toBe('H3');
+    expect(h3.handlingText).toMatch(/Swedish Police Authority/);
+  });
+});
+
+describe('command-side rules through the real process', () => {
+  const person = { category: 'witness', pseudonym: 'E2E witness (fictional)' };
+
+  it('refuses a DK officer sharing the Swedish case (403 NOT_OWNER)', async () => {
+    const answer = await call<{ code: string }>('POST', `/api/v1/cases/${story.cases.main}/sharing`, await officer('DK'), { partnerCountry: 'FI', level: 'read' });
+    expect([answer.status, answer.body.code]).toEqual([403, 'NOT_OWNER']);
+  });
+
+  it('refuses any write by a read-level partner (403)', async () => {
+    const answer = await call<{ code: string }>('POST', `/api/v1/cases/${story.cases.noShared}/persons`, await officer('NO'), person);
+    expect([answer.status, answer.body.code]).toEqual([403, 'NOT_SHARED_FOR_CONTRIBUTION']);
+  });
+
+  it('rejects a token from the SE issuer claiming country DK (401)', async () => {
+    const jwk = JSON.parse(readFileSync(join(dataDir, 'dev-idp', 'se.private.jwk.json'), 'utf8')) as JWK;
+    const iat = Math.floor(Date.now() / 1000);
+    const forged = await new SignJWT({ country: 'DK', scope: ROLE_SCOPES.officer.join(' ') })
+      .setProtectedHeader({ alg: 'ES256', kid: jwk.kid, typ: 'JWT' })
+      .setIssuer(devIssuerUrl('SE')).setSubject('e2e-mixed-up').setAudience('liaison')
+      .setIssuedAt(iat).setNotBefore(iat).setExpirationTime(iat + 600)
+      .sign(await importJWK(jwk, 'ES256'));
+    tokens.push(forged);
+    expect((await call('GET', '/api/v1/cases', forged)).status).toBe(401);
+    expect((await call('POST', `/api/v1/cases/${story.cases.main}/persons`, forged, person)).status).toBe(401);
+  });
+
+  it('rejects an expired token (401)', async () => {
+    const expired = await token('SE', 'officer', 'e2e-se-expired', { ttl: '1h', now: () => Date.now() - 3 * 3_600_000 });
+    expect((await call('GET', '/api/v1/cases', expired)).status).toBe(401);
+  });
+
+  it('answers a stale If-Match with 412', async () => {
+    const answer = await call<{ code: string }>('POST', `/api/v1/cases/${story.cases.main}/persons`, await officer('SE'), person, { 'if-match': '"1"' });
+    expect(answer.status).toBe(412);
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const body = { title: 'x'.repeat(70 * 1024), offenceCategory: 'test', handlingCode: 'H0' };
+    expect((await call('POST', '/api/v1/cases', await officer('SE'), body)).status).toBe(413);
+  });
+
+  it('stops on SIGTERM, and its logs carry no token and no pseudonym from the story', async () => {
+    const { code, signal } = await liaison.stop();
+    expect(signal === 'SIGTERM' || code === 0).toBe(true);
+    const logs = liaison.logs();
+    expect(logs).toContain('Liaison is running');
+    // The 401s above were refused for the intended reasons (the log names the reason, not the token).
+    expect(logs).toMatch(/authentication failed \(country-mismatch\)/);
+    expect(logs).toMatch(/authentication failed \(expired\)/);
+    expect(tokens.length).toBeGreaterThan(5);
+    for (const t of tokens) {
+      expect(logs).not.toContain(t);
+      expect(logs).not.toContain(t.split('.')[2]);
+    }
+    for (const pseudonym of [...story.pseudonyms, person.pseudonym]) expect(logs).not.toContain(pseudonym);
+    expect(logs).not.toMatch(/Ungdom|Menu-Man|Klippet/);
+  });
+});
