@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   const url = await app.getUrl();
   new Logger('liaison').log({ msg: 'listening', url, store: config.eventStore, dataDir: config.dataDir });
   // A plain line too, so a person starting it sees where to go.
-  process.stdout.write(`\nLiaison is running: ${url.replace('[::1]', 'localhost')}/  (API docs: ${url}/docs)\n\n`);
+  const shown = url.replace('[::1]', 'localhost');
+  process.stdout.write(`\nLiaison is running: ${shown}/  (API docs: ${shown}/docs)\n\n`);
   const shutdown = async () => {
     await app.close();
     await store.close();

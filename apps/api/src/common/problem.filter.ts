@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import type { ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -44,7 +45,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();
-      const base: ErrorBody = { statusCode: status, error: HttpStatus[status] ?? 'Error', message: exception.message };
+      const base: ErrorBody = { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: exception.message };
       if (typeof res === 'object' && res !== null) {
         const r = res as Record<string, unknown>;
         if (typeof r.message === 'string') base.message = r.message;
@@ -58,7 +59,7 @@ export class ProblemFilter implements ExceptionFilter {
     const fastifyStatus = typeof code === 'string' ? FASTIFY_CLIENT_ERRORS[code] : undefined;
     const status = fastifyStatus ?? (exception as { statusCode?: number })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message: clientMessage(status) };
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: clientMessage(status) };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }
