@@ -11,6 +11,7 @@ import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
+import { serveWebApp } from './live/web-app.static.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -41,5 +42,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  // The dashboard (apps/web/dist) at /, when built; /api, /docs, /health and /ready are unaffected.
+  serveWebApp(app);
   return { app, store: eventStore };
 }

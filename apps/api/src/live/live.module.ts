@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { QueriesModule } from '../queries/queries.module.js';
+import { ClientConfigController } from './client-config.http.controller.js';
+import { LiveStreamController } from './live.http.controller.js';
+import { PositionFeed } from './position-feed.js';
+
+@Module({
+  imports: [QueriesModule],
+  controllers: [LiveStreamController, ClientConfigController],
+  providers: [PositionFeed],
+})
+export class LiveModule {}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** History-API routing; the API serves index.html for unknown non-API paths, so deep links reload. */
+export function usePath(): [string, (to: string) => void] {
+  const [path, setPath] = useState(location.pathname + location.search);
+  useEffect(() => {
+    const onPop = () => setPath(location.pathname + location.search);
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = (to: string) => {
+    if (to === location.pathname + location.search) return;
+    history.pushState(null, '', to);
+    setPath(to);
+    scrollTo(0, 0);
+  };
+  return [path, navigate];
+}
+
+export type Route =
+  | { name: 'overview' }
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'audit' }
+  | { name: 'audit-entry'; entryId: string }
+  | { name: 'audit-replay'; caseId: string }
+  | { name: 'sign-in' }
+  | { name: 'not-found' };
+
+export function match(path: string): Route {
+  const p = path.split('?')[0]?.replace(/\/+$/, '') || '/';
+  if (p === '/') return { name: 'overview' };
+  if (p === '/sign-in') return { name: 'sign-in' };
+  if (p === '/cases') return { name: 'cases' };
+  if (p === '/audit') return { name: 'audit' };
+  let m = /^\/cases\/([0-9a-f-]{36})$/i.exec(p);
+  if (m) return { name: 'case', caseId: m[1] as string };
+  m = /^\/audit\/access\/([A-Za-z0-9._:-]{1,128})$/.exec(p);
+  if (m) return { name: 'audit-entry', entryId: m[1] as string };
+  m = /^\/audit\/cases\/([0-9a-f-]{36})$/i.exec(p);
+  if (m) return { name: 'audit-replay', caseId: m[1] as string };
+  return { name: 'not-found' };
+}
+
+/** A real link (keyboard, middle-click, copy address) that navigates in-app on a plain click. */
+export function linkHandler(navigate: (to: string) => void) {
+  return (e: MouseEvent) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.currentTarget as HTMLAnchorElement);
+    e.preventDefault();
+    navigate(a.getAttribute('href') ?? '/');
+  };
+}

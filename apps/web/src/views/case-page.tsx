@@ -1,0 +1,88 @@
+import type { CaseDetail, CaseReplay, ReadAnswer, ReplayTimelineEntry } from '../api/types';
+import { can } from '../auth/auth-provider';
+import { PurposePrompt } from '../components/purpose';
+import { ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
+import { countryName, formatInstant, humanize } from '../format';
+import { linkHandler } from '../router';
+import { useApp, useQuery } from '../state';
+import { Detentions, Extraditions, Handlers, People, Timeline, timelineFromDetail } from './case-parts';
+import type { TimelineItem } from './case-parts';
+
+export function replayTimeline(entries: ReplayTimelineEntry[]): TimelineItem[] {
+  return entries.map((e) => ({
+    at: e.occurredAt ?? e.recordedAt,
+    what: humanize(e.type.replace(/([a-z])([A-Z])/g, '$1 $2')).replace(/^./, (c) => c.toUpperCase()),
+    detail: e.occurredAt && e.occurredAt !== e.recordedAt ? `recorded ${formatInstant(e.recordedAt)}` : undefined,
+    who: e.actor ?? undefined,
+    country: e.country ?? undefined,
+    position: e.position,
+  }));
+}
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const { api, purposes, session, navigate } = useApp();
+  const purpose = purposes.get(caseId);
+  const q = useQuery(purpose ? `case-${caseId}-${purpose}` : null, (signal, minPosition) =>
+    api.get<ReadAnswer<CaseDetail>>(`/api/v1/cases/${caseId}`, { signal, minPosition, purpose }));
+  const c = q.data?.data;
+  // The audit replay (with who did what) answers only the owning country's supervisors.
+  const replayable = !!c && can.audit(session) && c.ownerCountry === session.country;
+  const replay = useQuery(replayable && purpose ? `replay-${caseId}-${purpose}` : null, (signal, minPosition) =>
+    api.get<ReadAnswer<CaseReplay>>(`/api/v1/audit/cases/${caseId}`, { signal, minPosition, purpose }));
+  const onLink = linkHandler(navigate);
+
+  if (!purpose) {
+    return (
+      <div>
+        <p><a href="/cases" onClick={onLink}>← All cases</a></p>
+        <Panel title="State your purpose to open this case"><PurposePrompt caseId={caseId} set={purposes.set} /></Panel>
+      </div>
+    );
+  }
+  if (q.loading) return <Loading label="Loading case…" />;
+  if (!c) return <div><p><a href="/cases" onClick={onLink}>← All cases</a></p>{q.error ? <ErrorState error={q.error} /> : null}</div>;
+
+  return (
+    <article class="case-page" aria-labelledby="case-title">
+      <p><a href="/cases" onClick={onLink}>← All cases</a></p>
+      <div class={`handling-banner handling-${c.handlingCode.toLowerCase()}`} role="note" aria-label="Handling code">
+        <HandlingBadge code={c.handlingCode} text={c.handlingText} large />
+        {c.handlingCode === 'H3' && c.handlingText ? <p class="h3-text" data-testid="h3-text"><strong>Handling instructions:</strong> {c.handlingText}</p> : null}
+      </div>
+      <h1 id="case-title">{c.title}</h1>
+      <dl class="facts">
+        <div><dt>Owner</dt><dd>{countryName(c.ownerCountry)}</dd></div>
+        <div><dt>Offence</dt><dd>{c.offenceCategory}</dd></div>
+        <div><dt>Status</dt><dd><span class={`status status-${c.status}`}>{c.status}</span>{c.statusReason ? ` — ${c.statusReason}` : ''}</dd></div>
+        <div><dt>Your access</dt><dd>{c.access}</dd></div>
+        <div><dt>Opened</dt><dd>{formatInstant(c.openedAt)} by {c.openedBy}</dd></div>
+        <div><dt>Last activity</dt><dd>{formatInstant(c.lastEventAt)}</dd></div>
+      </dl>
+      <Panel title="Sharing" id="sharing">
+        {c.sharing.length === 0 ? (
+          <p class="state state-empty">{c.access === 'owner' ? 'Not shared with any other country.' : `Shared with ${countryName(session.country)}.`}</p>
+        ) : (
+          <ul class="sharing-list">
+            {c.sharing.map((s) => <li key={s.country}><span class="badge share">{countryName(s.country)}: {s.level}</span></li>)}
+          </ul>
+        )}
+        {c.access !== 'owner' ? <p class="footnote">Only the owning country sees every partner a case is shared with.</p> : null}
+      </Panel>
+      <div class="grid">
+        <Panel title="People" id="people"><People persons={c.persons} /></Panel>
+        <Panel title="Detentions" id="case-detentions"><Detentions detentions={c.detentions} persons={c.persons} /></Panel>
+        <Panel title="Handlers abroad" id="case-handlers"><Handlers handlers={c.handlers} persons={c.persons} /></Panel>
+        <Panel title="Extraditions" id="case-extraditions"><Extraditions extraditions={c.extraditions} persons={c.persons} /></Panel>
+      </div>
+      <Panel title="Timeline" id="timeline" actions={replayable ? <a href={`/audit/cases/${caseId}`} onClick={onLink}>Replay as of a past time</a> : undefined}>
+        {replayable ? (
+          replay.loading ? <Loading /> : replay.error && !replay.data ? <ErrorState error={replay.error} /> : replay.data ? (
+            <Timeline items={replayTimeline(replay.data.data.timeline)} source="From the event log (audit replay): every recorded event with the acting officer and country." />
+          ) : null
+        ) : (
+          <Timeline items={timelineFromDetail(c)} source="From the case detail: dated facts as recorded; who recorded each is visible to the owning country's supervisors." />
+        )}
+      </Panel>
+    </article>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import type { CaseSummary, Page, ReadAnswer } from '../api/types';
+import { PurposePrompt } from '../components/purpose';
+import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
+import { countryName, formatInstant } from '../format';
+import { linkHandler } from '../router';
+import { useApp, useQuery } from '../state';
+
+interface Filters {
+  status: '' | 'open' | 'closed';
+  ownerCountry: string;
+  q: string;
+}
+
+const OWNER_COUNTRIES = ['SE', 'DK', 'NO', 'FI', 'IS'];
+
+export function CasesList() {
+  const { api, purposes, navigate, session } = useApp();
+  const [draft, setDraft] = useState<Filters>({ status: '', ownerCountry: '', q: '' });
+  const [filters, setFilters] = useState<Filters>(draft);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const purpose = purposes.get();
+  const cursor = cursors[cursors.length - 1];
+  const key = purpose ? JSON.stringify({ filters, cursor, purpose }) : null;
+  const q = useQuery(key, (signal, minPosition) =>
+    api.get<ReadAnswer<Page<CaseSummary>>>('/api/v1/cases', {
+      signal, minPosition, purpose,
+      query: { status: filters.status, ownerCountry: filters.ownerCountry, q: filters.q.trim(), limit: 25, cursor },
+    }));
+  const onLink = linkHandler(navigate);
+  const items = q.data?.data.items ?? [];
+
+  const apply = (e: Event) => {
+    e.preventDefault();
+    setCursors([]);
+    setFilters(draft);
+  };
+
+  return (
+    <div>
+      <h1>Cases <span class="muted small">owned by or shared with {countryName(session.country)}</span></h1>
+      {!purpose ? (
+        <Panel title="State your purpose"><PurposePrompt set={purposes.set} /></Panel>
+      ) : (
+        <Panel title="Find cases" id="case-list">
+          <form class="filters" onSubmit={apply} role="search">
+            <div class="field">
+              <label for="f-q">Title contains</label>
+              <input id="f-q" type="search" maxLength={100} value={draft.q} onInput={(e) => setDraft({ ...draft, q: (e.target as HTMLInputElement).value })} />
+            </div>
+            <div class="field">
+              <label for="f-status">Status</label>
+              <select id="f-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: (e.target as HTMLSelectElement).value as Filters['status'] })}>
+                <option value="">Any</option>
+                <option value="open">Open</option>
+                <option value="closed">Closed</option>
+              </select>
+            </div>
+            <div class="field">
+              <label for="f-owner">Owner country</label>
+              <select id="f-owner" value={draft.ownerCountry} onChange={(e) => setDraft({ ...draft, ownerCountry: (e.target as HTMLSelectElement).value })}>
+                <option value="">Any</option>
+                {OWNER_COUNTRIES.map((c) => <option key={c} value={c}>{countryName(c)}</option>)}
+              </select>
+            </div>
+            <button type="submit" class="primary">Apply filters</button>
+          </form>
+          {q.loading ? <Loading /> : q.error && !q.data ? <ErrorState error={q.error} /> : items.length === 0 ? (
+            <Empty>No cases match. Cases appear here when your country owns them or another country shares them with you.</Empty>
+          ) : (
+            <>
+              <table class="data-table cases-table">
+                <thead>
+                  <tr><th scope="col">Case</th><th scope="col">Handling</th><th scope="col">Owner</th><th scope="col">Your access</th><th scope="col">Status</th><th scope="col">Last activity</th></tr>
+                </thead>
+                <tbody>
+                  {items.map((c) => (
+                    <tr key={c.caseId}>
+                      <td><a href={`/cases/${c.caseId}`} onClick={onLink}>{c.title}</a><div class="muted small">{c.offenceCategory}</div></td>
+                      <td><HandlingBadge code={c.handlingCode} text={c.handlingText} /></td>
+                      <td>{countryName(c.ownerCountry)}</td>
+                      <td>{c.access}</td>
+                      <td><span class={`status status-${c.status}`}>{c.status}</span></td>
+                      <td>{formatInstant(c.lastEventAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <div class="pager">
+                <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</button>
+                <button type="button" disabled={!q.data?.data.nextCursor} onClick={() => q.data?.data.nextCursor && setCursors([...cursors, q.data.data.nextCursor])}>Next page</button>
+              </div>
+            </>
+          )}
+        </Panel>
+      )}
+    </div>
+  );
+}
