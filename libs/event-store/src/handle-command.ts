@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from './event-id.js';
 import type { EventStore, JsonObject, RecordedEvent } from './event-store.port.js';
 import { StreamNotFound, WrongExpectedVersion } from './event-store.errors.js';
 import type { StateCache } from './state-cache.js';
+import { chainEvents, lastHashOf } from './hash-chain.js';
 
 /** Structural twin of the domain's decider, so this library never imports the domain. */
 export interface Decider<Command, State, Event extends { type: string; data: JsonObject }> {
@@ -19,6 +20,11 @@ export interface HandleCommandOptions {
   metadata: JsonObject;
   /** Optional fold cache; see StateCache for why it cannot serve stale state. */
   cache?: StateCache<unknown>;
+  /**
+   * Stamp each event's metadata with `chain: { prev, hash }` linking it to the stream's previous
+   * event (see hash-chain.ts). Opt-in so generic callers keep their metadata exactly as given.
+   */
+  chain?: boolean;
 }
 
 export interface HandleCommandResult<State> {
@@ -31,13 +37,14 @@ export interface HandleCommandResult<State> {
   events: { type: string; data: JsonObject }[];
 }
 
+/** `hash` is the last event's chain hash (null when unchained), undefined when the stream does not exist. */
 export async function readState<State, Event extends { type: string; data: JsonObject }>(
   store: EventStore,
   streamId: string,
   evolve: (s: State, e: Event) => State,
   initial: State,
   cache?: StateCache<State>,
-): Promise<{ state: State; revision: bigint | undefined }> {
+): Promise<{ state: State; revision: bigint | undefined; hash?: string | null }> {
   const hit = cache?.get(streamId);
   let events: RecordedEvent[];
   try {
@@ -45,15 +52,16 @@ export async function readState<State, Event extends { type: string; data: JsonO
   } catch (e) {
     if (e instanceof StreamNotFound) {
       cache?.delete(streamId);
-      return { state: initial, revision: undefined };
+      return { state: initial, revision: undefined, hash: undefined };
     }
     throw e;
   }
   let state = hit ? hit.state : initial;
   for (const e of events) state = evolve(state, { type: e.type, data: e.data } as Event);
   const revision = events.length ? events[events.length - 1].revision : hit?.revision;
-  if (cache && revision !== undefined) cache.set(streamId, state, revision);
-  return { state, revision };
+  const hash = events.length ? lastHashOf(events[events.length - 1]) : (hit?.hash ?? null);
+  if (cache && revision !== undefined) cache.set(streamId, state, revision, hash);
+  return { state, revision, hash };
 }
 
 /**
@@ -70,7 +78,7 @@ export async function handleCommand<Command, State, Event extends { type: string
   const retries = options.expectedRevision !== undefined ? 0 : (options.retries ?? 3);
   for (let attempt = 0; ; attempt++) {
     const cache = options.cache as StateCache<State> | undefined;
-    const { state, revision } = await readState(store, streamId, decider.evolve, decider.initialState(), cache);
+    const { state, revision, hash } = await readState(store, streamId, decider.evolve, decider.initialState(), cache);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedVersion(streamId, options.expectedRevision, revision);
     }
@@ -79,13 +87,14 @@ export async function handleCommand<Command, State, Event extends { type: string
       return { streamId, nextExpectedRevision: revision, position: undefined, newState: state, events };
     }
     try {
-      const result = await store.append(
-        streamId,
-        events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: options.metadata })),
-        { expectedRevision: revision === undefined ? 'no_stream' : revision },
-      );
+      const plain = events.map((e) => ({ id: newEventId(), type: e.type, data: e.data, metadata: options.metadata }));
+      // The expected revision below guarantees `hash` is still the stream's last one when this lands.
+      const chained = options.chain ? chainEvents(hash ?? null, plain) : { events: plain, last: null };
+      const result = await store.append(streamId, chained.events, {
+        expectedRevision: revision === undefined ? 'no_stream' : revision,
+      });
       const newState = events.reduce(decider.evolve, state);
-      cache?.set(streamId, newState, result.nextExpectedRevision);
+      cache?.set(streamId, newState, result.nextExpectedRevision, chained.last);
       return { streamId, nextExpectedRevision: result.nextExpectedRevision, position: result.position, newState, events };
     } catch (e) {
       if (e instanceof WrongExpectedVersion && attempt < retries) continue;

@@ -5,11 +5,12 @@
  * against any writer the cache has not seen.
  */
 export class StateCache<State> {
-  private readonly entries = new Map<string, { state: State; revision: bigint }>();
+  // hash: the stream's last chain hash, so a hit can chain the next append without re-reading.
+  private readonly entries = new Map<string, { state: State; revision: bigint; hash?: string | null }>();
 
   constructor(private readonly capacity = 10_000) {}
 
-  get(streamId: string): { state: State; revision: bigint } | undefined {
+  get(streamId: string): { state: State; revision: bigint; hash?: string | null } | undefined {
     const hit = this.entries.get(streamId);
     if (hit) {
       // Re-insert to keep Map order as least-recently-used first.
@@ -19,9 +20,9 @@ export class StateCache<State> {
     return hit;
   }
 
-  set(streamId: string, state: State, revision: bigint): void {
+  set(streamId: string, state: State, revision: bigint, hash?: string | null): void {
     this.entries.delete(streamId);
-    this.entries.set(streamId, { state, revision });
+    this.entries.set(streamId, { state, revision, hash });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 

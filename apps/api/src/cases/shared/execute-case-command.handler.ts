@@ -43,6 +43,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         expectedRevision,
         retries: RACE_RETRIES,
         cache: this.cache,
+        chain: true,
         metadata: eventMetadata(command.metadata),
       });
       return {
