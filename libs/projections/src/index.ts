@@ -18,3 +18,6 @@ export * from './read-models/handlers-abroad/handlers-abroad.projection.js';
 export * from './read-models/handlers-abroad/handlers-abroad.queries.js';
 export * from './read-models/extradition-tracker/extradition-tracker.projection.js';
 export * from './read-models/extradition-tracker/extradition-tracker.queries.js';
+export * from './read-models/access-log/access-log.events.js';
+export * from './read-models/access-log/access-log.projection.js';
+export * from './read-models/access-log/access-log.queries.js';

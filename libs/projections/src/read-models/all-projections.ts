@@ -1,4 +1,5 @@
 import type { Projection } from '../runner/projection.js';
+import { accessLogProjection } from './access-log/access-log.projection.js';
 import { casesProjection } from './cases/cases.projection.js';
 import { detentionRegisterProjection } from './detention-register/detention-register.projection.js';
 import { extraditionTrackerProjection } from './extradition-tracker/extradition-tracker.projection.js';
@@ -10,4 +11,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   detentionRegisterProjection,
   handlersAbroadProjection,
   extraditionTrackerProjection,
+  accessLogProjection,
 ];

@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+import type { Viewer } from '../../access/access-policy.js';
+import {
+  addFilter, clampLimit, decodeCursor, prepared, toPage, utcParam, viewerParams, type Page, type PageOptions,
+} from '../shared/read-model-helpers.js';
+import type { CaseDataAccessedData } from './access-log.events.js';
+
+export interface AccessEntryView extends Omit<CaseDataAccessedData, 'params'> {
+  /** Global position of the access record itself. */
+  position: string;
+  /** True when the officer is from the supervisor's own country. */
+  ownCountryOfficer: boolean;
+  /** The query parameters; null for other countries' officers (their searches are their own business). */
+  params: CaseDataAccessedData['params'] | null;
+}
+
+export interface ListAccessOptions extends PageOptions {
+  /** Officer subject (the token's `sub`). */
+  officer?: string;
+  caseId?: string;
+  /** Inclusive lower bound on accessedAt (ISO-8601). */
+  from?: string;
+  /** Exclusive upper bound on accessedAt. */
+  to?: string;
+}
+
+/**
+ * A supervisor's country sees every access by its own officers, and every access by anyone that
+ * returned a case it owns; nothing else. Bind `@viewerCountry`.
+ */
+const VISIBLE = `(e.officer_country = @viewerCountry OR EXISTS (SELECT 1 FROM access_cases ac
+  JOIN case_meta m ON m.case_id = ac.case_id WHERE ac.entry_id = e.entry_id AND m.owner_country = @viewerCountry))`;
+
+interface Row { position: number; record: string }
+
+export function listAccess(db: Database.Database, viewer: Viewer, options: ListAccessOptions = {}): Page<AccessEntryView> {
+  const limit = clampLimit(options.limit);
+  const where = [VISIBLE];
+  const params: Record<string, unknown> = { ...viewerParams(viewer), limit: limit + 1 };
+  addFilter(where, params, options.officer, 'e.officer_subject = @officer', 'officer');
+  addFilter(where, params, options.caseId,
+    'EXISTS (SELECT 1 FROM access_cases c WHERE c.entry_id = e.entry_id AND c.case_id = @caseId)', 'caseId');
+  if (options.from) addFilter(where, params, utcParam(options.from, 'from'), 'e.accessed_at >= @from', 'from');
+  if (options.to) addFilter(where, params, utcParam(options.to, 'to'), 'e.accessed_at < @to', 'to');
+  if (options.cursor) {
+    const [pos] = decodeCursor<[number]>(options.cursor, ['number']);
+    where.push('e.position < @cPos');
+    params.cPos = pos;
+  }
+  const rows = prepared(db, `SELECT e.position, e.record FROM access_entries e WHERE ${where.join(' AND ')}
+    ORDER BY e.position DESC LIMIT @limit`).all(params) as Row[];
+  return toPage(rows, limit, (r) => view(db, viewer, r), (r) => [r.position]);
+}
+
+/** One entry if the viewer may see it, else undefined (the API answers 404 either way). */
+export function accessEntry(db: Database.Database, viewer: Viewer, entryId: string): AccessEntryView | undefined {
+  const row = prepared(db, `SELECT e.position, e.record FROM access_entries e WHERE e.entry_id = @entryId AND ${VISIBLE}`)
+    .get({ ...viewerParams(viewer), entryId }) as Row | undefined;
+  return row ? view(db, viewer, row) : undefined;
+}
+
+/** Case ids of an entry the viewer may learn about: all for own officers, else only cases it owns. */
+export function ownedCaseIds(db: Database.Database, viewer: Viewer, caseIds: readonly string[]): string[] {
+  const owner = prepared(db, 'SELECT owner_country FROM case_meta WHERE case_id = ?').pluck(true);
+  return caseIds.filter((id) => owner.get(id) === viewer.country);
+}
+
+function view(db: Database.Database, viewer: Viewer, row: Row): AccessEntryView {
+  const record = JSON.parse(row.record) as CaseDataAccessedData;
+  const own = record.officer.country === viewer.country;
+  return {
+    ...record,
+    position: String(row.position),
+    ownCountryOfficer: own,
+    params: own ? record.params : null,
+    caseIds: own ? record.caseIds : ownedCaseIds(db, viewer, record.caseIds),
+  };
+}
