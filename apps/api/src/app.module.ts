@@ -14,6 +14,7 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { CasesModule } from './cases/cases.module.js';
 import { QueriesModule } from './queries/queries.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { LiveModule } from './live/live.module.js';
 import { DevModule } from './dev/dev.module.js';
 import { CLOCK, systemClock } from './common/clock.js';
@@ -48,6 +49,7 @@ export class AppModule {
         AuthModule.forRoot({ env: { ...(authEnv ?? process.env), DATA_DIR: config.dataDir, NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV } }),
         CasesModule,
         QueriesModule,
+        AuditModule,
         LiveModule,
         DevModule.register({ ...(authEnv ?? process.env), NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV }),
       ],

@@ -2,10 +2,10 @@ import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req } 
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { caseDetail, listCases } from '@liaison/projections';
 import { RequireScopes, Scope } from '../../auth/index.js';
 import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
 import { ReadModelGateway } from '../shared/read-model.gateway.js';
+import { namedQuery } from '../../audit/access/query-catalog.js';
 
 class ListCasesQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
@@ -35,15 +35,14 @@ export class CasesQueryController {
   @RequireScopes(Scope.CasesRead)
   @ApiOperation({ summary: 'Cases your country owns or that are shared with it, newest activity first' })
   list(@Req() req: FastifyRequest, @Query() q: ListCasesQueryDto) {
-    return this.gateway.read(req, 'cases', ({ db, viewer }) =>
-      listCases(db, viewer, { status: q.status, ownerCountry: q.ownerCountry, q: q.q, limit: q.limit, cursor: q.cursor }));
+    return this.gateway.read(req, ...namedQuery('listCases', { status: q.status, ownerCountry: q.ownerCountry, q: q.q, limit: q.limit, cursor: q.cursor }));
   }
 
   @Get(':caseId')
   @RequireScopes(Scope.CasesRead)
   @ApiOperation({ summary: 'One case with people, nationalities, detentions, handlers, extraditions and sharing; 404 also when it is not shared with you' })
   async detail(@Req() req: FastifyRequest, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() _q: ReadQueryDto) {
-    const answer = await this.gateway.read(req, 'cases', ({ db, viewer }) => caseDetail(db, viewer, caseId));
+    const answer = await this.gateway.read(req, ...namedQuery('caseDetail', { caseId }));
     // Same answer for "does not exist" and "not yours", so case existence does not leak across borders.
     if (!answer.data) throw new NotFoundException({ message: 'Case not found', code: 'CASE_NOT_FOUND' });
     return answer;

@@ -2,11 +2,11 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601 } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime } from '@liaison/projections';
 import { RequireAnyScope, RequireScopes, Scope } from '../../auth/index.js';
 import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
 import { ReadModelGateway } from '../shared/read-model.gateway.js';
+import { namedQuery } from '../../audit/access/query-catalog.js';
 
 class DetentionFilterDto extends PagedQueryDto {
   @CountryFilter('DK') holdingCountry?: string;
@@ -33,8 +33,6 @@ class OverTimeQueryDto extends ReadQueryDto {
   @CountryFilter('DK') holdingCountry?: string;
 }
 
-const PROJECTION = 'detention-register';
-
 @ApiTags('detention register')
 @ApiBearerAuth()
 @Controller('api/v1/detentions')
@@ -45,31 +43,27 @@ export class DetentionsQueryController {
   @RequireScopes(Scope.CasesRead)
   @ApiOperation({ summary: 'Who is detained where now (open detentions in cases visible to your country)' })
   list(@Req() req: FastifyRequest, @Query() q: DetentionFilterDto) {
-    return this.gateway.read(req, PROJECTION, ({ db, viewer }) =>
-      currentDetentions(db, viewer, { holdingCountry: q.holdingCountry, nationality: q.nationality, limit: q.limit, cursor: q.cursor }));
+    return this.gateway.read(req, ...namedQuery('currentDetentions', { holdingCountry: q.holdingCountry, nationality: q.nationality, limit: q.limit, cursor: q.cursor }));
   }
 
   @Get('counts')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
   @ApiOperation({ summary: 'Open detentions counted by nationality × holding country (a dual national counts under each nationality)' })
   counts(@Req() req: FastifyRequest, @Query() q: CountsQueryDto) {
-    return this.gateway.read(req, PROJECTION, ({ db, viewer }) =>
-      ({ items: detentionCounts(db, viewer, { holdingCountry: q.holdingCountry, nationality: q.nationality }) }));
+    return this.gateway.read(req, ...namedQuery('detentionCounts', { holdingCountry: q.holdingCountry, nationality: q.nationality }));
   }
 
   @Get('custody-reviews-due')
   @RequireScopes(Scope.CasesRead)
   @ApiOperation({ summary: 'Open detentions whose next custody review falls before `before`, soonest first' })
   reviewsDue(@Req() req: FastifyRequest, @Query() q: ReviewsDueQueryDto) {
-    return this.gateway.read(req, PROJECTION, ({ db, viewer }) =>
-      ({ items: custodyReviewsDue(db, viewer, { before: q.before, holdingCountry: q.holdingCountry, limit: q.limit }) }));
+    return this.gateway.read(req, ...namedQuery('custodyReviewsDue', { before: q.before, holdingCountry: q.holdingCountry, limit: q.limit }));
   }
 
   @Get('over-time')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
   @ApiOperation({ summary: 'Detentions open at each bucket start and started within each bucket, for charts' })
   overTime(@Req() req: FastifyRequest, @Query() q: OverTimeQueryDto) {
-    return this.gateway.read(req, PROJECTION, ({ db, viewer }) =>
-      ({ items: detentionsOverTime(db, viewer, { from: q.from, to: q.to, bucket: q.bucket, holdingCountry: q.holdingCountry }) }));
+    return this.gateway.read(req, ...namedQuery('detentionsOverTime', { from: q.from, to: q.to, bucket: q.bucket, holdingCountry: q.holdingCountry }));
   }
 }

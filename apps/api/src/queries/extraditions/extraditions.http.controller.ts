@@ -4,11 +4,11 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { EXTRADITION_ROUTES } from '@liaison/domain';
-import { extraditionCounts, openExtraditions } from '@liaison/projections';
 import { RequireAnyScope, RequireScopes, Scope } from '../../auth/index.js';
 import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
 import { ReadModelGateway } from '../shared/read-model.gateway.js';
+import { namedQuery } from '../../audit/access/query-catalog.js';
 
 class ExtraditionsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: EXTRADITION_ROUTES })
@@ -25,8 +25,6 @@ class ExtraditionsQueryDto extends PagedQueryDto {
   overdueOnly?: boolean;
 }
 
-const PROJECTION = 'extradition-tracker';
-
 @ApiTags('extradition tracker')
 @ApiBearerAuth()
 @Controller('api/v1/extraditions')
@@ -37,14 +35,13 @@ export class ExtraditionsQueryController {
   @RequireScopes(Scope.CasesRead)
   @ApiOperation({ summary: 'Open extradition requests with stage, days in stage, statutory deadline and overdue flag' })
   list(@Req() req: FastifyRequest, @Query() q: ExtraditionsQueryDto) {
-    return this.gateway.read(req, PROJECTION, ({ db, viewer, now }) =>
-      openExtraditions(db, viewer, { route: q.route, requestedCountry: q.requestedCountry, overdueOnly: q.overdueOnly, now, limit: q.limit, cursor: q.cursor }));
+    return this.gateway.read(req, ...namedQuery('openExtraditions', { route: q.route, requestedCountry: q.requestedCountry, overdueOnly: q.overdueOnly, limit: q.limit, cursor: q.cursor }));
   }
 
   @Get('counts')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
   @ApiOperation({ summary: 'Open requests counted by route and stage, with how many are overdue' })
   counts(@Req() req: FastifyRequest, @Query() _q: ReadQueryDto) {
-    return this.gateway.read(req, PROJECTION, ({ db, viewer, now }) => ({ items: extraditionCounts(db, viewer, { now }) }));
+    return this.gateway.read(req, ...namedQuery('extraditionCounts', {}));
   }
 }

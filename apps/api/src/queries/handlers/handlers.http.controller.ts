@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { PLATFORMS } from '@liaison/domain';
-import { handlerCountsByCountry, listHandlers } from '@liaison/projections';
 import { RequireAnyScope, RequireScopes, Scope } from '../../auth/index.js';
 import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
 import { ReadModelGateway } from '../shared/read-model.gateway.js';
+import { namedQuery } from '../../audit/access/query-catalog.js';
 
 class HandlersQueryDto extends PagedQueryDto {
   @CountryFilter('IQ') believedCountry?: string;
@@ -17,8 +17,6 @@ class HandlersQueryDto extends PagedQueryDto {
   @IsIn(PLATFORMS)
   platform?: string;
 }
-
-const PROJECTION = 'handlers-abroad';
 
 @ApiTags('handlers abroad')
 @ApiBearerAuth()
@@ -30,14 +28,13 @@ export class HandlersQueryController {
   @RequireScopes(Scope.CasesRead)
   @ApiOperation({ summary: 'Handlers believed abroad, with platforms, evaluation and linked persons' })
   list(@Req() req: FastifyRequest, @Query() q: HandlersQueryDto) {
-    return this.gateway.read(req, PROJECTION, ({ db, viewer }) =>
-      listHandlers(db, viewer, { believedCountry: q.believedCountry, platform: q.platform, limit: q.limit, cursor: q.cursor }));
+    return this.gateway.read(req, ...namedQuery('listHandlers', { believedCountry: q.believedCountry, platform: q.platform, limit: q.limit, cursor: q.cursor }));
   }
 
   @Get('counts')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
   @ApiOperation({ summary: 'Handlers counted by believed country' })
   counts(@Req() req: FastifyRequest, @Query() _q: ReadQueryDto) {
-    return this.gateway.read(req, PROJECTION, ({ db, viewer }) => ({ items: handlerCountsByCountry(db, viewer) }));
+    return this.gateway.read(req, ...namedQuery('handlerCounts', {}));
   }
 }

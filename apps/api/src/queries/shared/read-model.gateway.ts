@@ -3,8 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import type Database from 'better-sqlite3';
 import { InvalidCursor } from '@liaison/projections';
 import type { Viewer } from '@liaison/projections';
+import type { EventStore } from '@liaison/event-store';
 import { CLOCK } from '../../common/clock.js';
 import type { Clock } from '../../common/clock.js';
+import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
+import { AccessRecorder } from '../../audit/access/access-recorder.js';
+import { purposeOf } from '../../audit/access/purpose.js';
+import type { AccessSpec } from '../../audit/access/query-catalog.js';
 import { ProjectionsHost } from './projection-runner.provider.js';
 import { awaitMinPosition } from './read-your-writes.js';
 
@@ -23,24 +28,49 @@ export interface ReadAnswer<T> {
 
 /**
  * Every query goes through here: read-your-writes, the viewer taken from the verified token (the
- * access rule itself lives in the read models' SQL), and query errors turned into 400s.
+ * access rule itself lives in the read models' SQL), query errors turned into 400s, and the access
+ * log: a purpose is required for personal data, and every answer is recorded (durably, before it is
+ * returned) with who, why, which cases, and the position it was read at.
  */
 @Injectable()
 export class ReadModelGateway {
+  private readonly access: AccessRecorder;
+
   constructor(
     private readonly host: ProjectionsHost,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    this.access = new AccessRecorder(store);
+  }
 
-  async read<T>(req: FastifyRequest, projection: string, query: (ctx: ReadContext) => T): Promise<ReadAnswer<T>> {
+  async read<T>(req: FastifyRequest, projection: string, query: (ctx: ReadContext) => T, spec: AccessSpec): Promise<ReadAnswer<T>> {
+    const purpose = purposeOf(req, spec.fields);
     await awaitMinPosition(req, this.host.runner);
     const principal = req.principal;
     if (!principal) throw new Error('ReadModelGateway used on a public route');
     // Taken synchronously with the query: nothing can be applied in between, so readAt is exact.
     const instance = this.host.runner.instance(projection);
     const ctx: ReadContext = { db: instance.db, viewer: { country: principal.country }, now: this.clock().toISOString() };
+    const answer = this.run(() => ({ readAt: instance.checkpoint.toString(), data: query(ctx) }));
+    await this.access.record(req, principal, { ...spec, readModel: projection, readAt: answer.readAt, now: ctx.now, viewerCountry: ctx.viewer.country }, purpose, answer);
+    return answer;
+  }
+
+  /** For answers computed from the log rather than a read model (audit replays): same purpose rule, same record. */
+  async consult<T>(req: FastifyRequest, spec: AccessSpec, compute: (ctx: Omit<ReadContext, 'db'>) => Promise<ReadAnswer<T>>): Promise<ReadAnswer<T>> {
+    const purpose = purposeOf(req, spec.fields);
+    const principal = req.principal;
+    if (!principal) throw new Error('ReadModelGateway used on a public route');
+    const ctx = { viewer: { country: principal.country }, now: this.clock().toISOString() };
+    const answer = await compute(ctx);
+    await this.access.record(req, principal, { ...spec, readModel: null, readAt: answer.readAt, now: ctx.now, viewerCountry: ctx.viewer.country }, purpose, answer);
+    return answer;
+  }
+
+  private run<T>(read: () => ReadAnswer<T>): ReadAnswer<T> {
     try {
-      return { readAt: instance.checkpoint.toString(), data: query(ctx) };
+      return read();
     } catch (e) {
       if (e instanceof InvalidCursor || e instanceof RangeError) {
         throw new BadRequestException({ message: e.message, errors: [{ field: e instanceof InvalidCursor ? 'cursor' : 'query', messages: [e.message] }] });

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** Parameters every read accepts. */
 export class ReadQueryDto {
@@ -8,6 +8,12 @@ export class ReadQueryDto {
   @IsOptional()
   @Matches(/^\d{1,19}$/, { message: 'minPosition must be a non-negative integer' })
   minPosition?: string;
+
+  @ApiPropertyOptional({ description: 'Why you are reading this (LED Art. 25), 3-500 characters; required for case and personal data unless sent as the X-Purpose header. Recorded in the access log, visible to supervisors.', example: 'Custody review for the Malmö detention' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 500)
+  purpose?: string;
 }
 
 export class PagedQueryDto extends ReadQueryDto {

@@ -1,0 +1,47 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import { RequireScopes, Scope } from '../../auth/index.js';
+import { PagedQueryDto } from '../../queries/shared/read-query.dto.js';
+import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
+import { namedQuery } from '../access/query-catalog.js';
+
+class AccessLogQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ description: 'Officer subject (the token `sub`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  officer?: string;
+
+  @ApiPropertyOptional({ description: 'Only accesses that returned this case' })
+  @IsOptional()
+  @IsUUID()
+  case?: string;
+
+  @ApiPropertyOptional({ description: 'Accessed at or after (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Accessed before (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit/access')
+export class AccessLogController {
+  constructor(private readonly gateway: ReadModelGateway) {}
+
+  @Get()
+  @RequireScopes(Scope.AuditRead)
+  @ApiOperation({ summary: 'Access log, newest first: every access by your country\'s officers and every access by anyone to cases your country owns (needs a purpose; this read is logged too)' })
+  list(@Req() req: FastifyRequest, @Query() q: AccessLogQueryDto) {
+    return this.gateway.read(req, ...namedQuery('accessLog', {
+      officer: q.officer, caseId: q.case, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor,
+    }));
+  }
+}

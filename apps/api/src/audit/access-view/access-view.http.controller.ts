@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req, UnprocessableEntityException } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { EventStore } from '@liaison/event-store';
+import { CASE_DATA_ACCESSED, accessEntry, type CaseDataAccessedData } from '@liaison/projections';
+import { RequireScopes, Scope } from '../../auth/index.js';
+import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
+import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
+import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
+import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
+import { NotReproducible, redactForOwner, reproduceAccess } from './reproduce-access.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit/access')
+export class AccessViewController {
+  constructor(
+    private readonly gateway: ReadModelGateway,
+    private readonly host: ProjectionsHost,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get(':entryId/view')
+  @RequireScopes(Scope.AuditRead)
+  @ApiOperation({ summary: 'The exact answer an officer received for one access-log entry, rebuilt from the log at the recorded position (needs a purpose; this read is logged too)' })
+  view(@Req() req: FastifyRequest, @Param('entryId', new ParseUUIDPipe()) entryId: string, @Query() _q: ReadQueryDto) {
+    return this.gateway.consult(req, { fields: 'personal', query: 'accessView', params: { entryId } }, async ({ viewer }) => {
+      // Visibility comes from the access-log read model; the record itself from the log.
+      const entry = accessEntry(this.host.runner.instance('access-log').db, viewer, entryId);
+      if (!entry) throw new NotFoundException({ message: 'Access entry not found', code: 'ACCESS_ENTRY_NOT_FOUND' });
+      const [event] = await this.store.readAll({ fromPosition: BigInt(entry.position), maxCount: 1 });
+      if (!event || event.type !== CASE_DATA_ACCESSED || event.data.entryId !== entryId) throw new Error('access-log read model disagrees with the log');
+      const record = event.data as CaseDataAccessedData;
+      try {
+        const { answer, answerSha256, matchesRecord } = await reproduceAccess(this.store, record);
+        const own = record.officer.country === viewer.country;
+        const shown = own ? { data: answer.data, redacted: false } : redactForOwner(answer.data, new Set(entry.caseIds));
+        return {
+          readAt: record.readAt,
+          data: {
+            entryId, officer: record.officer, route: record.route, query: record.query, readAt: record.readAt, caseIds: entry.caseIds,
+            answer: { readAt: answer.readAt, data: shown.data }, redacted: shown.redacted, answerSha256, matchesRecord,
+          },
+        };
+      } catch (e) {
+        if (e instanceof NotReproducible) throw new UnprocessableEntityException({ message: e.message, code: 'NOT_REPRODUCIBLE' });
+        throw e;
+      }
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { sha256Canonical } from '@liaison/event-store';
+import type { EventStore, JsonObject } from '@liaison/event-store';
+import { CASE_DATA_ACCESSED, accessStreamId, type CaseDataAccessedData } from '@liaison/projections';
+import type { Principal } from '../../auth/index.js';
+import type { AccessSpec } from './query-catalog.js';
+import { caseIdsOf, resultCountOf } from './case-ids.js';
+import { ChainedAppender } from './chained-appender.js';
+
+export interface ReadCircumstances extends AccessSpec {
+  readModel: string | null;
+  readAt: string;
+  now: string;
+  viewerCountry: string;
+}
+
+/** Entry ids by request, for the X-Access-Entry response header (see access-entry.interceptor.ts). */
+export const ACCESS_ENTRY_OF = new WeakMap<FastifyRequest, string>();
+
+/**
+ * Writes one CaseDataAccessed per answered query and resolves only once it is durable (the store
+ * acknowledges after COMMIT), so the caller sends the answer after the record exists.
+ */
+export class AccessRecorder {
+  private readonly appender: ChainedAppender;
+
+  constructor(store: EventStore) {
+    this.appender = new ChainedAppender(store);
+  }
+
+  async record(req: FastifyRequest, principal: Principal, read: ReadCircumstances, purpose: string | null, answer: { readAt: string; data: unknown }): Promise<string> {
+    const entryId = randomUUID();
+    const data: CaseDataAccessedData = {
+      entryId,
+      accessedAt: read.now,
+      officer: { subject: principal.subject, country: principal.country, issuer: principal.issuer },
+      purpose,
+      fieldsClass: read.fields,
+      route: `${req.method} ${req.routeOptions?.url ?? 'unknown'}`,
+      readModel: read.readModel,
+      query: read.query,
+      params: read.params,
+      viewerCountry: read.viewerCountry,
+      readAt: read.readAt,
+      now: read.now,
+      caseIds: caseIdsOf(answer.data),
+      resultCount: resultCountOf(answer.data),
+      answerSha256: sha256Canonical(answer),
+    };
+    const metadata: JsonObject = {
+      actor: principal.subject, country: principal.country, issuer: principal.issuer,
+      correlationId: correlationOf(req) ?? entryId, causationId: entryId, occurredAt: read.now,
+    };
+    await this.appender.append(accessStreamId(principal.country, read.now), { id: entryId, type: CASE_DATA_ACCESSED, data, metadata });
+    ACCESS_ENTRY_OF.set(req, entryId);
+    return entryId;
+  }
+}
+
+function correlationOf(req: FastifyRequest): string | undefined {
+  const h = req.headers['x-correlation-id'];
+  const v = Array.isArray(h) ? h[0] : h;
+  return v && /^[A-Za-z0-9._:-]{1,128}$/.test(v) ? v : undefined;
+}

@@ -1,0 +1,82 @@
+import type { JsonObject } from '@liaison/event-store';
+import {
+  caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
+  handlerCountsByCountry, listAccess, listCases, listHandlers, openExtraditions, type FieldsClass,
+} from '@liaison/projections';
+import type { ReadContext } from '../../queries/shared/read-model.gateway.js';
+
+/** What the access record says about a read: the class of data, and the catalog query + params that produced it. */
+export interface AccessSpec {
+  fields: FieldsClass;
+  query: string;
+  params: JsonObject;
+}
+
+type Scalar = string | number | boolean | undefined;
+type NoParams = Record<string, never>;
+
+interface CatalogEntry<P, T> {
+  projection: string;
+  fields: FieldsClass;
+  run(ctx: ReadContext, params: P): T;
+}
+
+const entry = <P extends Record<string, Scalar>, T>(projection: string, fields: FieldsClass, run: (ctx: ReadContext, p: P) => T): CatalogEntry<P, T> =>
+  ({ projection, fields, run });
+
+/**
+ * Every query a controller runs is named here, so an access record can say exactly which query ran
+ * with which parameters, and the reproducible view can run the very same function again. A
+ * controller cannot drift from its replay: both use the one `run`.
+ */
+export const QUERY_CATALOG = {
+  listCases: entry('cases', 'personal', ({ db, viewer }, p: { status?: 'open' | 'closed'; ownerCountry?: string; q?: string; limit?: number; cursor?: string }) =>
+    listCases(db, viewer, p)),
+  caseDetail: entry('cases', 'personal', ({ db, viewer }, p: { caseId: string }) => caseDetail(db, viewer, p.caseId)),
+  currentDetentions: entry('detention-register', 'personal', ({ db, viewer }, p: { holdingCountry?: string; nationality?: string; limit?: number; cursor?: string }) =>
+    currentDetentions(db, viewer, p)),
+  detentionCounts: entry('detention-register', 'aggregate', ({ db, viewer }, p: { holdingCountry?: string; nationality?: string }) =>
+    ({ items: detentionCounts(db, viewer, p) })),
+  custodyReviewsDue: entry('detention-register', 'personal', ({ db, viewer }, p: { before: string; holdingCountry?: string; limit?: number }) =>
+    ({ items: custodyReviewsDue(db, viewer, p) })),
+  detentionsOverTime: entry('detention-register', 'aggregate', ({ db, viewer }, p: { from: string; to: string; bucket: 'day' | 'week'; holdingCountry?: string }) =>
+    ({ items: detentionsOverTime(db, viewer, p) })),
+  listHandlers: entry('handlers-abroad', 'personal', ({ db, viewer }, p: { believedCountry?: string; platform?: string; limit?: number; cursor?: string }) =>
+    listHandlers(db, viewer, p)),
+  handlerCounts: entry('handlers-abroad', 'aggregate', ({ db, viewer }, _p: NoParams) => ({ items: handlerCountsByCountry(db, viewer) })),
+  openExtraditions: entry('extradition-tracker', 'personal', ({ db, viewer, now }, p: { route?: string; requestedCountry?: string; overdueOnly?: boolean; limit?: number; cursor?: string }) =>
+    openExtraditions(db, viewer, { ...p, now })),
+  extraditionCounts: entry('extradition-tracker', 'aggregate', ({ db, viewer, now }, _p: NoParams) => ({ items: extraditionCounts(db, viewer, { now }) })),
+  accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; caseId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
+    listAccess(db, viewer, p)),
+} as const;
+
+export type QueryName = keyof typeof QUERY_CATALOG;
+type Entry<N extends QueryName> = (typeof QUERY_CATALOG)[N];
+type ParamsOf<N extends QueryName> = Parameters<Entry<N>['run']>[1];
+type ResultOf<N extends QueryName> = ReturnType<Entry<N>['run']>;
+
+/** Arguments for ReadModelGateway.read: `gateway.read(req, ...namedQuery('caseDetail', { caseId }))`. */
+export function namedQuery<N extends QueryName>(name: N, params: ParamsOf<N>): [string, (ctx: ReadContext) => ResultOf<N>, AccessSpec] {
+  const e = QUERY_CATALOG[name] as CatalogEntry<ParamsOf<N>, ResultOf<N>>;
+  return [e.projection, (ctx) => e.run(ctx, params), { fields: e.fields, query: name, params: jsonParams(params) }];
+}
+
+export function isQueryName(name: string): name is QueryName {
+  return Object.hasOwn(QUERY_CATALOG, name);
+}
+
+/** Re-runs a recorded query on a (replayed) read model. */
+export function runRecordedQuery(name: QueryName, ctx: ReadContext, params: JsonObject): unknown {
+  const e = QUERY_CATALOG[name] as CatalogEntry<JsonObject, unknown>;
+  return e.run(ctx, params);
+}
+
+/** Drops undefined filters so the stored params are exactly what the replay will pass. */
+function jsonParams(params: object): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(params) as [string, unknown][]) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+// `npm run bench -- audit [--quick]`: replay of one 10,000-event case (warm, target <= 100 ms) and
+// `verify` throughput over 1M chained events (target >= 100,000 events/s), on file databases.
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore, verifyAll } from '@liaison/event-store';
+import { replayCase } from '../apps/api/src/audit/replay-case/replay-case.js';
+import { makeTempDir, writeResult } from './support/files.js';
+import { fmtInt, fmtMs, median, percentile, ratePerSecond, verdict } from './support/stats.js';
+import { appendChained, fillChainedLog, longCase } from './audit/workload.js';
+
+const say = (line: string): void => void process.stderr.write(`${line}\n`);
+const TARGET_REPLAY_MS = 100;
+const TARGET_VERIFY_PER_S = 100_000;
+
+export async function run(args: string[]): Promise<void> {
+  const quick = args.includes('--quick');
+  const caseEvents = 10_000;
+  const verifyEvents = quick ? 100_000 : 1_000_000;
+  const tmp = makeTempDir('liaison-bench-audit');
+  say(`audit bench${quick ? ' (--quick)' : ''}: temp dir ${tmp.dir}`);
+  try {
+    const replay = await benchReplay(join(tmp.dir, 'replay.db'), caseEvents, quick ? 10 : 30);
+    const verify = await benchVerify(join(tmp.dir, 'verify.db'), verifyEvents);
+    const result = {
+      suite: 'audit', quick, at: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg1: loadavg()[0],
+      replay: { ...replay, targetMs: TARGET_REPLAY_MS, verdict: verdict(replay.medianMs, TARGET_REPLAY_MS, true) },
+      verify: { ...verify, targetEventsPerSecond: TARGET_VERIFY_PER_S, verdict: verdict(verify.eventsPerSecond, TARGET_VERIFY_PER_S) },
+    };
+    console.log('');
+    console.log(`replay of one ${fmtInt(caseEvents)}-event case (warm, read + domain fold + projection fold + detail + timeline):`);
+    console.log(`  median ${fmtMs(replay.medianMs)}  p95 ${fmtMs(replay.p95Ms)}  cold ${fmtMs(replay.coldMs)}  target <= ${TARGET_REPLAY_MS} ms  ${result.replay.verdict}`);
+    console.log(`verify over ${fmtInt(verify.events)} events in ${fmtInt(verify.streams)} streams ($all order + hash chains):`);
+    console.log(`  ${fmtInt(verify.eventsPerSecond)} events/s (${(verify.elapsedMs / 1000).toFixed(2)} s)  target >= ${fmtInt(TARGET_VERIFY_PER_S)}/s  ${result.verify.verdict}`);
+    console.log(`results: ${writeResult('audit', result)}`);
+  } finally {
+    tmp.dispose();
+  }
+}
+
+async function benchReplay(file: string, count: number, runs: number) {
+  const store = SqliteEventStore.open(file);
+  try {
+    const caseId = 'bench-replay-case';
+    await appendChained(store, `case-${caseId}`, longCase(caseId, count));
+    const once = async (): Promise<number> => {
+      const t0 = performance.now();
+      const events = await store.readStream(`case-${caseId}`);
+      const r = replayCase(caseId, 'SE', events, { kind: 'latest' });
+      if (r.eventCount !== count || r.detail === null) throw new Error('replay did not fold every event');
+      return performance.now() - t0;
+    };
+    const coldMs = await once();
+    for (let i = 0; i < 3; i++) await once();
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) samples.push(await once());
+    return { events: count, runs, coldMs, medianMs: median(samples), p95Ms: percentile(samples, 95) };
+  } finally {
+    await store.close();
+  }
+}
+
+async function benchVerify(file: string, total: number) {
+  const store = SqliteEventStore.open(file);
+  try {
+    const streams = 1000;
+    const f0 = performance.now();
+    await fillChainedLog(store, total, streams, (n) => say(`  filling: ${fmtInt(n)} / ${fmtInt(total)}`));
+    say(`  filled ${fmtInt(total)} chained events in ${((performance.now() - f0) / 1000).toFixed(1)} s; verifying`);
+    const t0 = performance.now();
+    const report = await verifyAll(store);
+    const elapsedMs = performance.now() - t0;
+    if (!report.ok || report.events !== total) throw new Error(`verify failed: ${JSON.stringify(report.firstBreak)} (${report.events} events)`);
+    return { events: report.events, streams: report.streams, elapsedMs, eventsPerSecond: ratePerSecond(report.events, elapsedMs) };
+  } finally {
+    await store.close();
+  }
+}
