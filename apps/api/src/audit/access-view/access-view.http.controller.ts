@@ -26,7 +26,7 @@ export class AccessViewController {
   view(@Req() req: FastifyRequest, @Param('entryId', new ParseUUIDPipe()) entryId: string, @Query() _q: ReadQueryDto) {
     return this.gateway.consult(req, { fields: 'personal', query: 'accessView', params: { entryId } }, async ({ viewer }) => {
       // Visibility comes from the access-log read model; the record itself from the log.
-      const entry = accessEntry(this.host.runner.instance('access-log').db, viewer, entryId);
+      const entry = this.host.runner.snapshot('access-log', (db) => accessEntry(db, viewer, entryId)).data;
       if (!entry) throw new NotFoundException({ message: 'Access entry not found', code: 'ACCESS_ENTRY_NOT_FOUND' });
       const [event] = await this.store.readAll({ fromPosition: BigInt(entry.position), maxCount: 1 });
       if (!event || event.type !== CASE_DATA_ACCESSED || event.data.entryId !== entryId) throw new Error('access-log read model disagrees with the log');

@@ -49,10 +49,14 @@ export class ReadModelGateway {
     await awaitMinPosition(req, this.host.runner);
     const principal = req.principal;
     if (!principal) throw new Error('ReadModelGateway used on a public route');
-    // Taken synchronously with the query: nothing can be applied in between, so readAt is exact.
-    const instance = this.host.runner.instance(projection);
-    const ctx: ReadContext = { db: instance.db, viewer: { country: principal.country }, now: this.clock().toISOString() };
-    const answer = this.run(() => ({ readAt: instance.checkpoint.toString(), data: query(ctx) }));
+    const viewer = { country: principal.country };
+    const now = this.clock().toISOString();
+    // snapshot() reads the checkpoint with the rows (one read transaction), so readAt is exact.
+    const answer = this.run(() => {
+      const { readAt, data } = this.host.runner.snapshot(projection, (db) => query({ db, viewer, now }));
+      return { readAt: readAt.toString(), data };
+    });
+    const ctx = { viewer, now };
     await this.access.record(req, principal, { ...spec, readModel: projection, readAt: answer.readAt, now: ctx.now, viewerCountry: ctx.viewer.country }, purpose, answer);
     return answer;
   }

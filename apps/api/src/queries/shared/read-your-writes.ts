@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { ProjectionRunner } from '@liaison/projections';
+import type { ProjectionsReader } from '../worker/projections-reader.js';
 
 const MAX_WAIT_MS = 2000;
 
@@ -10,7 +10,7 @@ const MAX_WAIT_MS = 2000;
  * Retry-After rather than an answer that silently misses the caller's own write.
  * Returns the position the answer is read at.
  */
-export async function awaitMinPosition(req: FastifyRequest, runner: ProjectionRunner): Promise<bigint> {
+export async function awaitMinPosition(req: FastifyRequest, runner: ProjectionsReader): Promise<bigint> {
   const raw = (req.query as Record<string, unknown> | undefined)?.minPosition ?? req.headers['x-min-position'];
   if (raw !== undefined) {
     const text = Array.isArray(raw) ? String(raw[0]) : String(raw);

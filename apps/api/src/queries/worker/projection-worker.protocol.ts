@@ -1,0 +1,20 @@
+import type { AppConfig } from '../../config/app.config.js';
+
+export interface WorkerInit {
+  config: AppConfig;
+  dir: string;
+}
+
+export interface ProgressMessage {
+  type: 'progress';
+  /** Live checkpoint per projection, as decimal strings (bigint does not cross threads as-is everywhere). */
+  checkpoints: Record<string, string>;
+  files: Record<string, string>;
+  errors: Record<string, string>;
+  rebuilding: Record<string, { version: number; checkpoint: string }>;
+  versions: Record<string, number>;
+  caughtUpAt: number | null;
+}
+
+export type ToWorker = { type: 'wake' } | { type: 'stop' };
+export type FromWorker = ProgressMessage | { type: 'stopped' } | { type: 'failed'; message: string };

@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3';
+import type { ProjectionStatus } from '@liaison/projections';
+
+/**
+ * What the query side needs from the projections, whether they run on this thread (ProjectionRunner)
+ * or in a worker (ProjectionWorkerClient).
+ */
+export interface ProjectionsReader {
+  /** Resolves once queries can be answered (the worker has opened its files). */
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+  /** Lowest checkpoint over the live projections. */
+  position(): bigint;
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean>;
+  status(): ProjectionStatus[];
+  readonly caughtUpAt: number | undefined;
+  /** A query and the exact checkpoint it was answered at. */
+  snapshot<T>(name: string, query: (db: Database.Database) => T): { readAt: bigint; data: T };
+}
