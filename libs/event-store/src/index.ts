@@ -5,3 +5,4 @@ export * from './sqlite/sqlite-event-store.js';
 export * from './state-cache.js';
 export * from './hash-chain.js';
 export * from './chain-verifier.js';
+export * from './event-id.js';
