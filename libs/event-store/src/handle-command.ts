@@ -76,14 +76,32 @@ export async function handleCommand<Command, State, Event extends { type: string
   options: HandleCommandOptions,
 ): Promise<HandleCommandResult<State>> {
   const retries = options.expectedRevision !== undefined ? 0 : (options.retries ?? 3);
-  for (let attempt = 0; ; attempt++) {
-    const cache = options.cache as StateCache<State> | undefined;
-    const { state, revision, hash } = await readState(store, streamId, decider.evolve, decider.initialState(), cache);
+  const cache = options.cache as StateCache<State> | undefined;
+  // First try the cached fold without touching the store: the append's expected revision still
+  // proves it was current. Anything the cache might have got wrong (a conflict, a rejection, a
+  // no-op) is confirmed against a fresh read before it is answered.
+  let optimistic = cache !== undefined;
+  for (let attempt = 0; ; ) {
+    const hit = optimistic ? cache?.get(streamId) : undefined;
+    optimistic = false;
+    const { state, revision, hash } = hit ?? (await readState(store, streamId, decider.evolve, decider.initialState(), cache));
+    const retryFresh = () => {
+      cache?.delete(streamId);
+      return hit !== undefined;
+    };
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      if (retryFresh()) continue;
       throw new WrongExpectedVersion(streamId, options.expectedRevision, revision);
     }
-    const events = decider.decide(command, state);
+    let events: Event[];
+    try {
+      events = decider.decide(command, state);
+    } catch (e) {
+      if (retryFresh()) continue;
+      throw e;
+    }
     if (events.length === 0) {
+      if (retryFresh()) continue;
       return { streamId, nextExpectedRevision: revision, position: undefined, newState: state, events };
     }
     try {
@@ -97,7 +115,8 @@ export async function handleCommand<Command, State, Event extends { type: string
       cache?.set(streamId, newState, result.nextExpectedRevision, chained.last);
       return { streamId, nextExpectedRevision: result.nextExpectedRevision, position: result.position, newState, events };
     } catch (e) {
-      if (e instanceof WrongExpectedVersion && attempt < retries) continue;
+      if (e instanceof WrongExpectedVersion && retryFresh()) continue;
+      if (e instanceof WrongExpectedVersion && attempt++ < retries) continue;
       throw e;
     }
   }

@@ -1,8 +1,7 @@
 /**
- * Folded aggregate states by stream, so a command on a long case stream reads only the events
- * appended since the cached revision instead of the whole history. Always validated against the
- * store: a hit is caught up by reading forward, and the append's expected revision still guards
- * against any writer the cache has not seen.
+ * Folded aggregate states by stream. handleCommand decides on a hit without reading the store at all;
+ * the append's expected revision proves the cached state was current, and every outcome the cache
+ * could have got wrong (a conflict, a rejection, a no-op) is re-decided on a fresh read first.
  */
 export class StateCache<State> {
   // hash: the stream's last chain hash, so a hit can chain the next append without re-reading.
