@@ -1,9 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import { createReadModelDb, type Projection, type ReadModelDb } from './projection.js';
-import { openReadModelFile } from './projection-files.js';
+import { openReadModelFile, removeFile } from './projection-files.js';
 
-/** One open generation of one projection: its file, its checkpoint, and the batch it applies. */
+/** PRAGMA user_version of a file still in its first build from position 0 (written with synchronous=OFF). */
+const UNFINISHED_BUILD = 0x4c_42_4c_44;
+
+/**
+ * One open generation of one projection: its file, its checkpoint, and the batch it applies.
+ *
+ * A file built from position 0 is written with synchronous=OFF until finishBuild() (first catch-up,
+ * flip or close): no fsync per WAL checkpoint while it replays the log. Its header carries
+ * UNFINISHED_BUILD, written durably before the first unsynced write and cleared only after everything
+ * is synced, so a file found with the mark was cut off mid-build (crash, power cut: possibly torn) and
+ * is built again from scratch instead of trusted.
+ */
 export class ProjectionInstance {
   readonly db: Database.Database;
   readonly rm: ReadModelDb;
@@ -11,19 +22,41 @@ export class ProjectionInstance {
   error: string | undefined;
   private readonly handles: ReadonlySet<string>;
   private readonly applyTx: (events: RecordedEvent[], last: bigint) => void;
+  private unsynced = false;
 
   constructor(readonly projection: Projection, readonly file: string) {
-    this.db = openReadModelFile(file, projection);
+    const inMemory = file === ':memory:' || file === '';
+    let db = openReadModelFile(file, projection);
+    if (!inMemory && db.pragma('user_version', { simple: true }) === UNFINISHED_BUILD) {
+      db.close();
+      removeFile(file);
+      db = openReadModelFile(file, projection);
+    }
+    this.db = db;
     this.rm = createReadModelDb(this.db);
     this.handles = new Set(projection.canHandle);
     const row = this.db.prepare('SELECT position FROM _checkpoint WHERE id = 1').get() as { position: number | bigint };
     this.checkpoint = BigInt(row.position);
+    if (!inMemory && this.checkpoint < 0n) {
+      // The mark must be on disk before any unsynced page is: FULL syncs this commit (and the setup).
+      db.pragma('synchronous = FULL');
+      db.pragma(`user_version = ${UNFINISHED_BUILD}`);
+      db.pragma('synchronous = OFF');
+      this.unsynced = true;
+    }
     const save = this.db.prepare('UPDATE _checkpoint SET position = ? WHERE id = 1');
     // Rows and checkpoint commit together: after a crash the model is exactly "all events <= checkpoint".
     this.applyTx = this.db.transaction((events: RecordedEvent[], last: bigint) => {
-      for (const e of events) {
-        if (e.position > this.checkpoint && this.handles.has(e.type)) this.projection.evolve(this.rm, e);
+      const { projection, rm, handles, checkpoint } = this;
+      try {
+        for (const e of events) {
+          if (e.position > checkpoint && handles.has(e.type)) projection.evolve(rm, e);
+        }
+      } catch (e) {
+        projection.endBatch?.(rm, true);
+        throw e;
       }
+      projection.endBatch?.(rm, false);
       save.run(last);
     });
   }
@@ -42,7 +75,33 @@ export class ProjectionInstance {
     }
   }
 
+  /**
+   * Ends a from-scratch build: makes every page written so far durable and returns to the normal
+   * durability (synchronous=NORMAL). Returns false if a reader kept the checkpoint from completing;
+   * the file then keeps its mark and the next call tries again.
+   */
+  finishBuild(): boolean {
+    if (!this.unsynced || !this.db.open) return true;
+    this.db.pragma('synchronous = NORMAL');
+    // One fresh WAL frame guarantees the checkpoint has work, and a checkpoint that copies anything
+    // syncs the WAL before and the database file after: pages that earlier unsynced checkpoints
+    // copied into the database file become durable too.
+    this.db.pragma(`user_version = ${UNFINISHED_BUILD}`);
+    const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    if (r.busy !== 0) return false;
+    this.db.pragma('user_version = 0');
+    this.unsynced = false;
+    return true;
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      // A clean stop keeps the progress of an unfinished build (a crash would discard it).
+      this.finishBuild();
+    } catch {
+      // Left marked: rebuilt from scratch on the next open, which is always safe.
+    }
+    this.db.close();
   }
 }

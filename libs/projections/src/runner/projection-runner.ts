@@ -148,6 +148,7 @@ export class ProjectionRunner {
       const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint));
       if (page.length === 0) {
         if (!isLive) return;
+        for (const i of current) i.finishBuild();
         this.caughtUpAt = Date.now();
         this.options.onProgress?.();
         await this.wake.wait();
@@ -167,6 +168,7 @@ export class ProjectionRunner {
     for (const [name, fresh] of this.building) {
       if (fresh.error) continue;
       const old = this.live.get(name);
+      fresh.finishBuild();
       this.registry.activate(name, fresh.projection.version, path.basename(fresh.file));
       this.live.set(name, fresh);
       this.building.delete(name);

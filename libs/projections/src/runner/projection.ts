@@ -19,6 +19,13 @@ export interface Projection {
   /** Creates tables and indexes in a fresh file. */
   setup(db: Database.Database): void;
   evolve(rm: ReadModelDb, event: RecordedEvent): void;
+  /**
+   * Optional: called once per batch, inside its transaction, after the batch's last evolve. Lets a
+   * projection defer writes that later events in the same batch would overwrite (write them once,
+   * with the latest values). `failed` is true when an evolve threw: drop the deferred writes (the
+   * transaction rolls back).
+   */
+  endBatch?(rm: ReadModelDb, failed: boolean): void;
 }
 
 export function createReadModelDb(db: Database.Database): ReadModelDb {

@@ -39,6 +39,8 @@ export async function rebuildProjection(options: {
       events += unseen.length;
       options.onProgress?.({ position: fresh.checkpoint, head, events });
     }
+    // Durable before anyone is pointed at it.
+    if (!fresh.finishBuild()) throw new Error(`Projection ${projection.name}: could not sync the rebuilt file`);
     const previous = registry.active(projection.name);
     registry.activate(projection.name, projection.version, file);
     fresh.close();

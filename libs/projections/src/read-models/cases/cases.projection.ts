@@ -48,6 +48,8 @@ export const casesProjection: Projection = {
     if (evolveCaseAccess(rm, event) && event.type !== 'CaseOpened') return touch(rm, event, d);
     switch (event.type) {
       case 'CaseOpened': {
+        // The row is replaced with this event's values: an earlier touch still pending must not win.
+        pendingTouches.get(rm)?.delete(d.caseId);
         const at = occurredAt(event);
         rm.stmt(`INSERT OR REPLACE INTO cases(case_id, offence_category, status, status_reason, opened_at, opened_by,
             last_event_at, revision, last_position) VALUES (?,?,'open',NULL,?,?,?,?,?)`)
@@ -110,11 +112,31 @@ export const casesProjection: Projection = {
     }
     touch(rm, event, d);
   },
+  endBatch: writeTouches,
 };
 
+/**
+ * Every case event moves its case's last_event_at / revision / last_position. Those columns only ever
+ * take the latest event's values, so within a batch only the last event per case is written (in
+ * endBatch, same transaction): one UPDATE per case per batch instead of one per event, which also
+ * spares the cases_by_position index most of its delete-and-reinsert churn.
+ */
+const pendingTouches = new WeakMap<ReadModelDb, Map<unknown, RecordedEvent>>();
+
 function touch(rm: ReadModelDb, event: RecordedEvent, d: Data): void {
-  rm.stmt('UPDATE cases SET last_event_at = ?, revision = ?, last_position = ? WHERE case_id = ?')
-    .run(occurredAt(event), event.revision, event.position, d.caseId);
+  let pending = pendingTouches.get(rm);
+  if (!pending) pendingTouches.set(rm, (pending = new Map()));
+  pending.set(d.caseId, event);
+}
+
+function writeTouches(rm: ReadModelDb, failed: boolean): void {
+  const pending = pendingTouches.get(rm);
+  if (!pending || pending.size === 0) return;
+  if (!failed) {
+    const update = rm.stmt('UPDATE cases SET last_event_at = ?, revision = ?, last_position = ? WHERE case_id = ?');
+    for (const [caseId, event] of pending) update.run(occurredAt(event), event.revision, event.position, caseId);
+  }
+  pending.clear();
 }
 
 function recordNationality(rm: ReadModelDb, caseId: unknown, personId: unknown, country: unknown,

@@ -1,0 +1,57 @@
+// A file built from position 0 is written without fsync until its build finishes; a file found with the
+// build still unfinished (process or machine died) is built again rather than trusted.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { casesProjection } from '../read-models/cases/cases.projection.js';
+import { generateWorkload } from '../testing/workload.js';
+import { readModelChecksum } from '../testing/read-model-checksum.js';
+import { applyInPages, rebuiltChecksum } from '../testing/projection-harness.js';
+import { ProjectionInstance } from './projection-instance.js';
+
+describe('ProjectionInstance build from scratch', () => {
+  const log = generateWorkload({ cases: 40, seed: 3 });
+  const half = log.events.slice(0, Math.floor(log.events.length / 2));
+
+  const withFile = (fn: (file: string) => void): void => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-instance-'));
+    try {
+      fn(path.join(dir, 'cases.db'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('runs unsynced while building and back at NORMAL once finished', () => withFile((file) => {
+    const i = new ProjectionInstance(casesProjection, file);
+    applyInPages(i, half, 50);
+    expect(i.db.pragma('synchronous', { simple: true })).toBe(0);
+    expect(i.finishBuild()).toBe(true);
+    expect(i.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(i.db.pragma('user_version', { simple: true })).toBe(0);
+    i.close();
+  }));
+
+  it('a clean close keeps the progress of an unfinished build', () => withFile((file) => {
+    const first = new ProjectionInstance(casesProjection, file);
+    applyInPages(first, half, 50);
+    first.close();
+    const again = new ProjectionInstance(casesProjection, file);
+    expect(again.checkpoint).toBe(half[half.length - 1].position);
+    applyInPages(again, log.events, 50);
+    expect(readModelChecksum(again.db)).toBe(rebuiltChecksum(casesProjection, log.events));
+    again.close();
+  }));
+
+  it('a build cut off without finishing is discarded and built again, ending equal to a rebuild', () => withFile((file) => {
+    const first = new ProjectionInstance(casesProjection, file);
+    applyInPages(first, half, 50);
+    first.db.close(); // as if the process died: no finishBuild
+    const again = new ProjectionInstance(casesProjection, file);
+    expect(again.checkpoint).toBe(-1n);
+    applyInPages(again, log.events, 50);
+    expect(readModelChecksum(again.db)).toBe(rebuiltChecksum(casesProjection, log.events));
+    again.close();
+  }));
+});
