@@ -1,0 +1,42 @@
+// The worker-thread host exactly as the service runs it: ProjectionWorkerClient and its entry from
+// the compiled dist/ (the worker needs JS), the store written from this thread.
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { EventStore } from '@liaison/event-store';
+import type { AppConfig } from '../../apps/api/src/config/app.config.js';
+import type { ProjectionWorkerClient } from '../../apps/api/src/queries/worker/projection-worker.client.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const ENTRY = `${root}dist/apps/api/src/queries/worker/projection-worker.entry.js`;
+const CLIENT = `${root}dist/apps/api/src/queries/worker/projection-worker.client.js`;
+
+export interface WorkerHostInfo {
+  available: boolean;
+  /** Why the worker rows are missing, or a warning that dist is older than the projection sources. */
+  note: string;
+  distBuiltAt?: string;
+}
+
+/** dist is built by `npm run build`; the bench reports when it predates the sources it measures. */
+export function workerHostInfo(newestSourceMs: number): WorkerHostInfo {
+  if (!existsSync(ENTRY) || !existsSync(CLIENT)) return { available: false, note: 'no dist/ worker entry (run `npm run build`): worker host not measured' };
+  const built = statSync(ENTRY).mtimeMs;
+  const runner = `${root}dist/libs/projections/src/runner/projection-runner.js`;
+  const libBuilt = existsSync(runner) ? statSync(runner).mtimeMs : built;
+  const stale = Math.min(built, libBuilt) < newestSourceMs;
+  return {
+    available: true,
+    distBuiltAt: new Date(Math.min(built, libBuilt)).toISOString(),
+    note: stale ? 'dist/ is older than libs/projections sources: the worker ran the last build, not this tree' : 'dist/ is up to date with libs/projections',
+  };
+}
+
+export async function startWorkerClient(store: EventStore, dataDir: string, readModelDir: string): Promise<ProjectionWorkerClient> {
+  const mod = (await import(pathToFileURL(CLIENT).href)) as { ProjectionWorkerClient: typeof ProjectionWorkerClient };
+  const config: AppConfig = {
+    port: 0, host: '127.0.0.1', dataDir, eventStore: 'sqlite', production: true, bodyLimit: 64 * 1024, logLevel: 'error',
+  };
+  const client = new mod.ProjectionWorkerClient(config, readModelDir, store, pathToFileURL(ENTRY));
+  client.start();
+  return client;
+}
