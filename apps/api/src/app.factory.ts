@@ -46,3 +46,14 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   serveWebApp(app);
   return { app, store: eventStore };
 }
+
+/** SIGINT/SIGTERM: stop taking requests, stop the projections, then close the store (flushing queued appends). */
+export function closeOnSignals({ app, store }: CreatedApp): void {
+  const shutdown = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}

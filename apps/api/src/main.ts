@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from './config/app.config.js';
-import { createApp } from './app.factory.js';
+import { closeOnSignals, createApp } from './app.factory.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,13 +11,7 @@ async function main(): Promise<void> {
   // A plain line too, so a person starting it sees where to go.
   const shown = url.replace('[::1]', 'localhost');
   process.stdout.write(`\nLiaison is running: ${shown}/  (API docs: ${shown}/docs)\n\n`);
-  const shutdown = async () => {
-    await app.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  closeOnSignals({ app, store });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { caseStreamId } from '@liaison/domain';
 import type { EventStore } from '@liaison/event-store';
-import { createApp } from '../app.factory.js';
+import { closeOnSignals, createApp } from '../app.factory.js';
 import { mintDevToken, type DevCountry } from '../auth/dev-identity-provider.js';
 import type { Role } from '../auth/scopes.js';
 import { loadConfig } from '../config/app.config.js';
@@ -66,14 +66,7 @@ async function main(): Promise<void> {
   out(`  curl -s -H "authorization: Bearer $TOKEN_DK_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/detentions/counts?nationality=SE&holdingCountry=DK'`);
   out(`  curl -s -H "authorization: Bearer $TOKEN_NO_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/cases'`);
   out('\nCtrl-C stops the service; the data stays in DATA_DIR.\n');
-
-  const shutdown = async () => {
-    await app.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  closeOnSignals({ app, store });
 }
 
 main().catch((error: unknown) => {
