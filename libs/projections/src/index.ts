@@ -1,6 +1,7 @@
 // Public surface of @liaison/projections: the runner, the access rule, the read models and their queries.
 export * from './runner/projection.js';
 export * from './runner/projection-runner.js';
+export * from './runner/position-waiters.js';
 export * from './runner/projection-instance.js';
 export * from './runner/projection-files.js';
 export * from './runner/rebuild-projection.js';

@@ -4,6 +4,7 @@ import type { Projection } from './projection.js';
 import { ProjectionInstance } from './projection-instance.js';
 import { ProjectionRegistry, newGenerationFile, removeFile } from './projection-files.js';
 import { WakeSignal } from './wake-signal.js';
+import { PositionWaiters } from './position-waiters.js';
 
 export interface ProjectionRunnerOptions {
   store: EventStore;
@@ -40,7 +41,7 @@ export class ProjectionRunner {
   private readonly building = new Map<string, ProjectionInstance>();
   private readonly registry: ProjectionRegistry;
   private readonly wake: WakeSignal;
-  private readonly waiters = new Set<{ position: bigint; resolve: (ok: boolean) => void }>();
+  private readonly waiters = new PositionWaiters();
   private readonly pageSize: number;
   private registryVersion = -1;
   /** When the live loop last found nothing new to apply; undefined until the first catch-up. */
@@ -109,13 +110,9 @@ export class ProjectionRunner {
 
   /** Read-your-writes: resolves true once every live projection has applied `position`. */
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
-    if (this.position() >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const w = { position, resolve: (ok: boolean) => { clearTimeout(timer); this.waiters.delete(w); resolve(ok); } };
-      const timer = setTimeout(() => w.resolve(false), timeoutMs);
-      this.waiters.add(w);
-    });
+    return this.waiters.wait(this.position(), position, timeoutMs);
   }
+
 
   status(): ProjectionStatus[] {
     return [...this.live.values()].map((i) => {
@@ -137,7 +134,7 @@ export class ProjectionRunner {
     await Promise.all(this.loops);
     for (const i of [...this.live.values(), ...this.building.values()]) i.close();
     this.registry.close();
-    for (const w of this.waiters) w.resolve(false);
+    this.waiters.failAll();
   }
 
   private async loop(instances: () => ProjectionInstance[], isLive: boolean): Promise<void> {
@@ -202,10 +199,9 @@ export class ProjectionRunner {
   }
 
   private notifyWaiters(): void {
-    if (this.waiters.size === 0) return;
-    const at = this.position();
-    for (const w of this.waiters) if (w.position <= at) w.resolve(true);
+    this.waiters.advance(this.position());
   }
+
 
   private path(file: string): string {
     return path.join(this.options.dir, file);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { EventStore } from '@liaison/event-store';
-import type { ProjectionStatus } from '@liaison/projections';
+import { PositionWaiters, type ProjectionStatus } from '@liaison/projections';
 import type { AppConfig } from '../../config/app.config.js';
 import type { ProjectionsReader } from './projections-reader.js';
 import type { FromWorker, ProgressMessage, WorkerInit } from './projection-worker.protocol.js';
@@ -16,7 +16,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   private worker: Worker | undefined;
   private last: ProgressMessage | undefined;
   private readonly connections = new Map<string, { file: string; db: Database.Database }>();
-  private readonly waiters = new Set<{ position: bigint; resolve: (ok: boolean) => void }>();
+  private readonly waiters = new PositionWaiters();
   private unsubscribe: (() => void) | undefined;
   private stopped: Promise<void> | undefined;
   private onFirstProgress: ((error?: Error) => void) | undefined;
@@ -72,13 +72,9 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   }
 
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
-    if (this.position() >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const w = { position, resolve: (ok: boolean) => { clearTimeout(timer); this.waiters.delete(w); resolve(ok); } };
-      const timer = setTimeout(() => w.resolve(false), timeoutMs);
-      this.waiters.add(w);
-    });
+    return this.waiters.wait(this.position(), position, timeoutMs);
   }
+
 
   status(): ProjectionStatus[] {
     const m = this.last;
@@ -119,11 +115,10 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     this.last = m;
     this.onFirstProgress?.();
     this.onFirstProgress = undefined;
-    const at = this.position();
-    for (const w of this.waiters) if (w.position <= at) w.resolve(true);
+    this.waiters.advance(this.position());
   }
 
   private failAll(): void {
-    for (const w of this.waiters) w.resolve(false);
+    this.waiters.failAll();
   }
 }
