@@ -210,5 +210,8 @@ describe('command-side rules through the real process', () => {
     }
     for (const pseudonym of [...story.pseudonyms, person.pseudonym]) expect(logs).not.toContain(pseudonym);
     expect(logs).not.toMatch(/Ungdom|Menu-Man|Klippet/);
+    // Request lines name the route pattern, never the concrete URL with its case id or query.
+    expect(logs).toMatch(/"msg":"request","method":"POST","route":"\/api\/v1\/cases\/:caseId\/detentions","status":201/);
+    expect(logs).not.toContain(story.cases.main);
   });
 });

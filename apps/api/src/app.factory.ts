@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app.config.js';
 import { AppModule } from './app.module.js';
 import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
+import { logRequests } from './common/request-log.js';
 import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
@@ -35,6 +36,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
     bufferLogs: false,
   });
   app.useGlobalPipes(createValidationPipe());
+  if (logger.isLevelEnabled('log')) logRequests(app);
   const doc = new DocumentBuilder()
     .setTitle('Liaison API')
     .setDescription('Cross-border case sharing for Nordic police liaison officers. Every call needs a bearer JWT from a trusted national identity provider.')
