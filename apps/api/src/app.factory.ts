@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { logRequests } from './common/request-log.js';
+import { rejectDeepBodies } from './common/body-depth.hook.js';
 import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
@@ -36,6 +37,8 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
     bufferLogs: false,
   });
   app.useGlobalPipes(createValidationPipe());
+  // Every route with a body must answer 400, not overflow the stack, on absurdly nested JSON.
+  rejectDeepBodies(app);
   if (logger.isLevelEnabled('log')) logRequests(app);
   const doc = new DocumentBuilder()
     .setTitle('Liaison API')

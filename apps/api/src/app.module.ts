@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule, Provider } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@liaison/event-store';
@@ -9,7 +9,6 @@ import type { AppConfig } from './config/app.config.js';
 import { EVENT_STORE } from './infrastructure/event-store.provider.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './common/problem.filter.js';
-import { BodyDepthInterceptor } from './common/body-depth.interceptor.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -36,8 +35,6 @@ export class AppModule {
       { provide: APP_CONFIG, useValue: config },
       { provide: EVENT_STORE, useValue: store },
       { provide: APP_FILTER, useClass: ProblemFilter },
-      // Global: every route with a body must answer 400, not overflow the stack, on absurd nesting.
-      { provide: APP_INTERCEPTOR, useClass: BodyDepthInterceptor },
       { provide: CLOCK, useValue: clock ?? systemClock },
     ];
     return {
