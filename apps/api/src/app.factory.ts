@@ -11,6 +11,7 @@ import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { logRequests } from './common/request-log.js';
 import { rejectDeepBodies } from './common/body-depth.hook.js';
+import { addSecurityHeaders } from './common/security-headers.js';
 import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
@@ -39,6 +40,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   app.useGlobalPipes(createValidationPipe());
   // Every route with a body must answer 400, not overflow the stack, on absurdly nested JSON.
   rejectDeepBodies(app);
+  addSecurityHeaders(app);
   if (logger.isLevelEnabled('log')) logRequests(app);
   const doc = new DocumentBuilder()
     .setTitle('Liaison API')
