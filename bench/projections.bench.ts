@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<void> {
       rawRead: { ...inProcess.result.rawRead, pageSize: RUNNER_PAGE },
       rebuild: inProcess.result.rebuild,
       inProcess: { startup: inProcess.result.startup, lag: inProcess.result.lag },
-      worker: worker ? { info, startup: worker.result.startup, lag: worker.result.lag } : { info },
+      worker: worker ? { info, startup: worker.result.startup, lag: worker.result.lag, rebuild: worker.result.rebuild } : { info },
       memory: { seed: seeded.memory, inProcess: inProcess.memory, ...(worker ? { worker: worker.memory } : {}) },
       totalSeconds: (performance.now() - started) / 1000,
       node: process.version,

@@ -9,6 +9,7 @@ import type { ProjectionsBenchConfig } from './config.js';
 import { measureLag, type LagResult } from './lag.js';
 import { timeRawRead, timeRebuild, timeStartup, type RebuildRun, type StartupRun } from './phases.js';
 import { startWorkerClient } from './worker-host.js';
+import { timeHostBuild } from './phases.js';
 import { seedStore } from './workload.js';
 import type { ProjectionsReader } from '../../apps/api/src/queries/worker/projections-reader.js';
 
@@ -16,7 +17,7 @@ export type Role = 'seed' | 'in-process' | 'worker';
 export interface ChildRequest { role: Role; cfg: ProjectionsBenchConfig; dataDir: string; runnerPage: number }
 export interface Memory { peakRss: number; maxRss: number; peakByPhase: Record<string, number> }
 export interface SeedResult { events: number; ms: number; head: string }
-export interface HostResults { startup: StartupRun[]; lag: LagResult }
+export interface HostResults { startup: StartupRun[]; lag: LagResult; rebuild?: RebuildRun[] }
 export interface InProcessResult extends HostResults { rawRead: { events: number; ms: number }; rebuild: RebuildRun[] }
 export type ChildResult =
   | { role: 'seed'; seed: SeedResult; memory: Memory }
@@ -43,8 +44,15 @@ async function main(req: ChildRequest): Promise<ChildResult> {
     const dir = readModelsIn(req.dataDir);
     if (req.role === 'worker') {
       rss.enter('worker');
+      // From-scratch build the way the service does it: the projection groups on their worker threads.
+      const rebuild: RebuildRun[] = [];
+      for (let i = 0; i < req.cfg.rebuildReps; i++) {
+        const r = await timeHostBuild(() => startWorkerClient(store, req.dataDir, dir), dir, head, req.cfg.events);
+        rebuild.push(r);
+        say(`  worker build ${i + 1}/${req.cfg.rebuildReps}: ${Math.round((r.events * 1000) / r.ms).toLocaleString('en-US')} events/s${r.errors.length ? ` ERRORS ${r.errors.join('; ')}` : ''}`);
+      }
       const result = await measureHost(req.cfg, store, head, 'worker', () => startWorkerClient(store, req.dataDir, dir));
-      return { role: 'worker', result, memory: rss.stop() };
+      return { role: 'worker', result: { ...result, rebuild }, memory: rss.stop() };
     }
     rss.enter('raw-read');
     const rawRead = await timeRawRead(store, req.runnerPage);

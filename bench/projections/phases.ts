@@ -31,6 +31,23 @@ export async function timeRebuild(store: EventStore, dir: string, head: bigint, 
   return { events, ms, errors };
 }
 
+/** A host (e.g. the worker threads) started on an empty folder, timed until every projection is at head. */
+export async function timeHostBuild(
+  make: () => ProjectionsReader | Promise<ProjectionsReader>, dir: string, head: bigint, events: number,
+): Promise<RebuildRun> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const t0 = performance.now();
+  const host = await make();
+  const ok = await host.waitForPosition(head, 600_000);
+  while (ok && host.caughtUpAt === undefined) await tick();
+  const ms = performance.now() - t0;
+  const errors = host.status().filter((s) => s.error).map((s) => `${s.name}: ${s.error}`);
+  if (!ok) errors.push(`did not reach ${head}`);
+  await host.stop();
+  return { events, ms, errors };
+}
+
 export interface StartupRun {
   /** start() until a real query (cases list) answered and the host reported itself caught up. */
   ms: number;

@@ -49,12 +49,23 @@ export function printReport(r: ProjectionsResults): void {
       `1. rebuild all ${r.projections.length} projections, ${fmtInt(r.seed.events)} events (median of ${rates.length})`,
       perSec(median(rates)), `≥ ${perSec(t.rebuildPerSecond)}`, failed ? 'MISS' : verdict(median(rates), t.rebuildPerSecond),
     ],
+    ...('rebuild' in r.worker && r.worker.rebuild?.length ? [workerBuildRow(r, t)] : []),
     ...hostRows('in-process', r.inProcess, r.memory.inProcess, t),
     ...('lag' in r.worker && r.memory.worker ? hostRows('worker thread', r.worker, r.memory.worker, t) : []),
   ];
   console.log(`\nProjections — ${r.projections.map((p) => `${p.name} v${p.version}`).join(', ')}; SqliteEventStore file DB${r.config.quick ? ' — QUICK (÷10)' : ''}`);
   console.log(renderTable(['Metric', 'Value', 'Target', 'Verdict'], rows));
   for (const line of notes(r)) console.log(line);
+}
+
+function workerBuildRow(r: ProjectionsResults, t: ProjectionsBenchConfig['targets']): string[] {
+  const runs = ('rebuild' in r.worker && r.worker.rebuild) || [];
+  const rates = runs.map(rebuildRate);
+  const failed = runs.some((x) => x.errors.length > 0);
+  return [
+    `1. rebuild all, as the service does (projection worker threads, median of ${rates.length})`,
+    perSec(median(rates)), `≥ ${perSec(t.rebuildPerSecond)}`, failed ? 'MISS' : verdict(median(rates), t.rebuildPerSecond),
+  ];
 }
 
 function lagLine(label: string, l: LagResult): string {

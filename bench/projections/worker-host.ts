@@ -9,6 +9,7 @@ import type { ProjectionWorkerClient } from '../../apps/api/src/queries/worker/p
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = `${root}dist/apps/api/src/queries/worker/projection-worker.entry.js`;
 const CLIENT = `${root}dist/apps/api/src/queries/worker/projection-worker.client.js`;
+const GROUPS = `${root}dist/apps/api/src/queries/worker/projection-groups.js`;
 
 export interface WorkerHostInfo {
   available: boolean;
@@ -36,7 +37,8 @@ export async function startWorkerClient(store: EventStore, dataDir: string, read
   const config: AppConfig = {
     port: 0, host: '127.0.0.1', dataDir, eventStore: 'sqlite', production: true, bodyLimit: 64 * 1024, logLevel: 'error',
   };
-  const client = new mod.ProjectionWorkerClient(config, readModelDir, store, pathToFileURL(ENTRY));
-  client.start();
+  const groups = (await import(pathToFileURL(GROUPS).href)) as { projectionGroups: (workers: number) => string[][] };
+  const client = new mod.ProjectionWorkerClient(config, readModelDir, store, pathToFileURL(ENTRY), groups.projectionGroups(Number(process.env.PROJECTION_WORKERS ?? 1)));
+  await client.start();
   return client;
 }

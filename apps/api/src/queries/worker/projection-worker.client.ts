@@ -1,92 +1,69 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { EventStore } from '@liaison/event-store';
 import { PositionWaiters, type ProjectionStatus } from '@liaison/projections';
 import type { AppConfig } from '../../config/app.config.js';
 import type { ProjectionsReader } from './projections-reader.js';
-import type { FromWorker, ProgressMessage, WorkerInit } from './projection-worker.protocol.js';
+import type { ProgressMessage } from './projection-worker.protocol.js';
+import { ProjectionWorkerHandle } from './projection-worker.handle.js';
 
 /**
- * The main thread's view of projections that run in a worker: checkpoints arrive by message after each
- * commit there, and queries run on read-only connections to the same files. A query reads the
- * checkpoint inside the same read transaction, so its `readAt` is exact even while the worker writes.
+ * The main thread's view of projections running in worker threads, each owning a group of projections
+ * (so a from-scratch build uses both cores). Checkpoints arrive by message after each commit there;
+ * queries run on read-only connections to the same files and read the checkpoint inside the same read
+ * transaction, so `readAt` is exact even while a worker writes.
  */
 export class ProjectionWorkerClient implements ProjectionsReader {
-  private worker: Worker | undefined;
-  private last: ProgressMessage | undefined;
+  private readonly handles: ProjectionWorkerHandle[];
   private readonly connections = new Map<string, { file: string; db: Database.Database }>();
   private readonly waiters = new PositionWaiters();
   private unsubscribe: (() => void) | undefined;
-  private stopped: Promise<void> | undefined;
-  private onFirstProgress: ((error?: Error) => void) | undefined;
 
-  constructor(
-    private readonly config: AppConfig,
-    private readonly dir: string,
-    private readonly store: EventStore,
-    private readonly entry: URL,
-  ) {}
-
-  get caughtUpAt(): number | undefined {
-    return this.last?.caughtUpAt ?? undefined;
+  constructor(config: AppConfig, dir: string, private readonly store: EventStore, entry: URL, groups: readonly (readonly string[])[]) {
+    this.handles = groups.map((projections) => new ProjectionWorkerHandle(
+      entry,
+      { config, dir, projections: [...projections] },
+      () => this.waiters.advance(this.position()),
+      () => this.waiters.failAll(),
+    ));
   }
 
-  /** Resolves when the worker reported its files, so no query can arrive before they are open. */
-  start(): Promise<void> {
-    const init: WorkerInit = { config: this.config, dir: this.dir };
-    const ready = new Promise<void>((resolve, reject) => {
-      this.onFirstProgress = (error) => (error ? reject(error) : resolve());
-    });
-    this.worker = new Worker(this.entry, { workerData: init });
-    this.worker.on('message', (m: FromWorker) => this.onMessage(m));
-    this.worker.on('error', (e) => {
-      this.onFirstProgress?.(e);
-      this.failAll();
-    });
+  /** Undefined until every worker has caught up once; then the oldest of their catch-ups. */
+  get caughtUpAt(): number | undefined {
+    const times = this.reports().map((m) => m?.caughtUpAt ?? undefined);
+    return times.some((t) => t === undefined) ? undefined : Math.min(...(times as number[]));
+  }
+
+  /** Resolves when every worker reported its files, so no query can arrive before they are open. */
+  async start(): Promise<void> {
+    const ready = Promise.all(this.handles.map((h) => h.start()));
     // One message per group commit, not per event: the hint fires once per transaction.
-    this.unsubscribe = this.store.onCommitted?.(() => this.worker?.postMessage({ type: 'wake' }));
-    return ready;
+    this.unsubscribe = this.store.onCommitted?.(() => {
+      for (const h of this.handles) h.wake();
+    });
+    await ready;
   }
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
-    const worker = this.worker;
-    if (worker && !this.stopped) {
-      this.stopped = new Promise<void>((resolve) => {
-        const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5000);
-        worker.once('exit', () => { clearTimeout(timer); resolve(); });
-        worker.on('message', (m: FromWorker) => { if (m.type === 'stopped') void worker.terminate(); });
-        worker.postMessage({ type: 'stop' });
-      });
-    }
-    await this.stopped;
+    await Promise.all(this.handles.map((h) => h.stop()));
     for (const c of this.connections.values()) c.db.close();
     this.connections.clear();
-    this.failAll();
+    this.waiters.failAll();
   }
 
   position(): bigint {
-    const cps = Object.values(this.last?.checkpoints ?? {});
-    return cps.length ? cps.map(BigInt).reduce((a, b) => (b < a ? b : a)) : -1n;
+    const cps = this.reports().flatMap((m) => Object.values(m?.checkpoints ?? {}));
+    if (cps.length === 0 || this.reports().some((m) => m === undefined)) return -1n;
+    return cps.map(BigInt).reduce((a, b) => (b < a ? b : a));
   }
 
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
     return this.waiters.wait(this.position(), position, timeoutMs);
   }
 
-
   status(): ProjectionStatus[] {
-    const m = this.last;
-    if (!m) return [];
-    return Object.keys(m.checkpoints).map((name) => ({
-      name,
-      version: m.versions[name],
-      file: path.basename(m.files[name] ?? ''),
-      checkpoint: BigInt(m.checkpoints[name]),
-      ...(m.errors[name] ? { error: m.errors[name] } : {}),
-      ...(m.rebuilding[name] ? { rebuilding: { version: m.rebuilding[name].version, checkpoint: BigInt(m.rebuilding[name].checkpoint) } } : {}),
-    }));
+    return this.reports().flatMap((m) => (m ? statusOf(m) : []));
   }
 
   snapshot<T>(name: string, query: (db: Database.Database) => T): { readAt: bigint; data: T } {
@@ -98,8 +75,12 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     return read();
   }
 
+  private reports(): (ProgressMessage | undefined)[] {
+    return this.handles.map((h) => h.last);
+  }
+
   private connection(name: string): Database.Database {
-    const file = this.last?.files[name];
+    const file = this.reports().find((m) => m?.files[name])?.files[name];
     if (!file) throw new Error(`Projection ${name} is not available yet`);
     const open = this.connections.get(name);
     if (open && open.file === file) return open.db;
@@ -108,17 +89,15 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     this.connections.set(name, { file, db });
     return db;
   }
+}
 
-  private onMessage(m: FromWorker): void {
-    if (m.type === 'failed') this.onFirstProgress?.(new Error(`projection worker failed to start: ${m.message}`));
-    if (m.type !== 'progress') return;
-    this.last = m;
-    this.onFirstProgress?.();
-    this.onFirstProgress = undefined;
-    this.waiters.advance(this.position());
-  }
-
-  private failAll(): void {
-    this.waiters.failAll();
-  }
+function statusOf(m: ProgressMessage): ProjectionStatus[] {
+  return Object.keys(m.checkpoints).map((name) => ({
+    name,
+    version: m.versions[name],
+    file: path.basename(m.files[name] ?? ''),
+    checkpoint: BigInt(m.checkpoints[name]),
+    ...(m.errors[name] ? { error: m.errors[name] } : {}),
+    ...(m.rebuilding[name] ? { rebuilding: { version: m.rebuilding[name].version, checkpoint: BigInt(m.rebuilding[name].checkpoint) } } : {}),
+  }));
 }

@@ -7,7 +7,7 @@ import type { FromWorker, ToWorker, WorkerInit } from './projection-worker.proto
 
 const port = parentPort;
 if (!port) throw new Error('projection-worker.entry must run in a worker thread');
-const { config, dir } = workerData as WorkerInit;
+const { config, dir, projections } = workerData as WorkerInit;
 const send = (m: FromWorker) => port.postMessage(m);
 
 try {
@@ -17,7 +17,7 @@ try {
   const runner: ProjectionRunner = new ProjectionRunner({
     store,
     dir,
-    projections: ALL_PROJECTIONS,
+    projections: ALL_PROJECTIONS.filter((p) => projections.includes(p.name)),
     wake: config.eventStore === 'sqlite' ? 'external' : 'store',
     fallbackPollMs: 250,
     onProgress: () => send(progress(runner)),

@@ -3,6 +3,8 @@ import type { AppConfig } from '../../config/app.config.js';
 export interface WorkerInit {
   config: AppConfig;
   dir: string;
+  /** Names of the projections this worker runs. */
+  projections: string[];
 }
 
 export interface ProgressMessage {

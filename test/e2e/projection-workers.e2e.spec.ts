@@ -1,0 +1,45 @@
+// The built service with its read models split over two worker threads (PROJECTION_WORKERS=2):
+// read-your-writes must wait for both, and every read model must answer.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintDevToken, type DevCountry } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
+import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
+
+describe('two projection worker threads', () => {
+  let dataDir: string;
+  let liaison: LiaisonProcess;
+  let story: SeedStoryResult;
+  const token = (country: DevCountry, role: 'officer' | 'supervisor', sub: string) => mintDevToken({ country, role, sub, dataDir });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'liaison-e2e-workers-'));
+    liaison = await startLiaison(dataDir, { PROJECTION_WORKERS: '2' });
+    story = await runSeedStory({ baseUrl: liaison.baseUrl, token }, { now: new Date(Date.now() - 60_000) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await liaison?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers from read models on both threads after waiting for the command position', async () => {
+    const dk = await token('DK', 'officer', 'workers-dk');
+    const get = async (url: string) => {
+      const res = await fetch(`${liaison.baseUrl}${url}${url.includes('?') ? '&' : '?'}minPosition=${story.position}`, {
+        headers: { authorization: `Bearer ${dk}`, 'x-purpose': 'worker split e2e check' },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { data: { items: unknown[] } }).data;
+    };
+    // `cases` runs on one thread, the detention register on the other.
+    expect((await get('/api/v1/cases')).items.length).toBeGreaterThan(0);
+    expect((await get('/api/v1/detentions/counts?nationality=SE&holdingCountry=DK')).items)
+      .toEqual([{ nationality: 'SE', holdingCountry: 'DK', count: story.expected.swedesDetainedInDenmark }]);
+    const ready = (await (await fetch(`${liaison.baseUrl}/ready`)).json()) as { status: string; details: { projections: { position: string } } };
+    expect(ready.status).toBe('ok');
+    expect(BigInt(ready.details.projections.position)).toBeGreaterThanOrEqual(BigInt(story.position));
+  });
+});
