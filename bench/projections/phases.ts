@@ -1,7 +1,7 @@
 // The measured phases: a from-scratch build to head, a start-up over files already at head, and the
 // raw $all read every build pays, so the build rate can be read as a fraction of what the store gives.
 import { mkdirSync, rmSync } from 'node:fs';
-import type { EventStore } from '@liaison/event-store';
+import { readAllAfter, type EventStore } from '@liaison/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, listCases } from '@liaison/projections';
 import type { ProjectionsReader } from '../../apps/api/src/queries/worker/projections-reader.js';
 
@@ -89,12 +89,11 @@ export async function timeStartup(
 export async function timeRawRead(store: EventStore, pageSize: number): Promise<{ events: number; ms: number }> {
   const t0 = performance.now();
   let events = 0;
-  let from: bigint | 'start' = 'start';
-  for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: pageSize });
+  for (let after: bigint | undefined; ;) {
+    const page = await readAllAfter(store, after, pageSize);
     events += page.length;
     if (page.length < pageSize) break;
-    from = page[page.length - 1].position + 1n;
+    after = page[page.length - 1].position;
   }
   return { events, ms: performance.now() - t0 };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EsdbEventStore } from '@liaison/event-store/esdb';
+import { verifyAll } from '@liaison/event-store';
 import { createApp } from '../../apps/api/src/app.factory.js';
 import type { AppConfig } from '../../apps/api/src/config/app.config.js';
 import { mintDevToken, type DevCountry, type Role } from '../../apps/api/src/auth/index.js';
@@ -67,5 +68,12 @@ describe('Liaison on EventStoreDB (emulated server protocol)', () => {
     expect(verify.body.data).toMatchObject({ ok: true });
     const accesses = await store.readAll({ direction: 'backwards', maxCount: 50 });
     expect(accesses.some((e) => e.type === 'CaseDataAccessed' && e.streamId.startsWith('access-'))).toBe(true);
+  });
+
+  it('pages $all from event positions only (the emulator, like a server, refuses any other)', async () => {
+    // Small pages force many page boundaries through the whole log.
+    const report = await verifyAll(store, { pageSize: 7 });
+    expect(report.ok).toBe(true);
+    expect(report.events).toBeGreaterThan(story.commands);
   });
 });

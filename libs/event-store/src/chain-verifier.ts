@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from './event-store.port.js';
 import { chainOf, eventHash } from './hash-chain.js';
+import { readAllAfter } from './read-all-after.js';
 
 export interface ChainBreak {
   stream: string;
@@ -73,14 +74,14 @@ export async function verifyAll(store: EventStore, options: VerifyAllOptions = {
   const verifier = new ChainVerifier();
   const pageSize = options.pageSize ?? 4096;
   let checked = 0;
-  for (let from: bigint | 'start' = 'start'; ;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: pageSize });
+  for (let after: bigint | undefined; ;) {
+    const page = await readAllAfter(store, after, pageSize);
     if (page.length === 0) break;
     for (const e of page) verifier.check(e);
     checked += page.length;
     options.onProgress?.(checked);
     if (page.length < pageSize) break;
-    from = page[page.length - 1].position + 1n;
+    after = page[page.length - 1].position;
   }
   return verifier.report();
 }

@@ -6,3 +6,4 @@ export * from './state-cache.js';
 export * from './hash-chain.js';
 export * from './chain-verifier.js';
 export * from './event-id.js';
+export * from './read-all-after.js';

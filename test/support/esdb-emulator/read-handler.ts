@@ -1,7 +1,7 @@
 // Streams.Read for the emulator: bounded reads of one stream or of $all. Subscriptions arrive on the
 // same RPC (options.subscription instead of options.count) and are handed to subscription-handler.
-// Not faithful: a real server only accepts $all positions on record boundaries; the emulator
-// accepts any number and rounds to the next event. No resolve-links, no filtered reads.
+// Like a real server, $all reads from a position accept only an event's own position (a record
+// boundary), so callers that step to "position + 1" fail here too. No resolve-links, no filtered reads.
 import * as grpc from '@grpc/grpc-js';
 import type { EmulatedLog, StoredEvent } from './emulated-log.js';
 import { readEventResponse, streamIdentifier, streamName, streamsPb } from './emulator-proto.js';
@@ -22,7 +22,7 @@ export function handleRead(log: EmulatedLog, call: ReadCall): void {
   if (options.hasFilter()) return fail(call, grpc.status.UNIMPLEMENTED, 'emulator: filtered reads are not emulated');
   const count = BigInt(options.getCount() || '0');
   const forwards = options.getReadDirection() === FORWARDS;
-  const selected = options.hasStream() ? readStream(log, call, options, forwards) : readAll(log, options, forwards);
+  const selected = options.hasStream() ? readStream(log, call, options, forwards) : readAll(log, call, options, forwards);
   if (selected === undefined) return;
   void writeBounded(call, selected, count);
 }
@@ -47,9 +47,16 @@ function readStream(log: EmulatedLog, call: ReadCall, options: Options, forwards
   return forwards ? events.slice(from) : events.slice(0, Math.min(from, last) + 1).reverse();
 }
 
-function readAll(log: EmulatedLog, options: Options, forwards: boolean): StoredEvent[] {
+function readAll(log: EmulatedLog, call: ReadCall, options: Options, forwards: boolean): StoredEvent[] | undefined {
   const ao = options.getAll();
   const pos = ao?.getPosition();
+  if (pos) {
+    const at = log.indexAtOrAfter(BigInt(pos.getCommitPosition()));
+    if (log.all[at]?.position !== BigInt(pos.getCommitPosition())) {
+      fail(call, grpc.status.INVALID_ARGUMENT, `emulator: $all position ${pos.getCommitPosition()} is not an event's position`);
+      return undefined;
+    }
+  }
   if (forwards) {
     // Forwards from a position is inclusive.
     const from = ao?.hasEnd() ? log.all.length : pos ? log.indexAtOrAfter(BigInt(pos.getCommitPosition())) : 0;

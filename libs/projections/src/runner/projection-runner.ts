@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EventStore, RecordedEvent } from '@liaison/event-store';
+import { readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import type { Projection } from './projection.js';
 import { ProjectionInstance } from './projection-instance.js';
 import { ProjectionRegistry, newGenerationFile, removeFile } from './projection-files.js';
@@ -193,9 +193,7 @@ export class ProjectionRunner {
   }
 
   private async readAfter(checkpoint: bigint): Promise<RecordedEvent[]> {
-    const page = await this.options.store.readAll({ fromPosition: checkpoint < 0n ? 'start' : checkpoint, maxCount: this.pageSize });
-    // readAll is inclusive; drop what the slowest projection already has.
-    return page.length && page[0].position <= checkpoint ? page.slice(1) : page;
+    return readAllAfter(this.options.store, checkpoint, this.pageSize);
   }
 
   private notifyWaiters(): void {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EventStore } from '@liaison/event-store';
+import { readAllAfter, type EventStore } from '@liaison/event-store';
 import type { Projection } from './projection.js';
 import { ProjectionInstance } from './projection-instance.js';
 import { ProjectionRegistry, newGenerationFile, removeFile } from './projection-files.js';
@@ -30,9 +30,7 @@ export async function rebuildProjection(options: {
   try {
     for (;;) {
       const head = await store.headPosition();
-      const from = fresh.checkpoint;
-      const page = await store.readAll({ fromPosition: from < 0n ? 'start' : from, maxCount: options.pageSize ?? 5000 });
-      const unseen = page.length && page[0].position <= from ? page.slice(1) : page;
+      const unseen = await readAllAfter(store, fresh.checkpoint, options.pageSize ?? 5000);
       if (unseen.length === 0) break;
       fresh.apply(unseen);
       if (fresh.error) throw new Error(`Projection ${projection.name} failed during rebuild: ${fresh.error}`);

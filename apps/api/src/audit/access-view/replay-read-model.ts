@@ -1,4 +1,4 @@
-import type { EventStore } from '@liaison/event-store';
+import { readAllAfter, type EventStore } from '@liaison/event-store';
 import { ProjectionInstance, type Projection } from '@liaison/projections';
 
 const PAGE = 4096;
@@ -11,13 +11,13 @@ const PAGE = 4096;
 export async function replayReadModel(store: EventStore, projection: Projection, upTo: bigint): Promise<ProjectionInstance> {
   const model = new ProjectionInstance(projection, ':memory:');
   try {
-    for (let from: bigint | 'start' = 'start'; upTo >= 0n;) {
-      const page = await store.readAll({ fromPosition: from, maxCount: PAGE });
+    for (let after: bigint | undefined; upTo >= 0n;) {
+      const page = await readAllAfter(store, after, PAGE);
       const kept = page.length && page[page.length - 1].position > upTo ? page.filter((e) => e.position <= upTo) : page;
       model.apply(kept);
       if (model.error) throw new Error(`${projection.name} failed on replay: ${model.error}`);
       if (kept.length < page.length || page.length < PAGE) break;
-      from = page[page.length - 1].position + 1n;
+      after = page[page.length - 1].position;
     }
     return model;
   } catch (e) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { caseStreamId } from '@liaison/domain';
-import { StreamNotFound, chainOf, type EventStore, type RecordedEvent } from '@liaison/event-store';
+import { StreamNotFound, chainOf, readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import { CASE_DATA_ACCESSED, type CaseDataAccessedData } from '@liaison/projections';
 import { csvDocument, jsonLines } from './csv.js';
 
@@ -69,15 +69,15 @@ export async function exportCase(store: EventStore, req: ExportRequest): Promise
 
 async function scanAccesses(store: EventStore, caseId: string): Promise<{ data: CaseDataAccessedData; event: RecordedEvent }[]> {
   const out: { data: CaseDataAccessedData; event: RecordedEvent }[] = [];
-  for (let pos: bigint | 'start' = 'start'; ;) {
-    const page = await store.readAll({ fromPosition: pos, maxCount: 4096 });
+  for (let after: bigint | undefined; ;) {
+    const page = await readAllAfter(store, after, 4096);
     for (const e of page) {
       if (e.type !== CASE_DATA_ACCESSED) continue;
       const d = e.data as CaseDataAccessedData;
       if (Array.isArray(d.caseIds) && d.caseIds.includes(caseId)) out.push({ data: d, event: e });
     }
     if (page.length < 4096) return out;
-    pos = page[page.length - 1].position + 1n;
+    after = page[page.length - 1].position;
   }
 }
 
