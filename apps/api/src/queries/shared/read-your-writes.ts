@@ -8,9 +8,8 @@ const MAX_WAIT_MS = 2000;
  * A command's response carries its global position; a query given that position (`?minPosition=` or
  * `X-Min-Position`) waits briefly for the read models to reach it, and otherwise answers 503 with
  * Retry-After rather than an answer that silently misses the caller's own write.
- * Returns the position the answer is read at.
  */
-export async function awaitMinPosition(req: FastifyRequest, runner: ProjectionsReader): Promise<bigint> {
+export async function awaitMinPosition(req: FastifyRequest, runner: ProjectionsReader): Promise<void> {
   const raw = (req.query as Record<string, unknown> | undefined)?.minPosition ?? req.headers['x-min-position'];
   if (raw !== undefined) {
     const text = Array.isArray(raw) ? String(raw[0]) : String(raw);
@@ -25,5 +24,4 @@ export async function awaitMinPosition(req: FastifyRequest, runner: ProjectionsR
       );
     }
   }
-  return runner.position();
 }
