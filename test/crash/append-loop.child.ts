@@ -3,12 +3,12 @@
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store.js';
 import type { EventToAppend } from '../../libs/event-store/src/event-store.port.js';
 
-const [file, round] = process.argv.slice(2);
-if (!file || !round) throw new Error('usage: append-loop.child.ts <file> <round>');
+const [file, round, writer = 'inline'] = process.argv.slice(2);
+if (!file || !round || (writer !== 'inline' && writer !== 'thread')) throw new Error('usage: append-loop.child.ts <file> <round> [inline|thread]');
 
 const WORKERS = 8;
 const SHARED_STREAMS = 4;
-const store = SqliteEventStore.open(file);
+const store = SqliteEventStore.open(file, { writer });
 const metadata = { actor: 'crash', country: 'NO', correlationId: round, causationId: round, occurredAt: new Date().toISOString() };
 let sequence = 0;
 

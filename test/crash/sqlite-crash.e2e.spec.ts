@@ -22,10 +22,10 @@ interface Ack {
 }
 
 /** Runs the appender, SIGKILLs it ~1 s after it started appending, returns the acks it printed. */
-async function runAndKill(file: string, round: number): Promise<Ack[]> {
+async function runAndKill(file: string, round: number, writer: 'inline' | 'thread'): Promise<Ack[]> {
   const env = { ...process.env };
   delete env.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'append-loop.child.ts'), file, String(round)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'append-loop.child.ts'), file, String(round), writer], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,15 +96,15 @@ function violations(events: RecordedEvent[], acks: Ack[]): string[] {
   return problems;
 }
 
-it('keeps every acknowledged append, whole, across SIGKILL (twice, reusing the crashed file)', async () => {
-  const file = join(dir, 'crash.db');
+it.each(['inline', 'thread'] as const)('keeps every acknowledged append, whole, across SIGKILL (twice, reusing the crashed file; %s writer)', async (writer) => {
+  const file = join(dir, `crash-${writer}.db`);
   const acks: Ack[] = [];
   for (const round of [1, 2]) {
-    const roundAcks = await runAndKill(file, round);
+    const roundAcks = await runAndKill(file, round, writer);
     // Enough traffic that losing the tail of the WAL would be noticed.
     expect(roundAcks.length).toBeGreaterThan(50);
     acks.push(...roundAcks);
-    console.log(`round ${round}: ${roundAcks.length} acknowledged appends`);
+    console.log(`${writer} writer, round ${round}: ${roundAcks.length} acknowledged appends`);
 
     const store = SqliteEventStore.open(file);
     const events = await readEverything(store);

@@ -8,6 +8,8 @@ export interface AppConfig {
   dataDir: string;
   eventStore: StoreKind;
   esdbConnectionString?: string;
+  /** Embedded store: commit appends on a writer thread ('thread') or on the main thread ('inline'). */
+  storeWriter?: 'inline' | 'thread';
   production: boolean;
   /** Bytes; larger request bodies get 413 before any parsing. */
   bodyLimit: number;
@@ -31,6 +33,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const bodyLimit = Number(env.BODY_LIMIT_BYTES ?? 64 * 1024);
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new ConfigError('BODY_LIMIT_BYTES must be an integer >= 1024');
+  // Compiled, the service commits on a writer thread so its event loop never waits for an fsync.
+  // From TypeScript sources (tests, tsx tools) that thread would first have to load tsx: inline.
+  const storeWriter = env.STORE_WRITER ?? (import.meta.url.endsWith('.js') ? 'thread' : 'inline');
+  if (storeWriter !== 'inline' && storeWriter !== 'thread') throw new ConfigError(`STORE_WRITER must be "inline" or "thread", got "${storeWriter}"`);
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL invalid: "${env.LOG_LEVEL}"`);
   return {
@@ -39,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     eventStore,
     esdbConnectionString: env.ESDB_CONNECTION_STRING,
+    storeWriter,
     production: env.NODE_ENV === 'production',
     bodyLimit,
     logLevel,

@@ -3,10 +3,25 @@ import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-sto
 import { WrongExpectedVersion } from '../event-store.errors.js';
 import type { Statements } from './sqlite-schema.js';
 
+/**
+ * An event as the writing connection stores it: data and metadata already JSON text, so a writer
+ * thread receives strings (cheap to pass between threads) and never re-serialises.
+ */
+export interface SerializedEvent {
+  id?: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
 export interface AppendRequest {
   streamId: string;
-  events: EventToAppend[];
+  events: SerializedEvent[];
   expected: ExpectedRevision;
+}
+
+export function serializeEvents(events: readonly EventToAppend[]): SerializedEvent[] {
+  return events.map((e) => ({ id: e.id, type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) }));
 }
 
 /**
@@ -31,7 +46,7 @@ export function appendOne(st: Statements, req: AppendRequest, recordedAt: string
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
       const info = st.insert.run(
-        e.id ?? newEventId(), streamId, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), recordedAt,
+        e.id ?? newEventId(), streamId, revision, e.type, e.data, e.metadata, recordedAt,
       );
       position = info.lastInsertRowid as number;
       revision++;

@@ -15,20 +15,27 @@ const freshFile = (): string => join(dir, `store-${++files}.db`);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-runEventStoreConformance('sqlite', async () => {
-  const store = SqliteEventStore.open(freshFile());
-  // Something in the store already, so no case can pass only on an empty store.
-  await store.append(streamId('preexisting'), [ev(), ev()]);
-  return { store, dispose: () => store.close() };
-});
+const WRITERS = ['inline', 'thread'] as const;
 
-describe('SqliteEventStore specifics', () => {
-  it('re-applies WAL and synchronous=FULL on every open', async () => {
+for (const writer of WRITERS) {
+  runEventStoreConformance(`sqlite (${writer} writer)`, async () => {
+    const store = SqliteEventStore.open(freshFile(), { writer });
+    // Something in the store already, so no case can pass only on an empty store.
+    await store.append(streamId('preexisting'), [ev(), ev()]);
+    return { store, dispose: () => store.close() };
+  });
+}
+
+describe.each(WRITERS)('SqliteEventStore specifics (%s writer)', (writer) => {
+  const open = (file: string) => SqliteEventStore.open(file, { writer });
+
+  it('re-applies WAL and synchronous=FULL on every open, on the connection that commits', async () => {
     const file = freshFile();
-    await SqliteEventStore.open(file).close();
-    const reopened = SqliteEventStore.open(file);
+    await open(file).close();
+    const reopened = open(file);
     expect(reopened.pragma('journal_mode')).toBe('wal');
     expect(reopened.pragma('synchronous')).toBe(2);
+    await expect(reopened.writerSettings()).resolves.toEqual({ synchronous: 2, journalMode: 'wal' });
     // Control: a plain connection to the same WAL file comes up as NORMAL, so the check above is not vacuous.
     const plain = new Database(file);
     expect(plain.pragma('synchronous', { simple: true })).toBe(1);
@@ -38,7 +45,7 @@ describe('SqliteEventStore specifics', () => {
 
   it('group-commits appends of the same tick into one transaction, acknowledged only once committed', async () => {
     const file = freshFile();
-    const store = SqliteEventStore.open(file);
+    const store = open(file);
     const before = { ...store.stats };
     const streams = Array.from({ length: 50 }, () => streamId());
     const results = await Promise.all(streams.map((s) => store.append(s, [ev()], { expectedRevision: 'no_stream' })));
@@ -54,7 +61,7 @@ describe('SqliteEventStore specifics', () => {
   });
 
   it('a conflict inside a batch fails only its own append, and later appends see earlier ones', async () => {
-    const store = SqliteEventStore.open(freshFile());
+    const store = open(freshFile());
     const [s1, s2, s3] = [streamId(), streamId(), streamId()];
     const before = store.stats.commits;
     const outcomes = await Promise.allSettled([
@@ -76,7 +83,7 @@ describe('SqliteEventStore specifics', () => {
 
   it('keeps data across close and reopen, and close() flushes appends still queued', async () => {
     const file = freshFile();
-    const store = SqliteEventStore.open(file);
+    const store = open(file);
     const s = streamId();
     const first = await store.append(s, [ev('One'), ev('Two')]);
     const queued = store.append(s, [ev('Three')], { expectedRevision: 1n });
@@ -84,7 +91,7 @@ describe('SqliteEventStore specifics', () => {
     await expect(queued).resolves.toMatchObject({ nextExpectedRevision: 2n });
     await expect(store.append(s, [ev()])).rejects.toThrow(/closed/);
 
-    const reopened = SqliteEventStore.open(file);
+    const reopened = open(file);
     expect((await reopened.readStream(s)).map((e) => e.type)).toEqual(['One', 'Two', 'Three']);
     const next = await reopened.append(s, [ev('Four')], { expectedRevision: 2n });
     expect(next.position > first.position).toBe(true);
@@ -93,7 +100,8 @@ describe('SqliteEventStore specifics', () => {
   });
 
   it('delivers live events on commit, without waiting for the fallback poll', async () => {
-    const store = SqliteEventStore.open(freshFile());
+    const store = open(freshFile());
+    await store.writerSettings(); // a writer thread's start-up is not delivery latency
     let caughtUp!: () => void;
     const ready = new Promise<void>((r) => (caughtUp = r));
     const sub = store.subscribeToAll({ fromPosition: 'end', onCaughtUp: () => caughtUp() });
@@ -117,8 +125,8 @@ describe('SqliteEventStore specifics', () => {
 
   it('sees events written by another connection to the same file', async () => {
     const file = freshFile();
-    const reader = SqliteEventStore.open(file);
-    const writer = SqliteEventStore.open(file);
+    const reader = open(file);
+    const writer = open(file);
     const from = (await writer.append(streamId(), [ev()])).position;
     const sub = reader.subscribeToAll({ fromPosition: from });
     const collecting = collect(sub, () => true, (kept) => kept.length === 2, 5_000);
@@ -130,7 +138,7 @@ describe('SqliteEventStore specifics', () => {
   });
 
   it('checkpoints past events a filter skipped', async () => {
-    const store = SqliteEventStore.open(freshFile());
+    const store = open(freshFile());
     const checkpoints: bigint[] = [];
     const sub = store.subscribeToAll({ fromPosition: 'start', filter: { eventTypes: ['Nothing'] }, onCheckpoint: (p) => void checkpoints.push(p) });
     const last = await store.append(streamId(), [ev(), ev(), ev()]);

@@ -12,6 +12,8 @@ import type {
 } from '../event-store.port.js';
 import { StreamNotFound } from '../event-store.errors.js';
 import { GroupCommit, type GroupCommitStats } from './group-commit.js';
+import { ThreadedCommit } from './threaded-commit.js';
+import { serializeEvents } from './sqlite-append.js';
 import { toRecordedEvents, type EventRow } from './sqlite-row.js';
 import { openDatabase, prepareStatements, type Statements } from './sqlite-schema.js';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
@@ -19,6 +21,11 @@ import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscripti
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created if missing. */
   file: string;
+  /**
+   * 'inline' (default): appends commit on the calling thread. 'thread': a writer thread owns the
+   * writing connection, so the caller's event loop never blocks on an fsync (see ADR 0008).
+   */
+  writer?: 'inline' | 'thread';
 }
 
 const DEFAULT_READ_ALL_PAGE = 4096;
@@ -30,7 +37,7 @@ const MAX_INT = Number.MAX_SAFE_INTEGER;
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly st: Statements;
-  private readonly commits: GroupCommit;
+  private readonly commits: GroupCommit | ThreadedCommit;
   private readonly commitWaiters = new Set<() => void>();
   private readonly commitListeners = new Set<() => void>();
   private readonly subscriptions = new Set<SqliteSubscription>();
@@ -40,7 +47,8 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.file);
     this.st = prepareStatements(this.db);
-    this.commits = new GroupCommit(this.db, this.st, () => this.notifyCommitted());
+    const notify = () => this.notifyCommitted();
+    this.commits = options.writer === 'thread' ? new ThreadedCommit(options.file, notify) : new GroupCommit(this.db, this.st, notify);
     this.source = {
       readAfter: (after, limit) => this.st.readAllFwd.all(after + 1, limit) as EventRow[],
       headPosition: () => this.head(),
@@ -50,8 +58,8 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  static open(file: string): SqliteEventStore {
-    return new SqliteEventStore({ file });
+  static open(file: string, options: Omit<SqliteEventStoreOptions, 'file'> = {}): SqliteEventStore {
+    return new SqliteEventStore({ file, ...options });
   }
 
   /** Group-commit counters, for tests and metrics. */
@@ -64,9 +72,15 @@ export class SqliteEventStore implements EventStore {
     return this.db.pragma(name, { simple: true });
   }
 
+  /** Durability settings of the connection that commits appends (the writer thread's, if any). */
+  async writerSettings(): Promise<{ synchronous: number; journalMode: string }> {
+    if (this.commits instanceof ThreadedCommit) return this.commits.ready;
+    return { synchronous: this.pragma('synchronous') as number, journalMode: this.pragma('journal_mode') as string };
+  }
+
   append(streamId: string, events: EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('SqliteEventStore is closed'));
-    return this.commits.enqueue({ streamId, events, expected: options?.expectedRevision ?? 'any' });
+    return this.commits.enqueue({ streamId, events: serializeEvents(events), expected: options?.expectedRevision ?? 'any' });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -114,7 +128,8 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     // Appends already accepted must still become durable before the connection goes away.
-    this.commits.flush();
+    if (this.commits instanceof ThreadedCommit) await this.commits.close();
+    else this.commits.flush();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.db.close();
   }

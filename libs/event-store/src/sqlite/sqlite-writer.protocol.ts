@@ -1,0 +1,40 @@
+import type { AppendResult } from '../event-store.port.js';
+import { WrongExpectedVersion } from '../event-store.errors.js';
+import type { AppendRequest } from './sqlite-append.js';
+
+/** Messages between SqliteEventStore (any thread) and its writer thread. */
+export type ToWriter =
+  | { type: 'append'; requests: (AppendRequest & { id: number })[] }
+  | { type: 'close' };
+
+export type FromWriter =
+  | { type: 'ready'; synchronous: number; journalMode: string }
+  | { type: 'failed'; message: string }
+  | { type: 'results'; replies: WriterReply[]; commits: number; appends: number; committed: boolean }
+  | { type: 'closed' };
+
+export type WriterReply = { id: number; result: AppendResult } | { id: number; error: EncodedError };
+
+export type EncodedError =
+  | { kind: 'wrong-expected-version'; streamId: string; expected: WrongExpectedVersion['expected']; actual: bigint | undefined }
+  | { kind: 'error'; name: string; message: string; code?: string };
+
+export interface WriterInit {
+  file: string;
+}
+
+/** Errors cross the thread boundary as data; the store's own error types are rebuilt on arrival. */
+export function encodeError(e: unknown): EncodedError {
+  if (e instanceof WrongExpectedVersion) return { kind: 'wrong-expected-version', streamId: e.streamId, expected: e.expected, actual: e.actual };
+  const err = e instanceof Error ? e : new Error(String(e));
+  const code = (err as { code?: unknown }).code;
+  return { kind: 'error', name: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}) };
+}
+
+export function decodeError(e: EncodedError): Error {
+  if (e.kind === 'wrong-expected-version') return new WrongExpectedVersion(e.streamId, e.expected, e.actual);
+  const err = new Error(e.message) as Error & { code?: string };
+  err.name = e.name;
+  if (e.code !== undefined) err.code = e.code;
+  return err;
+}
