@@ -37,10 +37,10 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** The real built service on the embedded store, in its own process like production. */
-export async function startService(dataDir: string, port: number): Promise<Running> {
+export async function startService(dataDir: string, port: number, nodeArgs: string[] = []): Promise<Running> {
   const main = path.resolve('dist/apps/api/src/main.js');
   if (!existsSync(main)) throw new Error('dist/ is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

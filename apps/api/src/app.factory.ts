@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app.config.js';
 import { AppModule } from './app.module.js';
 import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
+import { addAccessEntryHeader } from './audit/access/access-entry.hook.js';
 import { logRequests } from './common/request-log.js';
 import { rejectDeepBodies } from './common/body-depth.hook.js';
 import { addSecurityHeaders } from './common/security-headers.js';
@@ -30,7 +31,7 @@ export interface AppOverrides {
 }
 
 export async function createApp(config: AppConfig, store?: EventStore, overrides: AppOverrides = {}): Promise<CreatedApp> {
-  const eventStore = store ?? (await openEventStore(config));
+  const eventStore = store ?? (await openEventStore(config, { serving: true }));
   const logger = new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, trustProxy: false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, store: eventStore, ...overrides }), adapter, {
@@ -41,6 +42,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   // Every route with a body must answer 400, not overflow the stack, on absurdly nested JSON.
   rejectDeepBodies(app);
   addSecurityHeaders(app);
+  addAccessEntryHeader(app);
   if (logger.isLevelEnabled('log')) logRequests(app);
   const doc = new DocumentBuilder()
     .setTitle('Liaison API')

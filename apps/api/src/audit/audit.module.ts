@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { QueriesModule } from '../queries/queries.module.js';
-import { AccessEntryInterceptor } from './access/access-entry.interceptor.js';
 import { AccessLogController } from './access-log/access-log.http.controller.js';
 import { AccessViewController } from './access-view/access-view.http.controller.js';
 import { ReplayCaseController } from './replay-case/replay-case.http.controller.js';
@@ -11,6 +9,5 @@ import { VerifyController } from './verify/verify.http.controller.js';
 @Module({
   imports: [QueriesModule],
   controllers: [AccessLogController, AccessViewController, ReplayCaseController, VerifyController],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: AccessEntryInterceptor }],
 })
 export class AuditModule {}

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Principal } from './auth.types.js';
 
 export interface CachedVerification {
@@ -20,7 +20,7 @@ export class VerifiedTokenCache {
   constructor(private readonly maxEntries: number) {}
 
   static keyFor(token: string): string {
-    return createHash('sha256').update(token).digest('base64url');
+    return hash('sha256', token, 'base64url');
   }
 
   get(key: string): CachedVerification | undefined {
