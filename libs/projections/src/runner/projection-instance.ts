@@ -43,6 +43,8 @@ export class ProjectionInstance {
       db.pragma(`user_version = ${UNFINISHED_BUILD}`);
       db.pragma('synchronous = OFF');
       this.unsynced = true;
+    } else {
+      this.createIndexes();
     }
     const save = this.db.prepare('UPDATE _checkpoint SET position = ? WHERE id = 1');
     // Rows and checkpoint commit together: after a crash the model is exactly "all events <= checkpoint".
@@ -83,6 +85,7 @@ export class ProjectionInstance {
   finishBuild(): boolean {
     if (!this.unsynced || !this.db.open) return true;
     this.db.pragma('synchronous = NORMAL');
+    this.createIndexes();
     // One fresh WAL frame guarantees the checkpoint has work, and a checkpoint that copies anything
     // syncs the WAL before and the database file after: pages that earlier unsynced checkpoints
     // copied into the database file become durable too.
@@ -92,6 +95,12 @@ export class ProjectionInstance {
     this.db.pragma('user_version = 0');
     this.unsynced = false;
     return true;
+  }
+
+  /** Query indexes left out while building from position 0 (see Projection.indexes); no-op once they exist. */
+  private createIndexes(): void {
+    const { indexes } = this.projection;
+    if (indexes?.length) this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
   }
 
   close(): void {
