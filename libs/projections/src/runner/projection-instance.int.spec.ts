@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { ALL_PROJECTIONS } from '../read-models/all-projections.js';
 import { casesProjection } from '../read-models/cases/cases.projection.js';
 import { generateWorkload } from '../testing/workload.js';
 import { readModelChecksum } from '../testing/read-model-checksum.js';
@@ -53,5 +54,25 @@ describe('ProjectionInstance build from scratch', () => {
     applyInPages(again, log.events, 50);
     expect(readModelChecksum(again.db)).toBe(rebuiltChecksum(casesProjection, log.events));
     again.close();
+  }));
+
+  const indexNames = (i: ProjectionInstance): string[] =>
+    (i.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[]);
+
+  it.each(ALL_PROJECTIONS.map((p) => [p.name, p] as const))('%s gets its query indexes when the build finishes, not before', (_name, p) => withFile((file) => {
+    const i = new ProjectionInstance(p, file);
+    applyInPages(i, half, 50);
+    expect(indexNames(i)).toEqual([]);
+    expect(i.finishBuild()).toBe(true);
+    const names = indexNames(i);
+    expect(names).toHaveLength(p.indexes?.length ?? 0);
+    i.close();
+    // A finished file reopened (and an in-memory one, never "building") has them from the start.
+    const again = new ProjectionInstance(p, file);
+    expect(indexNames(again)).toEqual(names);
+    again.close();
+    const memory = new ProjectionInstance(p, ':memory:');
+    expect(indexNames(memory)).toEqual(names);
+    memory.close();
   }));
 });

@@ -5,6 +5,8 @@ import { openReadModelFile, removeFile } from './projection-files.js';
 
 /** PRAGMA user_version of a file still in its first build from position 0 (written with synchronous=OFF). */
 const UNFINISHED_BUILD = 0x4c_42_4c_44;
+/** Page cache while building from position 0, as PRAGMA cache_size (negative: KiB). */
+const BUILD_CACHE_KIB = -4000;
 
 /**
  * One open generation of one projection: its file, its checkpoint, and the batch it applies.
@@ -23,6 +25,7 @@ export class ProjectionInstance {
   private readonly handles: ReadonlySet<string>;
   private readonly applyTx: (events: RecordedEvent[], last: bigint) => void;
   private unsynced = false;
+  private normalCacheSize = 0;
 
   constructor(readonly projection: Projection, readonly file: string) {
     const inMemory = file === ':memory:' || file === '';
@@ -42,7 +45,13 @@ export class ProjectionInstance {
       db.pragma('synchronous = FULL');
       db.pragma(`user_version = ${UNFINISHED_BUILD}`);
       db.pragma('synchronous = OFF');
+      // A build writes each page of the file about once and rereads little: a page cache beyond a few
+      // MB only adds memory (5 files x 16 MB at 1M events was ~60 MB of RSS) and measured no faster.
+      this.normalCacheSize = db.pragma('cache_size', { simple: true }) as number;
+      db.pragma(`cache_size = ${BUILD_CACHE_KIB}`);
       this.unsynced = true;
+    } else {
+      this.createIndexes();
     }
     const save = this.db.prepare('UPDATE _checkpoint SET position = ? WHERE id = 1');
     // Rows and checkpoint commit together: after a crash the model is exactly "all events <= checkpoint".
@@ -83,6 +92,8 @@ export class ProjectionInstance {
   finishBuild(): boolean {
     if (!this.unsynced || !this.db.open) return true;
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`cache_size = ${this.normalCacheSize}`);
+    this.createIndexes();
     // One fresh WAL frame guarantees the checkpoint has work, and a checkpoint that copies anything
     // syncs the WAL before and the database file after: pages that earlier unsynced checkpoints
     // copied into the database file become durable too.
@@ -92,6 +103,12 @@ export class ProjectionInstance {
     this.db.pragma('user_version = 0');
     this.unsynced = false;
     return true;
+  }
+
+  /** Query indexes left out while building from position 0 (see Projection.indexes); no-op once they exist. */
+  private createIndexes(): void {
+    const { indexes } = this.projection;
+    if (indexes?.length) this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
   }
 
   close(): void {

@@ -16,8 +16,15 @@ export interface Projection {
   readonly name: string;
   readonly version: number;
   readonly canHandle: readonly string[];
-  /** Creates tables and indexes in a fresh file. */
+  /** Creates the tables (and any index a write of this projection looks rows up by) in a fresh file. */
   setup(db: Database.Database): void;
+  /**
+   * Optional secondary indexes for queries only (`CREATE INDEX IF NOT EXISTS ...`): evolve() must never
+   * need them, since a file built from position 0 gets them only when its build finishes. Sorting
+   * the finished table once is far cheaper than keeping each index ordered through a million writes;
+   * queries answered meanwhile (a first start's live file) are still right, only slower.
+   */
+  readonly indexes?: readonly string[];
   evolve(rm: ReadModelDb, event: RecordedEvent): void;
   /**
    * Optional: called once per batch, inside its transaction, after the batch's last evolve. Lets a

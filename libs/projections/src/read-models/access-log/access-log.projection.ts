@@ -14,16 +14,18 @@ export const accessLogProjection: Projection = {
   name: 'access-log',
   version: 1,
   canHandle: [...CASE_ACCESS_EVENTS, CASE_DATA_ACCESSED],
+  indexes: [
+    'CREATE INDEX IF NOT EXISTS access_by_position ON access_entries(position DESC)',
+    'CREATE INDEX IF NOT EXISTS access_by_country ON access_entries(officer_country, position DESC)',
+    'CREATE INDEX IF NOT EXISTS access_cases_by_entry ON access_cases(entry_id)',
+  ],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
     db.exec(`
       CREATE TABLE access_entries(entry_id TEXT PRIMARY KEY, position INTEGER NOT NULL, accessed_at TEXT NOT NULL,
         officer_subject TEXT NOT NULL, officer_country TEXT NOT NULL, record TEXT NOT NULL);
-      CREATE INDEX access_by_position ON access_entries(position DESC);
-      CREATE INDEX access_by_country ON access_entries(officer_country, position DESC);
       CREATE TABLE access_cases(case_id TEXT NOT NULL, entry_id TEXT NOT NULL, position INTEGER NOT NULL,
-        PRIMARY KEY (case_id, position, entry_id)) WITHOUT ROWID;
-      CREATE INDEX access_cases_by_entry ON access_cases(entry_id);`);
+        PRIMARY KEY (case_id, position, entry_id)) WITHOUT ROWID;`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     if (event.type !== CASE_DATA_ACCESSED) {

@@ -14,13 +14,13 @@ export const casesProjection: Projection = {
   name: 'cases',
   version: 1,
   canHandle: CASE_EVENT_TYPES,
+  indexes: ['CREATE INDEX IF NOT EXISTS cases_by_position ON cases(last_position DESC, case_id DESC)'],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
     db.exec(`
       CREATE TABLE cases(case_id TEXT PRIMARY KEY, offence_category TEXT NOT NULL, status TEXT NOT NULL,
         status_reason TEXT, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL, last_event_at TEXT NOT NULL,
         revision INTEGER NOT NULL, last_position INTEGER NOT NULL) WITHOUT ROWID;
-      CREATE INDEX cases_by_position ON cases(last_position DESC, case_id DESC);
       CREATE TABLE persons(case_id TEXT NOT NULL, person_id TEXT NOT NULL, category TEXT NOT NULL, name TEXT,
         pseudonym TEXT, birth_year INTEGER, PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
       CREATE TABLE nationalities(case_id TEXT NOT NULL, person_id TEXT NOT NULL, country TEXT NOT NULL,

@@ -16,6 +16,11 @@ export const detentionRegisterProjection: Projection = {
     ...CASE_ACCESS_EVENTS, 'PersonRegistered', 'NationalityRecorded', 'NationalityRetracted',
     'DetentionRecorded', 'CustodyExtended', 'DetentionEnded',
   ],
+  indexes: [
+    'CREATE INDEX IF NOT EXISTS dr_open_by_detained_at ON dr_detentions(detained_at DESC, case_id DESC, detention_id DESC) WHERE ended_at IS NULL',
+    'CREATE INDEX IF NOT EXISTS dr_open_by_review ON dr_detentions(next_review_at) WHERE ended_at IS NULL',
+    'CREATE INDEX IF NOT EXISTS dr_by_person ON dr_detentions(case_id, person_id)',
+  ],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
     db.exec(`
@@ -25,10 +30,7 @@ export const detentionRegisterProjection: Projection = {
         PRIMARY KEY (case_id, person_id, country)) WITHOUT ROWID;
       CREATE TABLE dr_detentions(case_id TEXT NOT NULL, detention_id TEXT NOT NULL, person_id TEXT NOT NULL,
         holding_country TEXT NOT NULL, facility TEXT NOT NULL, detained_at TEXT NOT NULL, next_review_at TEXT NOT NULL,
-        ended_at TEXT, PRIMARY KEY (case_id, detention_id)) WITHOUT ROWID;
-      CREATE INDEX dr_open_by_detained_at ON dr_detentions(detained_at DESC, case_id DESC, detention_id DESC) WHERE ended_at IS NULL;
-      CREATE INDEX dr_open_by_review ON dr_detentions(next_review_at) WHERE ended_at IS NULL;
-      CREATE INDEX dr_by_person ON dr_detentions(case_id, person_id);`);
+        ended_at TEXT, PRIMARY KEY (case_id, detention_id)) WITHOUT ROWID;`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     if (evolveCaseAccess(rm, event)) return;

@@ -22,6 +22,9 @@ export const extraditionTrackerProjection: Projection = {
     ...CASE_ACCESS_EVENTS, 'ExtraditionRequested', 'ExtraditionConsentRecorded', 'ExtraditionStageReached',
     'ExtraditionDecided', 'PersonSurrendered',
   ],
+  indexes: [
+    "CREATE INDEX IF NOT EXISTS et_open_by_deadline ON et_extraditions(ifnull(deadline_at, '~'), case_id, extradition_id) WHERE status = 'open'",
+  ],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
     db.exec(`
@@ -40,8 +43,7 @@ export const extraditionTrackerProjection: Projection = {
           ELSE stage_deadline_at END) VIRTUAL,
         deadline_for TEXT GENERATED ALWAYS AS (CASE WHEN deadline_at IS NULL THEN NULL
           ELSE coalesce(stage_deadline_for, 'decision') END) VIRTUAL,
-        PRIMARY KEY (case_id, extradition_id)) WITHOUT ROWID;
-      CREATE INDEX et_open_by_deadline ON et_extraditions(ifnull(deadline_at, '~'), case_id, extradition_id) WHERE status = 'open';`);
+        PRIMARY KEY (case_id, extradition_id)) WITHOUT ROWID;`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     if (evolveCaseAccess(rm, event)) return;

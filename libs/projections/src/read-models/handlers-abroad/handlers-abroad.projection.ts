@@ -9,14 +9,16 @@ export const handlersAbroadProjection: Projection = {
   name: 'handlers-abroad',
   version: 1,
   canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'HandlerAbroadIdentified', 'HandlerLinkedToPerson', 'HandlerLocationUpdated'],
+  indexes: [
+    'CREATE INDEX IF NOT EXISTS ha_by_position ON ha_handlers(last_position DESC, case_id DESC, handler_id DESC)',
+    'CREATE INDEX IF NOT EXISTS ha_by_country ON ha_handlers(believed_country)',
+  ],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
     db.exec(`
       CREATE TABLE ha_handlers(case_id TEXT NOT NULL, handler_id TEXT NOT NULL, alias TEXT NOT NULL,
         believed_country TEXT NOT NULL, platforms TEXT NOT NULL, source TEXT, information INTEGER,
         last_position INTEGER NOT NULL, PRIMARY KEY (case_id, handler_id)) WITHOUT ROWID;
-      CREATE INDEX ha_by_position ON ha_handlers(last_position DESC, case_id DESC, handler_id DESC);
-      CREATE INDEX ha_by_country ON ha_handlers(believed_country);
       CREATE TABLE ha_persons(case_id TEXT NOT NULL, person_id TEXT NOT NULL, category TEXT NOT NULL, name TEXT,
         pseudonym TEXT, PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
       CREATE TABLE ha_links(case_id TEXT NOT NULL, handler_id TEXT NOT NULL, person_id TEXT NOT NULL, relation TEXT NOT NULL,
