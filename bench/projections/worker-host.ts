@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = `${root}dist/apps/api/src/queries/worker/projection-worker.entry.js`;
 const CLIENT = `${root}dist/apps/api/src/queries/worker/projection-worker.client.js`;
 const GROUPS = `${root}dist/apps/api/src/queries/worker/projection-groups.js`;
+const CONFIG = `${root}dist/apps/api/src/config/app.config.js`;
 
 export interface WorkerHostInfo {
   available: boolean;
@@ -34,11 +35,11 @@ export function workerHostInfo(newestSourceMs: number): WorkerHostInfo {
 
 export async function startWorkerClient(store: EventStore, dataDir: string, readModelDir: string): Promise<ProjectionWorkerClient> {
   const mod = (await import(pathToFileURL(CLIENT).href)) as { ProjectionWorkerClient: typeof ProjectionWorkerClient };
-  const config: AppConfig = {
-    port: 0, host: '127.0.0.1', dataDir, eventStore: 'sqlite', production: true, bodyLimit: 64 * 1024, logLevel: 'error',
-  };
-  const groups = (await import(pathToFileURL(GROUPS).href)) as { projectionGroups: (workers: number) => string[][] };
-  const client = new mod.ProjectionWorkerClient(config, readModelDir, store, pathToFileURL(ENTRY), groups.projectionGroups(Number(process.env.PROJECTION_WORKERS ?? 1)));
+  // The compiled service's own configuration (e.g. its store connections), as production starts it.
+  const { loadConfig } = (await import(pathToFileURL(CONFIG).href)) as { loadConfig: (env: NodeJS.ProcessEnv) => AppConfig };
+  const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'error' });
+  const groups = (await import(pathToFileURL(GROUPS).href)) as { projectionGroups: (workers: number) => string[][]; projectionWorkerCount: () => number };
+  const client = new mod.ProjectionWorkerClient(config, readModelDir, store, pathToFileURL(ENTRY), groups.projectionGroups(groups.projectionWorkerCount()));
   await client.start();
   return client;
 }

@@ -1,5 +1,6 @@
-// The built service with its read models split over two worker threads (PROJECTION_WORKERS=2):
-// read-your-writes must wait for both, and every read model must answer.
+// The built service in its thread layouts: by default the read models split over two worker threads and
+// appends committed by a writer thread; and one projection thread with the writer inline. Read-your-writes
+// must wait for every projection thread, and every read model must answer.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,12 @@ import { mintDevToken, type DevCountry } from '../../apps/api/src/auth/dev-ident
 import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 
-describe('two projection worker threads', () => {
+const LAYOUTS = [
+  { name: 'defaults: two projection threads, writer thread', env: {} },
+  { name: 'one projection thread, inline writer', env: { PROJECTION_WORKERS: '1', STORE_WRITER: 'inline' } },
+];
+
+describe.each(LAYOUTS)('built service, $name', ({ env }) => {
   let dataDir: string;
   let liaison: LiaisonProcess;
   let story: SeedStoryResult;
@@ -16,7 +22,7 @@ describe('two projection worker threads', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'liaison-e2e-workers-'));
-    liaison = await startLiaison(dataDir, { PROJECTION_WORKERS: '2' });
+    liaison = await startLiaison(dataDir, env);
     story = await runSeedStory({ baseUrl: liaison.baseUrl, token }, { now: new Date(Date.now() - 60_000) });
   }, 60_000);
 
@@ -25,7 +31,7 @@ describe('two projection worker threads', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('answers from read models on both threads after waiting for the command position', async () => {
+  it('answers from every read model after waiting for the command position', async () => {
     const dk = await token('DK', 'officer', 'workers-dk');
     const get = async (url: string) => {
       const res = await fetch(`${liaison.baseUrl}${url}${url.includes('?') ? '&' : '?'}minPosition=${story.position}`, {

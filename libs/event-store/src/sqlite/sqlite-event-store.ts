@@ -23,7 +23,7 @@ export interface SqliteEventStoreOptions {
   file: string;
   /**
    * 'inline' (default): appends commit on the calling thread. 'thread': a writer thread owns the
-   * writing connection, so the caller's event loop never blocks on an fsync (see ADR 0008).
+   * writing connection, so the caller's event loop never blocks on an fsync (see ADR 0007).
    */
   writer?: 'inline' | 'thread';
 }
@@ -45,7 +45,7 @@ export class SqliteEventStore implements EventStore {
   private readonly source: SubscriptionSource;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = openDatabase(options.file);
+    this.db = openDatabase(options.file, options.writer === 'thread' ? 'reader' : 'writer');
     this.st = prepareStatements(this.db);
     const notify = () => this.notifyCommitted();
     this.commits = options.writer === 'thread' ? new ThreadedCommit(options.file, notify) : new GroupCommit(this.db, this.st, notify);
