@@ -9,7 +9,7 @@ import { mintDevToken, type DevCountry } from '../../apps/api/src/auth/dev-ident
 import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 
-const LAYOUTS = [
+const LAYOUTS: { name: string; env: Record<string, string> }[] = [
   { name: 'defaults: two projection threads, writer thread', env: {} },
   { name: 'one projection thread, inline writer', env: { PROJECTION_WORKERS: '1', STORE_WRITER: 'inline' } },
 ];
