@@ -20,13 +20,6 @@ export interface ProjectionRunnerOptions {
   wake?: 'store' | 'external';
   /** Called after every applied page, catch-up and flip: lets a host publish checkpoints elsewhere. */
   onProgress?: () => void;
-  /**
-   * Live loop: start a page at most this often (default 0). Under a steady stream of commits the
-   * loop would otherwise apply one tiny page after another, paying a transaction per read model
-   * (and a progress report) for every couple of events; pacing batches them, adding at most this
-   * much lag, and none when commits are further apart than it.
-   */
-  minApplyIntervalMs?: number;
 }
 
 export interface ProjectionStatus {
@@ -55,7 +48,6 @@ export class ProjectionRunner {
   caughtUpAt: number | undefined;
   private running = false;
   private loops: Promise<void>[] = [];
-  private lastLiveApply = -Infinity;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.registry = new ProjectionRegistry(options.dir);
@@ -147,10 +139,7 @@ export class ProjectionRunner {
 
   private async loop(instances: () => ProjectionInstance[], isLive: boolean): Promise<void> {
     while (this.running) {
-      if (isLive) {
-        this.followRegistry();
-        await this.pace();
-      }
+      if (isLive) this.followRegistry();
       const current = instances().filter((i) => !i.error);
       if (current.length === 0) return;
       const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint));
@@ -164,7 +153,6 @@ export class ProjectionRunner {
       }
       for (const i of current) i.apply(page);
       if (isLive) {
-        this.lastLiveApply = performance.now();
         this.notifyWaiters();
         this.options.onProgress?.();
       }
@@ -202,11 +190,6 @@ export class ProjectionRunner {
         current.close();
       }
     }
-  }
-
-  private async pace(): Promise<void> {
-    const wait = (this.options.minApplyIntervalMs ?? 0) - (performance.now() - this.lastLiveApply);
-    if (wait > 0 && this.running) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
   private async readAfter(checkpoint: bigint): Promise<RecordedEvent[]> {
