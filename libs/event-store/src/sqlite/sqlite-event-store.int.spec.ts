@@ -150,3 +150,19 @@ describe.each(WRITERS)('SqliteEventStore specifics (%s writer)', (writer) => {
     await store.close();
   });
 });
+
+describe('SqliteEventStore writer thread failure', () => {
+  it('rejects pending and later appends and fails ping once the writer thread is gone, instead of hanging', async () => {
+    const store = SqliteEventStore.open(freshFile(), { writer: 'thread' });
+    await store.append(streamId(), [ev()]);
+    await expect(store.ping()).resolves.toBeUndefined();
+    // Test-only reach into the store: a writer thread killed from outside (e.g. by an out-of-memory abort).
+    const { worker } = (store as unknown as { commits: { started: { worker: { terminate(): Promise<number> } } } }).commits.started;
+    const pending = store.append(streamId(), [ev()]);
+    await worker.terminate();
+    await expect(pending).rejects.toThrow(/writer stopped/);
+    await expect(store.append(streamId(), [ev()])).rejects.toThrow(/writer stopped/);
+    await expect(store.ping()).rejects.toThrow(/writer stopped/);
+    await store.close();
+  });
+});

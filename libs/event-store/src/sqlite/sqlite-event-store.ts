@@ -122,6 +122,8 @@ export class SqliteEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.st.ping.get();
+    // Reads alone would still work with a dead writer thread; readiness must say writes cannot.
+    if (this.commits instanceof ThreadedCommit) this.commits.assertAlive();
   }
 
   async close(): Promise<void> {

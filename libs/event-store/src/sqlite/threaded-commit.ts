@@ -63,6 +63,11 @@ export class ThreadedCommit {
     return this.started;
   }
 
+  /** Throws once the writer thread has failed or stopped: no append could be committed any more. */
+  assertAlive(): void {
+    if (this.failure) throw this.failure;
+  }
+
   enqueue(req: AppendRequest): Promise<AppendResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<AppendResult>((resolve, reject) => {
