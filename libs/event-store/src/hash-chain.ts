@@ -56,7 +56,11 @@ function keysSorted(value: unknown): boolean {
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function eventHash(prev: string | null, type: string, data: JsonObject, metadata: JsonObject): string {
-  const body = `{"data":${canonicalJson(data)},"metadata":${canonicalJson(metadata, CHAIN_KEY)},"prev":${JSON.stringify(prev)},"type":${JSON.stringify(type)}}`;
+  return hashOfCanonical(prev, type, canonicalJson(data), canonicalJson(metadata, CHAIN_KEY));
+}
+
+function hashOfCanonical(prev: string | null, type: string, dataJson: string, metadataJson: string): string {
+  const body = `{"data":${dataJson},"metadata":${metadataJson},"prev":${JSON.stringify(prev)},"type":${JSON.stringify(type)}}`;
   return digest('sha256', body, 'hex');
 }
 
@@ -87,7 +91,8 @@ export function chainEvents<E extends { type: string; data: JsonObject; metadata
     // Stored key-sorted: same JSON value, and verification takes the fast path in canonicalJson.
     const data = sortKeysDeep(e.data);
     const plain = sortKeysDeep(rest);
-    const hash = eventHash(last, e.type, data, plain);
+    // Fresh sorted copies: their plain JSON already is the canonical form (no second sortedness walk).
+    const hash = hashOfCanonical(last, e.type, JSON.stringify(data), JSON.stringify(plain));
     const stamped = { ...e, data, metadata: { ...plain, [CHAIN_KEY]: { prev: last, hash } } };
     last = hash;
     return stamped;

@@ -41,10 +41,15 @@ export class CaseCommandGateway {
         correlationId: headerId(req.headers['x-correlation-id']) ?? randomUUID(),
         causationId: randomUUID(),
       };
-      const result = await this.commandBus.execute(new ExecuteCaseCommand(caseId, build(metadata), expectedRevision));
-      return { status, body: JSON.stringify(result) };
+      return this.commandBus.execute(new ExecuteCaseCommand(caseId, build(metadata), expectedRevision));
     };
-    const answer = key ? await this.once(key, fingerprint(req), run) : await run();
+    if (!key) {
+      const result = await run();
+      void reply.status(status).header('etag', `"${result.revision}"`);
+      return result;
+    }
+    // With a key the answer is stored as text and replayed from it, first time and every retry alike.
+    const answer = await this.once(key, fingerprint(req), async () => ({ status, body: JSON.stringify(await run()) }));
     const result = JSON.parse(answer.body) as CaseCommandResult;
     void reply.status(answer.status).header('etag', `"${result.revision}"`);
     return result;
