@@ -37,7 +37,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** The real built service on the embedded store, in its own process like production. */
-export async function startService(dataDir: string, port: number, nodeArgs: string[] = []): Promise<Running> {
+export async function startService(dataDir: string, port: number, nodeArgs: string[] = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)): Promise<Running> {
   const main = path.resolve('dist/apps/api/src/main.js');
   if (!existsSync(main)) throw new Error('dist/ is missing: run `npm run build` first');
   const child = spawn(process.execPath, [...nodeArgs, main], {

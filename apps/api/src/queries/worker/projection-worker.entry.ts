@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ALL_PROJECTIONS, ProjectionRunner } from '@liaison/projections';
 import { openEventStore } from '../../infrastructure/event-store.provider.js';
 import type { FromWorker, ToWorker, WorkerInit } from './projection-worker.protocol.js';
+import { lowerThreadPriority, projectionNiceness } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('projection-worker.entry must run in a worker thread');
@@ -11,6 +12,7 @@ const { config, dir, projections } = workerData as WorkerInit;
 const send = (m: FromWorker) => port.postMessage(m);
 
 try {
+  lowerThreadPriority(projectionNiceness());
   const store = await openEventStore(config);
   // SQLite: this thread has its own connection, which never commits, so its commit hint is silent;
   // wake-ups come from the writing thread. EventStoreDB: a subscription wakes it.
