@@ -168,6 +168,8 @@ describe('dashboard in the browser', () => {
     await tab.page.getByRole('link', { name: /Operation Nordlys/ }).waitFor();
     await tab.page.getByLabel('Title contains').fill('Skymning');
     await tab.page.getByRole('button', { name: 'Apply filters' }).click();
+    // Skymning was already listed before filtering: wait for the filtered answer to replace the list.
+    await tab.page.getByRole('link', { name: /Operation Nordlys/ }).waitFor({ state: 'detached' });
     await tab.page.getByRole('link', { name: /Operation Skymning/ }).waitFor();
     await expect(tab.page.getByRole('link', { name: /Operation Nordlys/ }).count()).resolves.toBe(0);
     await shot(tab.page, 'cases-list-filtered');
