@@ -3,10 +3,10 @@ import { getPriority, setPriority } from 'node:os';
 
 /**
  * Lowers the scheduling priority of the calling thread by `niceness` steps below where it runs now
- * (Linux: nice is per thread, addressed by its
- * thread id, which /proc/thread-self names). Projection workers run behind the request path: when
- * the cores are busy, commands and queries get them first and read models catch up in the gaps
- * (read-your-writes waits for them). Elsewhere, or if the OS refuses, it does nothing.
+ * (Linux: nice is per thread, addressed by its thread id, which /proc/thread-self names). Projection
+ * workers run behind the request path: when the cores are busy, commands and queries get them first
+ * and read models catch up in the gaps (read-your-writes waits for them). Elsewhere, or if the OS
+ * refuses, it does nothing.
  */
 export function lowerThreadPriority(niceness: number): boolean {
   if (process.platform !== 'linux' || niceness <= 0) return false;
