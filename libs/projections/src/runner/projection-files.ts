@@ -48,6 +48,12 @@ export function openReadModelFile(file: string, projection: Projection): Databas
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Every event rewrites a few random b-tree pages; a checkpoint copies each page once however often
+  // it changed since the last one, so checkpointing every ~40 MB of WAL instead of every 4 MB cut the
+  // live cost of a detention in the two busiest read models by ~25% (bench/ det-cost, ADR 9).
+  // journal_size_limit only trims a WAL that a long-lived reader let grow past that.
+  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma('journal_size_limit = 67108864');
   // Judged by the checkpoint table, not the file: a crash between creating the file and committing
   // the setup leaves an empty file that must be set up on the next start.
   const fresh = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_checkpoint'").get() === undefined;

@@ -34,6 +34,13 @@ describe('ProjectionInstance build from scratch', () => {
     i.close();
   }));
 
+  it('checkpoints its WAL every ~40 MB (fewer copies of hot pages) and trims a WAL grown past 64 MB', () => withFile((file) => {
+    const i = new ProjectionInstance(casesProjection, file);
+    expect(i.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10000);
+    expect(i.db.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
+    i.close();
+  }));
+
   it('a clean close keeps the progress of an unfinished build', () => withFile((file) => {
     const first = new ProjectionInstance(casesProjection, file);
     applyInPages(first, half, 50);
