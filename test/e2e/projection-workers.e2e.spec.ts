@@ -9,9 +9,12 @@ import { mintDevToken, type DevCountry } from '../../apps/api/src/auth/dev-ident
 import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 
+// A poll of 10 minutes leaves the commit signal as the only thing that wakes a projection thread in
+// time: read-your-writes below answers 503 if the signal from either kind of writer goes missing.
+const SIGNAL_ONLY = { PROJECTION_POLL_MS: '600000' };
 const LAYOUTS: { name: string; env: Record<string, string> }[] = [
-  { name: 'defaults: two projection threads, writer thread', env: {} },
-  { name: 'one projection thread, inline writer', env: { PROJECTION_WORKERS: '1', STORE_WRITER: 'inline' } },
+  { name: 'defaults: two projection threads, writer thread', env: SIGNAL_ONLY },
+  { name: 'one projection thread, inline writer', env: { ...SIGNAL_ONLY, PROJECTION_WORKERS: '1', STORE_WRITER: 'inline' } },
 ];
 
 describe.each(LAYOUTS)('built service, $name', ({ env }) => {

@@ -2,6 +2,7 @@ export * from './event-store.port.js';
 export * from './event-store.errors.js';
 export * from './handle-command.js';
 export * from './sqlite/sqlite-event-store.js';
+export { followCommits } from './sqlite/commit-signal.js';
 export * from './state-cache.js';
 export * from './hash-chain.js';
 export * from './chain-verifier.js';

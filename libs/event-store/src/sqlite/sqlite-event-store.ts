@@ -11,6 +11,7 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { StreamNotFound } from '../event-store.errors.js';
+import { CommitSignal } from './commit-signal.js';
 import { GroupCommit, type GroupCommitStats } from './group-commit.js';
 import { ThreadedCommit } from './threaded-commit.js';
 import { serializeEvents } from './sqlite-append.js';
@@ -43,12 +44,18 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;
   private readonly source: SubscriptionSource;
+  private readonly signal = new CommitSignal();
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.file, options.writer === 'thread' ? 'reader' : 'writer');
     this.st = prepareStatements(this.db);
     const notify = () => this.notifyCommitted();
-    this.commits = options.writer === 'thread' ? new ThreadedCommit(options.file, notify) : new GroupCommit(this.db, this.st, notify);
+    this.commits = options.writer === 'thread'
+      ? new ThreadedCommit(options.file, this.signal.buffer, notify)
+      : new GroupCommit(this.db, this.st, () => {
+        this.signal.bump();
+        notify();
+      });
     this.source = {
       readAfter: (after, limit) => this.st.readAllFwd.all(after + 1, limit) as EventRow[],
       headPosition: () => this.head(),
@@ -114,6 +121,14 @@ export class SqliteEventStore implements EventStore {
   onCommitted(listener: () => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
+  }
+
+  /**
+   * Shared memory bumped after every commit of this store's appends, whichever thread commits them:
+   * hand it to worker threads of this process and let them `followCommits` instead of polling.
+   */
+  get commitSignal(): SharedArrayBuffer {
+    return this.signal.buffer;
   }
 
   async headPosition(): Promise<bigint> {

@@ -21,6 +21,8 @@ export type EncodedError =
 
 export interface WriterInit {
   file: string;
+  /** Bumped after every commit that stored something (see CommitSignal). */
+  commitSignal: SharedArrayBuffer;
 }
 
 /** Errors cross the thread boundary as data; the store's own error types are rebuilt on arrival. */

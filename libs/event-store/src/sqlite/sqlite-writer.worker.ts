@@ -3,6 +3,7 @@
 // waits for an fsync; a reply is posted only after COMMIT has returned, so an acknowledged append
 // is exactly as durable as with the inline writer.
 import { parentPort, workerData } from 'node:worker_threads';
+import { CommitSignal } from './commit-signal.js';
 import { GroupCommit } from './group-commit.js';
 import { openDatabase, prepareStatements } from './sqlite-schema.js';
 import { encodeError, type FromWriter, type ToWriter, type WriterInit, type WriterReply } from './sqlite-writer.protocol.js';
@@ -12,9 +13,11 @@ if (!port) throw new Error('sqlite-writer.worker must run in a worker thread');
 const send = (m: FromWriter) => port.postMessage(m);
 
 try {
-  const { file } = workerData as WriterInit;
+  const { file, commitSignal } = workerData as WriterInit;
   const db = openDatabase(file);
-  const group = new GroupCommit(db, prepareStatements(db), () => undefined);
+  // Followers (projection workers) hear of the commit from here, before the owning thread does.
+  const signal = new CommitSignal(commitSignal);
+  const group = new GroupCommit(db, prepareStatements(db), () => signal.bump());
   let outbox: WriterReply[] = [];
   // Replies settle as microtasks right after a flush; one message carries the whole batch.
   const post = () => {

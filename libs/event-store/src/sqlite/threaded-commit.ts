@@ -30,7 +30,11 @@ export class ThreadedCommit {
   private nextId = 1;
   private failure: Error | undefined;
 
-  constructor(private readonly file: string, private readonly onCommitted: () => void) {}
+  constructor(
+    private readonly file: string,
+    private readonly commitSignal: SharedArrayBuffer,
+    private readonly onCommitted: () => void,
+  ) {}
 
   /** The writer's durability settings; starts the thread if nothing has yet. */
   get ready(): Promise<WriterSettings> {
@@ -40,7 +44,7 @@ export class ThreadedCommit {
   // Started on first use: a store opened only to read (a projection worker, a CLI) never pays for it.
   private start(): NonNullable<ThreadedCommit['started']> {
     if (this.started) return this.started;
-    const worker = startWriter({ file: this.file });
+    const worker = startWriter({ file: this.file, commitSignal: this.commitSignal });
     worker.unref();
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const ready = new Promise<WriterSettings>((resolve, reject) => {

@@ -10,7 +10,7 @@ import type { AppConfig } from '../../config/app.config.js';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
 import type { ProjectionsReader } from '../worker/projections-reader.js';
 import { ProjectionWorkerClient } from '../worker/projection-worker.client.js';
-import { projectionGroups, projectionWorkerCount } from '../worker/projection-groups.js';
+import { projectionGroups, projectionPollMs, projectionWorkerCount } from '../worker/projection-groups.js';
 
 const WORKER_ENTRY = new URL('../worker/projection-worker.entry.js', import.meta.url);
 
@@ -30,7 +30,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     const compiled = WORKER_ENTRY.protocol === 'file:' && existsSync(fileURLToPath(WORKER_ENTRY));
     this.mode = compiled && process.env.PROJECTIONS_THREAD !== 'inline' ? 'worker' : 'inline';
     this.runner = this.mode === 'worker'
-      ? new ProjectionWorkerClient(config, dir, store, WORKER_ENTRY, projectionGroups(projectionWorkerCount()))
+      ? new ProjectionWorkerClient(config, dir, store, WORKER_ENTRY, projectionGroups(projectionWorkerCount()), projectionPollMs())
       : new ProjectionRunner({ store, dir, projections: ALL_PROJECTIONS });
   }
 

@@ -25,3 +25,16 @@ export function projectionGroups(workers: number): string[][] {
   const first: string[] = names.filter((n) => n === 'cases' || n === 'access-log');
   return [first, names.filter((n) => !first.includes(n))].filter((g) => g.length > 0);
 }
+
+/**
+ * PROJECTION_POLL_MS: how often a projection worker looks for new events when nothing woke it
+ * (10–600000, default 250). Commits by this process wake workers at once through the store's commit
+ * signal; the poll is for a store written elsewhere (another process, EventStoreDB without a wake-up).
+ */
+export function projectionPollMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PROJECTION_POLL_MS;
+  if (raw === undefined || raw === '') return 250;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 10 || n > 600_000) throw new Error(`PROJECTION_POLL_MS must be an integer 10-600000, got "${raw}"`);
+  return n;
+}

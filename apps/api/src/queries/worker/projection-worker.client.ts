@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventStore } from '@liaison/event-store';
+import { SqliteEventStore, type EventStore } from '@liaison/event-store';
 import { PositionWaiters, type ProjectionStatus } from '@liaison/projections';
 import type { AppConfig } from '../../config/app.config.js';
 import type { ProjectionsReader } from './projections-reader.js';
@@ -19,10 +19,15 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   private readonly waiters = new PositionWaiters();
   private unsubscribe: (() => void) | undefined;
 
-  constructor(config: AppConfig, dir: string, private readonly store: EventStore, entry: URL, groups: readonly (readonly string[])[]) {
+  constructor(
+    config: AppConfig, dir: string, private readonly store: EventStore, entry: URL, groups: readonly (readonly string[])[],
+    fallbackPollMs?: number,
+  ) {
+    // Embedded store: workers follow its commit signal in shared memory, whichever thread commits.
+    const commitSignal = store instanceof SqliteEventStore ? store.commitSignal : undefined;
     this.handles = groups.map((projections) => new ProjectionWorkerHandle(
       entry,
-      { config, dir, projections: [...projections] },
+      { config, dir, projections: [...projections], commitSignal, fallbackPollMs },
       () => this.waiters.advance(this.position()),
       () => this.waiters.failAll(),
     ));
@@ -37,10 +42,12 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   /** Resolves when every worker reported its files, so no query can arrive before they are open. */
   async start(): Promise<void> {
     const ready = Promise.all(this.handles.map((h) => h.start()));
-    // One message per group commit, not per event: the hint fires once per transaction.
-    this.unsubscribe = this.store.onCommitted?.(() => {
-      for (const h of this.handles) h.wake();
-    });
+    // A store without a commit signal but with a commit hint: one message per group commit.
+    if (!(this.store instanceof SqliteEventStore)) {
+      this.unsubscribe = this.store.onCommitted?.(() => {
+        for (const h of this.handles) h.wake();
+      });
+    }
     await ready;
   }
 

@@ -1,6 +1,7 @@
 // Runs the projection loop on its own thread, so applying events to read models never competes with
-// the request path for the main event loop. The main thread wakes it after each commit.
+// the request path for the main event loop. The store's commit signal wakes it after each commit.
 import { parentPort, workerData } from 'node:worker_threads';
+import { followCommits } from '@liaison/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner } from '@liaison/projections';
 import { openEventStore } from '../../infrastructure/event-store.provider.js';
 import type { FromWorker, ToWorker, WorkerInit } from './projection-worker.protocol.js';
@@ -8,27 +9,29 @@ import { lowerThreadPriority, projectionNiceness } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('projection-worker.entry must run in a worker thread');
-const { config, dir, projections } = workerData as WorkerInit;
+const { config, dir, projections, commitSignal, fallbackPollMs } = workerData as WorkerInit;
 const send = (m: FromWorker) => port.postMessage(m);
 
 try {
   lowerThreadPriority(projectionNiceness());
   const store = await openEventStore(config);
   // SQLite: this thread has its own connection, which never commits, so its commit hint is silent;
-  // wake-ups come from the writing thread. EventStoreDB: a subscription wakes it.
+  // the committing thread's signal wakes it. EventStoreDB: a subscription wakes it.
   const runner: ProjectionRunner = new ProjectionRunner({
     store,
     dir,
     projections: ALL_PROJECTIONS.filter((p) => projections.includes(p.name)),
     wake: config.eventStore === 'sqlite' ? 'external' : 'store',
-    fallbackPollMs: 250,
+    fallbackPollMs: fallbackPollMs ?? 250,
     onProgress: () => send(progress(runner)),
   });
   runner.start();
+  const unfollow = commitSignal ? followCommits(commitSignal, () => runner.wakeNow()) : () => undefined;
   send(progress(runner));
   port.on('message', (m: ToWorker) => {
     if (m.type === 'wake') runner.wakeNow();
     else if (m.type === 'stop') {
+      unfollow();
       void runner.stop().then(() => store.close()).then(() => send({ type: 'stopped' }));
     }
   });

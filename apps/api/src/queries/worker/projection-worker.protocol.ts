@@ -5,6 +5,10 @@ export interface WorkerInit {
   dir: string;
   /** Names of the projections this worker runs. */
   projections: string[];
+  /** The embedded store's commit signal (SqliteEventStore.commitSignal): wakes the worker per commit. */
+  commitSignal?: SharedArrayBuffer;
+  /** Poll interval when no wake-up arrives (a store written by another process); default 250 ms. */
+  fallbackPollMs?: number;
 }
 
 export interface ProgressMessage {
