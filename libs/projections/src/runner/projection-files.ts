@@ -41,8 +41,9 @@ export function newGenerationFile(projection: Projection): string {
 }
 
 /**
- * Read models are rebuildable, so NORMAL is enough: WAL keeps each batch atomic (rows and checkpoint
- * together); a power cut may lose the last batches, which are simply re-applied from the checkpoint.
+ * Read models are rebuildable: WAL keeps each batch atomic (rows and checkpoint together), and a
+ * ProjectionInstance goes further, to no fsync at all under a boot mark (unsynced-mark.ts). NORMAL
+ * here is for the file's setup and wherever no boot mark can be written.
  */
 export function openReadModelFile(file: string, projection: Projection): Database.Database {
   const db = new Database(file);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import { createReadModelDb, type Projection, type ReadModelDb } from './projection.js';
 import { openReadModelFile, removeFile } from './projection-files.js';
+import { beginUnsynced, endUnsynced, tornByRestart } from './unsynced-mark.js';
 
 /** PRAGMA user_version of a file still in its first build from position 0 (written with synchronous=OFF). */
 const UNFINISHED_BUILD = 0x4c_42_4c_44;
@@ -15,7 +16,8 @@ const BUILD_CACHE_KIB = -4000;
  * flip or close): no fsync per WAL checkpoint while it replays the log. Its header carries
  * UNFINISHED_BUILD, written durably before the first unsynced write and cleared only after everything
  * is synced, so a file found with the mark was cut off mid-build (crash, power cut: possibly torn) and
- * is built again from scratch instead of trusted.
+ * is built again from scratch instead of trusted. After the build, and for a file opened already
+ * built, commits skip fsync altogether under a boot mark: see unsynced-mark.ts.
  */
 export class ProjectionInstance {
   readonly db: Database.Database;
@@ -30,7 +32,7 @@ export class ProjectionInstance {
   constructor(readonly projection: Projection, readonly file: string) {
     const inMemory = file === ':memory:' || file === '';
     let db = openReadModelFile(file, projection);
-    if (!inMemory && db.pragma('user_version', { simple: true }) === UNFINISHED_BUILD) {
+    if (!inMemory && (db.pragma('user_version', { simple: true }) === UNFINISHED_BUILD || tornByRestart(db))) {
       db.close();
       removeFile(file);
       db = openReadModelFile(file, projection);
@@ -52,6 +54,7 @@ export class ProjectionInstance {
       this.unsynced = true;
     } else {
       this.createIndexes();
+      if (!inMemory) beginUnsynced(db);
     }
     const save = this.db.prepare('UPDATE _checkpoint SET position = ? WHERE id = 1');
     // Rows and checkpoint commit together: after a crash the model is exactly "all events <= checkpoint".
@@ -85,9 +88,9 @@ export class ProjectionInstance {
   }
 
   /**
-   * Ends a from-scratch build: makes every page written so far durable and returns to the normal
-   * durability (synchronous=NORMAL). Returns false if a reader kept the checkpoint from completing;
-   * the file then keeps its mark and the next call tries again.
+   * Ends a from-scratch build: makes every page written so far durable, clears the build mark and
+   * goes on like any built file (unsynced under a boot mark). Returns false if a reader kept the
+   * checkpoint from completing; the file then keeps its build mark and the next call tries again.
    */
   finishBuild(): boolean {
     if (!this.unsynced || !this.db.open) return true;
@@ -102,6 +105,7 @@ export class ProjectionInstance {
     if (r.busy !== 0) return false;
     this.db.pragma('user_version = 0');
     this.unsynced = false;
+    beginUnsynced(this.db);
     return true;
   }
 
@@ -114,8 +118,10 @@ export class ProjectionInstance {
   close(): void {
     if (!this.db.open) return;
     try {
-      // A clean stop keeps the progress of an unfinished build (a crash would discard it).
+      // A clean stop keeps the progress of an unfinished build (a crash would discard it), and
+      // leaves a finished file synced and unmarked.
       this.finishBuild();
+      endUnsynced(this.db);
     } catch {
       // Left marked: rebuilt from scratch on the next open, which is always safe.
     }

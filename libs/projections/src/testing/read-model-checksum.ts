@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 /**
- * SHA-256 over every row of every read-model table (not _checkpoint), each table's rows sorted by
+ * SHA-256 over every row of every read-model table (not the runner's _checkpoint and _unsynced), each table's rows sorted by
  * its primary key. Two files with equal checksums hold the same read model, however they were built.
  */
 export function readModelChecksum(db: Database.Database): string {
@@ -23,7 +23,7 @@ export function readModelChecksum(db: Database.Database): string {
 
 /** Read-model tables, by name. */
 export function readModelTables(db: Database.Database): { name: string }[] {
-  return db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_checkpoint'
+  return db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_checkpoint', '_unsynced')
     ORDER BY name`).all() as { name: string }[];
 }
 
