@@ -36,11 +36,23 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+/**
+ * The node flags production starts the service with: those of `npm run start:prod` (and the
+ * Dockerfile), e.g. `--max-semi-space-size=32`, so the bench measures the service as it runs.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = pkg.scripts['start:prod'].split(/\s+/);
+  const script = words.indexOf('dist/apps/api/src/main.js');
+  if (words[0] !== 'node' || script < 0) throw new Error(`unexpected start:prod script: ${pkg.scripts['start:prod']}`);
+  return words.slice(1, script);
+}
+
 /** The real built service on the embedded store, in its own process like production. */
-export async function startService(dataDir: string, port: number, nodeArgs: string[] = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)): Promise<Running> {
+export async function startService(dataDir: string, port: number, extraNodeArgs: string[] = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)): Promise<Running> {
   const main = path.resolve('dist/apps/api/src/main.js');
   if (!existsSync(main)) throw new Error('dist/ is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [...nodeArgs, main], {
+  const child = spawn(process.execPath, [...productionNodeFlags(), ...extraNodeArgs, main], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
