@@ -1,8 +1,10 @@
 /**
  * A commit counter in shared memory. The thread that commits (a writer thread, or the store's own
- * thread with the inline writer) bumps it; other threads of the process follow it. A bump costs well
- * under a microsecond and wakes only threads that are actually waiting, where a message per commit
- * cost the request thread ~10 µs per command (two projection workers, one message each per commit).
+ * thread with the inline writer) bumps it; other threads of the process follow it. Before, the request
+ * thread posted a message to each projection worker after every commit (~10 µs per command there).
+ * A bump is paid by the committing thread instead, and only for followers that are idle and waiting:
+ * ~0.5 µs when none is, ~16 µs per woken follower (measured on Node 20); busy followers just see the
+ * new count when they next look.
  */
 export class CommitSignal {
   private readonly counter: Int32Array;
@@ -24,7 +26,8 @@ const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 /**
  * Calls `onCommit` after commits signalled on `buffer` (several close together may be reported once)
- * until the returned stop function is called. Never blocks the calling thread's event loop.
+ * until the returned stop function is called. Never blocks the calling thread's event loop, and does
+ * not keep it alive either (Node does not count Atomics.waitAsync as pending work).
  */
 export function followCommits(buffer: SharedArrayBuffer, onCommit: () => void, recheckMs = 1000): () => void {
   const counter = new Int32Array(buffer);

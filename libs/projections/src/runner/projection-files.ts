@@ -9,6 +9,8 @@ import type { Projection } from './projection.js';
  */
 export class ProjectionRegistry {
   private readonly db: Database.Database;
+  // Prepared once: the live loop asks before every page, and db.pragma() prepares on each call.
+  private readonly dataVersionStmt: Database.Statement;
 
   constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true });
@@ -16,6 +18,7 @@ export class ProjectionRegistry {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec('CREATE TABLE IF NOT EXISTS active(name TEXT PRIMARY KEY, version INTEGER NOT NULL, file TEXT NOT NULL)');
+    this.dataVersionStmt = this.db.prepare('PRAGMA data_version').pluck(true);
   }
 
   active(name: string): { version: number; file: string } | undefined {
@@ -26,9 +29,10 @@ export class ProjectionRegistry {
     this.db.prepare('INSERT INTO active(name, version, file) VALUES (?,?,?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, file = excluded.file').run(name, version, file);
   }
 
+
   /** Changes when another connection (another process) committed to the registry. */
   dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return this.dataVersionStmt.get() as number;
   }
 
   close(): void {

@@ -9,6 +9,7 @@ export class WakeSignal {
   private pending = false;
   private subscription: Subscription | undefined;
   private detach: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly fallbackMs: number) {}
 
@@ -42,19 +43,24 @@ export class WakeSignal {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiter = undefined;
-        resolve();
-      }, this.fallbackMs);
       this.waiter = () => {
-        clearTimeout(timer);
         this.pending = false;
         resolve();
       };
+      // One timer, re-armed by every wait: the live loop waits after every page it applies.
+      if (this.timer) this.timer.refresh();
+      else this.timer = setTimeout(this.fallback, this.fallbackMs);
     });
   }
 
+  private readonly fallback = (): void => {
+    const w = this.waiter;
+    this.waiter = undefined;
+    w?.();
+  };
+
   async close(): Promise<void> {
+    clearTimeout(this.timer);
     this.detach?.();
     await this.subscription?.close();
     this.fire();
