@@ -38,7 +38,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /**
  * The node flags production starts the service with: those of `npm run start:prod` (and the
- * Dockerfile), e.g. `--max-semi-space-size=32`, so the bench measures the service as it runs.
+ * Dockerfile; none today), so the bench measures the service as it runs.
  */
 export function productionNodeFlags(): string[] {
   const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
