@@ -6,8 +6,6 @@ import { ProjectionRegistry, newGenerationFile, removeFile } from './projection-
 import { WakeSignal } from './wake-signal.js';
 import { PositionWaiters } from './position-waiters.js';
 
-const OPTIMIZE_EVERY_MS = 3_600_000;
-
 export interface ProjectionRunnerOptions {
   store: EventStore;
   /** Folder for read-model files, separate from the event log. */
@@ -20,6 +18,8 @@ export interface ProjectionRunnerOptions {
    * 'external': woken only by wakeNow() (e.g. messages from the writing thread) and the fallback timer.
    */
   wake?: 'store' | 'external';
+  /** How often, when caught up, the live files refresh their query planner statistics; default an hour. */
+  optimizeEveryMs?: number;
   /** Called after every applied page, catch-up and flip: lets a host publish checkpoints elsewhere. */
   onProgress?: () => void;
 }
@@ -200,7 +200,7 @@ export class ProjectionRunner {
   // long-lived connections. Done when caught up, so it never delays a page.
   private optimizeIfDue(instances: ProjectionInstance[]): void {
     const now = Date.now();
-    if (now - this.optimizedAt < OPTIMIZE_EVERY_MS) return;
+    if (now - this.optimizedAt < (this.options.optimizeEveryMs ?? 3_600_000)) return;
     this.optimizedAt = now;
     for (const i of instances) i.optimize();
   }

@@ -18,13 +18,15 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   private readonly connections = new Map<string, { file: string; db: Database.Database }>();
   private readonly waiters = new PositionWaiters();
   private unsubscribe: (() => void) | undefined;
+  private readonly commitSignal: SharedArrayBuffer | undefined;
 
   constructor(
     config: AppConfig, dir: string, private readonly store: EventStore, entry: URL, groups: readonly (readonly string[])[],
     fallbackPollMs?: number,
   ) {
     // Embedded store: workers follow its commit signal in shared memory, whichever thread commits.
-    const commitSignal = store instanceof SqliteEventStore ? store.commitSignal : undefined;
+    this.commitSignal = store instanceof SqliteEventStore ? store.commitSignal : undefined;
+    const { commitSignal } = this;
     this.handles = groups.map((projections) => new ProjectionWorkerHandle(
       entry,
       { config, dir, projections: [...projections], commitSignal, fallbackPollMs },
@@ -43,7 +45,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   async start(): Promise<void> {
     const ready = Promise.all(this.handles.map((h) => h.start()));
     // A store without a commit signal but with a commit hint: one message per group commit.
-    if (!(this.store instanceof SqliteEventStore)) {
+    if (!this.commitSignal) {
       this.unsubscribe = this.store.onCommitted?.(() => {
         for (const h of this.handles) h.wake();
       });
