@@ -60,7 +60,7 @@ async function main(req: ChildRequest): Promise<ChildResult> {
     const rebuild: RebuildRun[] = [];
     for (let i = 0; i < req.cfg.rebuildReps; i++) {
       // Each repetition starts from an empty folder; the last build stays for the start-up and lag runs.
-      const r = await timeRebuild(store, dir, head, req.cfg.events, true);
+      const r = await timeRebuild(store, dir, head, req.cfg.events);
       rebuild.push(r);
       say(`  rebuild ${i + 1}/${req.cfg.rebuildReps}: ${Math.round((r.events * 1000) / r.ms).toLocaleString('en-US')} events/s${r.errors.length ? ` ERRORS ${r.errors.join('; ')}` : ''}`);
     }

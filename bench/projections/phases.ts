@@ -15,20 +15,12 @@ export interface RebuildRun {
 }
 
 /** A runner on an empty folder builds every projection from position 0; timed until all are at head. */
-export async function timeRebuild(store: EventStore, dir: string, head: bigint, events: number, empty = false): Promise<RebuildRun> {
-  if (empty) rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const t0 = performance.now();
-  const runner = new ProjectionRunner({ store, dir, projections: ALL_PROJECTIONS, wake: 'store' });
-  runner.start();
-  const ok = await runner.waitForPosition(head, 600_000);
-  // Done means caught up as the runner sees it (an empty read after head), not just the last page applied.
-  while (ok && runner.caughtUpAt === undefined) await tick();
-  const ms = performance.now() - t0;
-  const errors = runner.status().filter((s) => s.error).map((s) => `${s.name}: ${s.error}`);
-  if (!ok) errors.push(`did not reach ${head}`);
-  await runner.stop();
-  return { events, ms, errors };
+export function timeRebuild(store: EventStore, dir: string, head: bigint, events: number): Promise<RebuildRun> {
+  return timeHostBuild(() => {
+    const runner = new ProjectionRunner({ store, dir, projections: ALL_PROJECTIONS, wake: 'store' });
+    runner.start();
+    return runner;
+  }, dir, head, events);
 }
 
 /** A host (e.g. the worker threads) started on an empty folder, timed until every projection is at head. */
@@ -40,6 +32,7 @@ export async function timeHostBuild(
   const t0 = performance.now();
   const host = await make();
   const ok = await host.waitForPosition(head, 600_000);
+  // Done means caught up as the host sees it (an empty read after head), not just the last page applied.
   while (ok && host.caughtUpAt === undefined) await tick();
   const ms = performance.now() - t0;
   const errors = host.status().filter((s) => s.error).map((s) => `${s.name}: ${s.error}`);

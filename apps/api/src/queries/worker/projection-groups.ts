@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { ALL_PROJECTIONS } from '@liaison/projections';
+import { integerSetting } from '../../config/integer-setting.js';
 
 /**
  * How many projection worker threads the service runs: PROJECTION_WORKERS, else two wherever there
@@ -32,9 +33,5 @@ export function projectionGroups(workers: number): string[][] {
  * signal; the poll is for a store written elsewhere (another process, EventStoreDB without a wake-up).
  */
 export function projectionPollMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PROJECTION_POLL_MS;
-  if (raw === undefined || raw === '') return 250;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 10 || n > 600_000) throw new Error(`PROJECTION_POLL_MS must be an integer 10-600000, got "${raw}"`);
-  return n;
+  return integerSetting(env, 'PROJECTION_POLL_MS', 250, 10, 600_000);
 }

@@ -1,5 +1,6 @@
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
+import { integerSetting } from '../../config/integer-setting.js';
 
 /**
  * Lowers the scheduling priority of the calling thread by `niceness` steps below where it runs now
@@ -22,9 +23,5 @@ export function lowerThreadPriority(niceness: number): boolean {
 
 /** PROJECTION_NICE: how many nice steps projection threads run below the service (0–19, default 5). */
 export function projectionNiceness(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PROJECTION_NICE;
-  if (raw === undefined || raw === '') return 5;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 19) throw new Error(`PROJECTION_NICE must be an integer 0-19, got "${raw}"`);
-  return n;
+  return integerSetting(env, 'PROJECTION_NICE', 5, 0, 19);
 }
