@@ -1,11 +1,13 @@
 // npm run bench -- api [--quick]
 // The real service (built, embedded store, ES256 dev tokens) against ../shared/reference/append-server.mjs
-// under the same load, in the same run: commands/s, p50/p99, ratio service ÷ reference.
+// under the same load, in the same run: commands/s, p50/p99, ratio service ÷ reference; then the CPU
+// each command costs per thread role, beside the framework's own share (bench/api/framework-floor.server.ts).
 import path from 'node:path';
 import { mintDevToken } from '../apps/api/src/auth/index.js';
 import { detentionBody, seedCases } from './api/seed.js';
 import { load, type LoadResult } from './api/load.js';
-import { startReference, startService } from './api/servers.js';
+import { startFrameworkFloor, startReference, startService } from './api/servers.js';
+import { cpuPerCommand, threadCpu, type CpuPerCommand } from './api/thread-cpu.js';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, fmtMs, fmtRatio } from './support/stats.js';
 import { renderTable } from './support/table.js';
@@ -24,19 +26,44 @@ async function caughtUp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+interface Measured {
+  load: LoadResult;
+  /** undefined where /proc cannot be read */
+  cpu: CpuPerCommand | undefined;
+  /** µs of this process (autocannon) per command */
+  loadGenerator: number;
+}
+
+async function measured(pid: number, run: () => Promise<LoadResult>): Promise<Measured> {
+  const before = threadCpu(pid);
+  const self = process.cpuUsage();
+  const result = await run();
+  const after = threadCpu(pid);
+  const used = process.cpuUsage(self);
+  return { load: result, cpu: cpuPerCommand(pid, before, after, result.ok), loadGenerator: result.ok > 0 ? (used.user + used.system) / result.ok : Number.NaN };
+}
+
+/** The floor must really validate, or it would understate the framework's share. */
+async function assertValidates(url: string, caseId: string): Promise<void> {
+  const res = await fetch(`${url}/api/v1/cases/${caseId}/detentions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personId":"not-a-uuid"}' });
+  if (res.status !== 400) throw new Error(`framework floor answered an invalid body with ${res.status}, not 400: its DTO is not validated`);
+}
+
 export async function run(args: string[]): Promise<void> {
   const quick = args.includes('--quick');
   const duration = quick ? 3 : 10;
   // Each request detains a person not detained before; enough for both service runs even at the
   // reference's rate (a person detained twice is a 422, which would skew the latencies).
-  const personsPerCase = quick ? 50 : 120;
+  const personsPerCase = quick ? 60 : 150;
+  // Unmeasured load first, so every server is timed with its code optimised (as the store bench does).
+  const warmUp = quick ? 1 : 2;
   const tmp = makeTempDir('liaison-bench-api');
   const at = new Date();
   try {
     console.log(`seeding ${CASES} cases × ${personsPerCase} persons …`);
     const cases = await seedCases(path.join(tmp.dir, 'events.db'), CASES, personsPerCase, at);
     // Each request takes the next unused person, round-robin over cases, so no command repeats.
-    const cursors = { service: 0, reference: 0 };
+    const cursors = { service: 0, reference: 0, floor: 0 };
     const nextDetention = (side: keyof typeof cursors) => {
       const n = cursors[side]++;
       const c = cases[n % cases.length];
@@ -49,26 +76,43 @@ export async function run(args: string[]): Promise<void> {
     await caughtUp(service.url, 60_000);
     const tokens = await Promise.all(Array.from({ length: TOKENS }, (_, k) => mintDevToken({ country: 'SE', role: 'officer', sub: `bench-se-${k}`, dataDir: tmp.dir })));
     const reference = await startReference(3999 + Math.floor(Math.random() * 500), path.join(tmp.dir, 'reference-token.txt'));
-    const serviceRun = (connections: number) => load({
-      url: service.url, connections, durationSec: duration,
+    const serviceRun = (connections: number, durationSec = duration) => load({
+      url: service.url, connections, durationSec,
       headers: (i) => ({ authorization: `Bearer ${tokens[i % TOKENS]}` }),
       next: () => { const d = nextDetention('service'); return { path: `/api/v1/cases/${d.caseId}/detentions`, body: JSON.stringify(d.body) }; },
     });
-    const referenceRun = (connections: number) => load({
-      url: reference.url, connections, durationSec: duration,
+    const referenceRun = (connections: number, durationSec = duration) => load({
+      url: reference.url, connections, durationSec,
       headers: () => ({ authorization: `Bearer ${reference.token}` }),
       next: (i) => { const d = nextDetention('reference'); return { path: '/', body: JSON.stringify({ caseId: d.caseId, commandId: `cmd-${i}`, ...d.body }) }; },
     });
     const results: Record<string, LoadResult> = {};
+    const cpu: Record<string, Measured> = {};
     try {
+      await serviceRun(50, warmUp);
+      await referenceRun(50, warmUp);
       // Alternate so drift in machine load hits both sides alike.
-      results.service50 = await serviceRun(50);
-      results.reference50 = await referenceRun(50);
+      cpu.service = await measured(service.child.pid!, () => serviceRun(50));
+      cpu.reference = await measured(reference.child.pid!, () => referenceRun(50));
+      results.service50 = cpu.service.load;
+      results.reference50 = cpu.reference.load;
       results.service10 = await serviceRun(10);
       results.reference10 = await referenceRun(10);
     } finally {
       await service.stop();
       await reference.stop();
+    }
+    const floor = await startFrameworkFloor();
+    try {
+      await assertValidates(floor.url, cases[0].caseId);
+      const floorRun = (durationSec: number) => load({
+        url: floor.url, connections: 50, durationSec, headers: () => ({}),
+        next: () => { const d = nextDetention('floor'); return { path: `/api/v1/cases/${d.caseId}/detentions`, body: JSON.stringify(d.body) }; },
+      });
+      await floorRun(warmUp);
+      cpu.floor = await measured(floor.child.pid!, () => floorRun(duration));
+    } finally {
+      await floor.stop();
     }
     const row = (name: string, r: LoadResult) => [name, fmtInt(r.requestsPerSec), fmtMs(r.p50), fmtMs(r.p99), fmtInt(r.non2xx), fmtInt(r.errors)];
     console.log(renderTable(['run', 'commands/s', 'p50', 'p99', 'non-2xx', 'errors'], [
@@ -81,9 +125,25 @@ export async function run(args: string[]): Promise<void> {
     const ratio10 = results.service10.requestsPerSec / results.reference10.requestsPerSec;
     console.log(`\nratio service ÷ reference: ${fmtRatio(ratio50)} at 50 connections (target ≥ 1.0: ${ratio50 >= 1 ? 'PASS' : 'MISS'}), ${fmtRatio(ratio10)} at 10`);
     console.log(`p99 at 10 connections: ${fmtMs(results.service10.p99)} (target ≤ 10 ms: ${results.service10.p99 <= 10 ? 'PASS' : 'MISS'})`);
-    const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10 });
+    printCpu(cpu);
+    const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10, cpu });
     console.log(`results: ${path.relative(process.cwd(), file)}`);
   } finally {
     tmp.dispose();
+  }
+}
+
+function printCpu(cpu: Record<string, Measured>): void {
+  const us = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? 'n/a' : `${Math.round(n)} µs`);
+  const row = (name: string, m: Measured) => [name, fmtInt(m.load.requestsPerSec), us(m.cpu?.total), us(m.cpu?.request), us(m.cpu?.lowered), us(m.cpu?.other), us(m.loadGenerator)];
+  console.log('\nCPU per command at 50 connections, per thread from /proc:');
+  console.log(renderTable(['server', 'commands/s', 'total', 'request thread', 'projection threads', 'other threads', 'load generator'], [
+    row('Liaison', cpu.service), row('reference', cpu.reference), row('framework floor (Nest, Fastify, DTO validation)', cpu.floor),
+  ]));
+  const ref = cpu.reference.cpu?.total;
+  const fw = cpu.floor.cpu?.total;
+  if (ref !== undefined && fw !== undefined) {
+    console.log(`the framework floor alone costs ${Math.round((fw / ref) * 100)}% of the reference's whole command; ` +
+      'other threads are the store writer, libuv (the reference verifies JWTs there) and V8 helpers');
   }
 }

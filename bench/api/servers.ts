@@ -60,6 +60,17 @@ export async function startService(dataDir: string, port: number, extraNodeArgs:
   return { url: m[1].replace('localhost', '127.0.0.1'), child, stop: stopper(child) };
 }
 
+/**
+ * bench/api/framework-floor.server.ts: NestJS + Fastify + the service's validation pipe and DTO and
+ * nothing else, started with production's node flags; tsx loads it (it imports the DTO from dist/).
+ */
+export async function startFrameworkFloor(): Promise<Running> {
+  const script = path.resolve('bench/api/framework-floor.server.ts');
+  const child = spawn(process.execPath, [...productionNodeFlags(), '--import', 'tsx', script], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const m = await waitForLine(child, /framework floor on (http:\/\/\S+)/, 30_000);
+  return { url: m[1], child, stop: stopper(child) };
+}
+
 /** ../shared/reference/append-server.mjs: the frameworkless ceiling, same machine, same run. */
 export async function startReference(port: number, tokenFile: string): Promise<Running & { token: string }> {
   const script = path.resolve(process.env.REFERENCE_SERVER ?? '../shared/reference/append-server.mjs');
