@@ -8,6 +8,7 @@ import { detentionBody, seedCases } from './api/seed.js';
 import { load, type LoadResult } from './api/load.js';
 import { startFrameworkFloor, startReference, startService } from './api/servers.js';
 import { cpuPerCommand, threadCpu, type CpuPerCommand } from './api/thread-cpu.js';
+import { pollDashboard, type DashboardResult } from './api/dashboard.js';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, fmtMs, fmtRatio } from './support/stats.js';
 import { renderTable } from './support/table.js';
@@ -54,7 +55,7 @@ export async function run(args: string[]): Promise<void> {
   const duration = quick ? 3 : 10;
   // Each request detains a person not detained before; enough for both service runs even at the
   // reference's rate (a person detained twice is a 422, which would skew the latencies).
-  const personsPerCase = quick ? 60 : 150;
+  const personsPerCase = quick ? 60 : 160;
   // Unmeasured load first, so every server is timed with its code optimised (as the store bench does).
   const warmUp = quick ? 1 : 2;
   const tmp = makeTempDir('liaison-bench-api');
@@ -88,6 +89,7 @@ export async function run(args: string[]): Promise<void> {
     });
     const results: Record<string, LoadResult> = {};
     const cpu: Record<string, Measured> = {};
+    let dashboard: DashboardResult | undefined;
     try {
       await serviceRun(50, warmUp);
       await referenceRun(50, warmUp);
@@ -98,6 +100,10 @@ export async function run(args: string[]): Promise<void> {
       results.reference50 = cpu.reference.load;
       results.service10 = await serviceRun(10);
       results.reference10 = await referenceRun(10);
+      // The register now holds every detention recorded above: a dashboard's aggregate is real work.
+      const poller = pollDashboard(service.url, tokens[0]);
+      results.service10dashboard = await serviceRun(10);
+      dashboard = await poller.stop();
     } finally {
       await service.stop();
       await reference.stop();
@@ -118,15 +124,20 @@ export async function run(args: string[]): Promise<void> {
     console.log(renderTable(['run', 'commands/s', 'p50', 'p99', 'non-2xx', 'errors'], [
       row('Liaison, 50 connections', results.service50), row('reference, 50 connections', results.reference50),
       row('Liaison, 10 connections', results.service10), row('reference, 10 connections', results.reference10),
+      row('Liaison, 10 connections, a dashboard polling', results.service10dashboard),
     ]));
-    const refused = results.service50.non2xx + results.service10.non2xx;
+    const refused = results.service50.non2xx + results.service10.non2xx + results.service10dashboard.non2xx;
     if (refused > 0) console.log(`\nWARNING: ${refused} service requests were refused (non-2xx); their latencies are mixed into p50/p99`);
     const ratio50 = results.service50.requestsPerSec / results.reference50.requestsPerSec;
     const ratio10 = results.service10.requestsPerSec / results.reference10.requestsPerSec;
     console.log(`\nratio service ÷ reference: ${fmtRatio(ratio50)} at 50 connections (target ≥ 1.0: ${ratio50 >= 1 ? 'PASS' : 'MISS'}), ${fmtRatio(ratio10)} at 10`);
     console.log(`p99 at 10 connections: ${fmtMs(results.service10.p99)} (target ≤ 10 ms: ${results.service10.p99 <= 10 ? 'PASS' : 'MISS'})`);
+    if (dashboard) {
+      console.log(`dashboard beside 10 connections: ${fmtInt(dashboard.answered)} answers of detention counts (${fmtInt(dashboard.failed)} failed), ` +
+        `p50 ${fmtMs(dashboard.p50)}, p99 ${fmtMs(dashboard.p99)}; commands/s with it ÷ without: ${fmtRatio(results.service10dashboard.requestsPerSec / results.service10.requestsPerSec)}`);
+    }
     printCpu(cpu);
-    const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10, cpu });
+    const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10, cpu, dashboard });
     console.log(`results: ${path.relative(process.cwd(), file)}`);
   } finally {
     tmp.dispose();

@@ -9,6 +9,7 @@ import type { ProjectionWorkerClient } from '../../apps/api/src/queries/worker/p
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = `${root}dist/apps/api/src/queries/worker/projection-worker.entry.js`;
 const CLIENT = `${root}dist/apps/api/src/queries/worker/projection-worker.client.js`;
+const QUERY_ENTRY = `${root}dist/apps/api/src/queries/worker/query-worker.entry.js`;
 const GROUPS = `${root}dist/apps/api/src/queries/worker/projection-groups.js`;
 const CONFIG = `${root}dist/apps/api/src/config/app.config.js`;
 
@@ -39,7 +40,7 @@ export async function startWorkerClient(store: EventStore, dataDir: string, read
   const { loadConfig } = (await import(pathToFileURL(CONFIG).href)) as { loadConfig: (env: NodeJS.ProcessEnv) => AppConfig };
   const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'error' });
   const groups = (await import(pathToFileURL(GROUPS).href)) as { projectionGroups: (workers: number) => string[][]; projectionWorkerCount: () => number };
-  const client = new mod.ProjectionWorkerClient(config, readModelDir, store, pathToFileURL(ENTRY), groups.projectionGroups(groups.projectionWorkerCount()));
+  const client = new mod.ProjectionWorkerClient(config, readModelDir, store, pathToFileURL(ENTRY), groups.projectionGroups(groups.projectionWorkerCount()), pathToFileURL(QUERY_ENTRY));
   await client.start();
   return client;
 }

@@ -1,6 +1,6 @@
 // The built service in its thread layouts: by default the read models split over two worker threads and
-// appends committed by a writer thread; and one projection thread with the writer inline. Read-your-writes
-// must wait for every projection thread, and every read model must answer.
+// appends committed by a writer thread; and one projection thread with the writer inline; queries on the
+// query thread in both. Read-your-writes must wait for every projection thread, and every read model must answer.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,12 @@ describe.each(LAYOUTS)('built service, $name', ({ env }) => {
     expect((await get('/api/v1/cases')).items.length).toBeGreaterThan(0);
     expect((await get('/api/v1/detentions/counts?nationality=SE&holdingCountry=DK')).items)
       .toEqual([{ nationality: 'SE', holdingCountry: 'DK', count: story.expected.swedesDetainedInDenmark }]);
+    // Queries run on the query thread: a client error there is still a 400 naming the field.
+    const badCursor = await fetch(`${liaison.baseUrl}/api/v1/detentions?cursor=not-a-cursor`, {
+      headers: { authorization: `Bearer ${dk}`, 'x-purpose': 'worker split e2e check' },
+    });
+    expect(badCursor.status).toBe(400);
+    expect(((await badCursor.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['cursor']);
     const ready = (await (await fetch(`${liaison.baseUrl}/ready`)).json()) as { status: string; details: { projections: { position: string } } };
     expect(ready.status).toBe('ok');
     expect(BigInt(ready.details.projections.position)).toBeGreaterThanOrEqual(BigInt(story.position));

@@ -13,12 +13,13 @@ import { ProjectionWorkerClient } from '../worker/projection-worker.client.js';
 import { projectionGroups, projectionPollMs, projectionWorkerCount } from '../worker/projection-groups.js';
 
 const WORKER_ENTRY = new URL('../worker/projection-worker.entry.js', import.meta.url);
-
+const QUERY_WORKER_ENTRY = new URL('../worker/query-worker.entry.js', import.meta.url);
 
 /**
  * Owns the projections: started with the app, stopped before the store closes. The built service runs
- * them on a worker thread so applying events never queues behind (or delays) requests; specs running
- * from TypeScript sources, or PROJECTIONS_THREAD=inline, run them on this thread.
+ * them on worker threads so applying events never queues behind (or delays) requests, and answers
+ * queries on a query thread; specs running from TypeScript sources, or PROJECTIONS_THREAD=inline, run
+ * both on this thread.
  */
 @Injectable()
 export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,7 +31,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     const compiled = WORKER_ENTRY.protocol === 'file:' && existsSync(fileURLToPath(WORKER_ENTRY));
     this.mode = compiled && process.env.PROJECTIONS_THREAD !== 'inline' ? 'worker' : 'inline';
     this.runner = this.mode === 'worker'
-      ? new ProjectionWorkerClient(config, dir, store, WORKER_ENTRY, projectionGroups(projectionWorkerCount()), projectionPollMs())
+      ? new ProjectionWorkerClient(config, dir, store, WORKER_ENTRY, projectionGroups(projectionWorkerCount()), QUERY_WORKER_ENTRY, projectionPollMs())
       : new ProjectionRunner({ store, dir, projections: ALL_PROJECTIONS });
   }
 

@@ -51,9 +51,14 @@ export class ReadModelGateway {
     if (!principal) throw new Error('ReadModelGateway used on a public route');
     const viewer = { country: principal.country };
     const now = this.clock().toISOString();
-    // snapshot() reads the checkpoint with the rows (one read transaction), so readAt is exact.
-    const answer = this.run(() => {
-      const { readAt, data } = this.host.runner.snapshot(projection, (db) => query({ db, viewer, now }));
+    // Either way the checkpoint is read with the rows (one read transaction), so readAt is exact.
+    const runner = this.host.runner;
+    const answer = await this.run(async () => {
+      if (runner.query) {
+        const { readAt, data } = await runner.query(projection, spec.query, spec.params, { viewer, now });
+        return { readAt: readAt.toString(), data: data as T };
+      }
+      const { readAt, data } = runner.snapshot(projection, (db) => query({ db, viewer, now }));
       return { readAt: readAt.toString(), data };
     });
     const ctx = { viewer, now };
@@ -72,9 +77,9 @@ export class ReadModelGateway {
     return answer;
   }
 
-  private run<T>(read: () => ReadAnswer<T>): ReadAnswer<T> {
+  private async run<T>(read: () => Promise<ReadAnswer<T>>): Promise<ReadAnswer<T>> {
     try {
-      return read();
+      return await read();
     } catch (e) {
       if (e instanceof InvalidCursor || e instanceof RangeError) {
         throw new BadRequestException({ message: e.message, errors: [{ field: e instanceof InvalidCursor ? 'cursor' : 'query', messages: [e.message] }] });

@@ -1,17 +1,19 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore, type EventStore } from '@liaison/event-store';
-import { PositionWaiters, type ProjectionStatus } from '@liaison/projections';
+import { SqliteEventStore, type EventStore, type JsonObject } from '@liaison/event-store';
+import { PositionWaiters, type ProjectionStatus, type Viewer } from '@liaison/projections';
 import type { AppConfig } from '../../config/app.config.js';
 import type { ProjectionsReader } from './projections-reader.js';
 import type { ProgressMessage } from './projection-worker.protocol.js';
 import { ProjectionWorkerHandle } from './projection-worker.handle.js';
+import { QueryWorkerClient } from './query-worker.client.js';
 
 /**
  * The main thread's view of projections running in worker threads, each owning a group of projections
- * (so a from-scratch build uses both cores). Checkpoints arrive by message after each commit there;
- * queries run on read-only connections to the same files and read the checkpoint inside the same read
- * transaction, so `readAt` is exact even while a worker writes.
+ * (so a from-scratch build uses both cores). Checkpoints arrive by message after each commit there.
+ * Queries run on the query thread (ADR 10), on read-only connections to the same files, reading the
+ * checkpoint inside the same read transaction, so `readAt` is exact even while a worker writes;
+ * snapshot() does the same on this thread for the few reads that are not catalogued.
  */
 export class ProjectionWorkerClient implements ProjectionsReader {
   private readonly handles: ProjectionWorkerHandle[];
@@ -19,11 +21,13 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   private readonly waiters = new PositionWaiters();
   private unsubscribe: (() => void) | undefined;
   private readonly commitSignal: SharedArrayBuffer | undefined;
+  private readonly queries: QueryWorkerClient;
 
   constructor(
     config: AppConfig, dir: string, private readonly store: EventStore, entry: URL, groups: readonly (readonly string[])[],
-    fallbackPollMs?: number,
+    queryEntry: URL, fallbackPollMs?: number,
   ) {
+    this.queries = new QueryWorkerClient(queryEntry);
     // Embedded store: workers follow its commit signal in shared memory, whichever thread commits.
     this.commitSignal = store instanceof SqliteEventStore ? store.commitSignal : undefined;
     const { commitSignal } = this;
@@ -43,7 +47,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
 
   /** Resolves when every worker reported its files, so no query can arrive before they are open. */
   async start(): Promise<void> {
-    const ready = Promise.all(this.handles.map((h) => h.start()));
+    const ready = Promise.all([...this.handles.map((h) => h.start()), this.queries.start()]);
     // A store without a commit signal but with a commit hint: one message per group commit.
     if (!this.commitSignal) {
       this.unsubscribe = this.store.onCommitted?.(() => {
@@ -55,7 +59,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
-    await Promise.all(this.handles.map((h) => h.stop()));
+    await Promise.all([...this.handles.map((h) => h.stop()), this.queries.stop()]);
     for (const c of this.connections.values()) c.db.close();
     this.connections.clear();
     this.waiters.failAll();
@@ -84,13 +88,22 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     return read();
   }
 
+  query(projection: string, query: string, params: JsonObject, ctx: { viewer: Viewer; now: string }): Promise<{ readAt: bigint; data: unknown }> {
+    return this.queries.run({ projection, file: this.fileOf(projection), query, params, ...ctx });
+  }
+
   private reports(): (ProgressMessage | undefined)[] {
     return this.handles.map((h) => h.last);
   }
 
-  private connection(name: string): Database.Database {
+  private fileOf(name: string): string {
     const file = this.reports().find((m) => m?.files[name])?.files[name];
     if (!file) throw new Error(`Projection ${name} is not available yet`);
+    return file;
+  }
+
+  private connection(name: string): Database.Database {
+    const file = this.fileOf(name);
     const open = this.connections.get(name);
     if (open && open.file === file) return open.db;
     open?.db.close();

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { ProjectionStatus } from '@liaison/projections';
+import type { JsonObject } from '@liaison/event-store';
+import type { ProjectionStatus, Viewer } from '@liaison/projections';
 
 /**
  * What the query side needs from the projections, whether they run on this thread (ProjectionRunner)
@@ -16,4 +17,9 @@ export interface ProjectionsReader {
   readonly caughtUpAt: number | undefined;
   /** A query and the exact checkpoint it was answered at. */
   snapshot<T>(name: string, query: (db: Database.Database) => T): { readAt: bigint; data: T };
+  /**
+   * A catalogued query (audit/access/query-catalog.ts) answered off the request thread, where the
+   * reader has a query thread; readers without one leave it out and the gateway uses snapshot().
+   */
+  query?(projection: string, query: string, params: JsonObject, ctx: { viewer: Viewer; now: string }): Promise<{ readAt: bigint; data: unknown }>;
 }
