@@ -57,4 +57,19 @@ describe.each(LAYOUTS)('built service, $name', ({ env }) => {
     expect(ready.status).toBe('ok');
     expect(BigInt(ready.details.projections.position)).toBeGreaterThanOrEqual(BigInt(story.position));
   });
+
+  it('records 40 facts sent at once to one case from two countries, each at its own revision', async () => {
+    // Commands on one case queue in the service, whichever thread commits: none races to a 409.
+    const tokens = { SE: await token('SE', 'officer', 'burst-se'), DK: await token('DK', 'officer', 'burst-dk') };
+    const results = await Promise.all(Array.from({ length: 40 }, async (_, i) => {
+      const res = await fetch(`${liaison.baseUrl}/api/v1/cases/${story.cases.main}/persons`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${i % 2 ? tokens.DK : tokens.SE}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ category: 'witness', pseudonym: `Burst ${i} (fictional)`, birthYear: 1990, nationalities: [] }),
+      });
+      return { status: res.status, revision: ((await res.json()) as { revision: number }).revision };
+    }));
+    expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
+    expect(new Set(results.map((r) => r.revision)).size).toBe(40);
+  });
 });

@@ -2,6 +2,7 @@ import { newEventId } from './event-id.js';
 import type { EventStore, JsonObject, RecordedEvent } from './event-store.port.js';
 import { StreamNotFound, WrongExpectedVersion } from './event-store.errors.js';
 import type { StateCache } from './state-cache.js';
+import type { KeyedQueue } from './keyed-queue.js';
 import { chainEvents, lastHashOf } from './hash-chain.js';
 
 /** Structural twin of the domain's decider, so this library never imports the domain. */
@@ -25,6 +26,8 @@ export interface HandleCommandOptions {
    * event (see hash-chain.ts). Opt-in so generic callers keep their metadata exactly as given.
    */
   chain?: boolean;
+  /** Commands on one stream wait for each other here instead of racing (see KeyedQueue). */
+  queue?: KeyedQueue;
 }
 
 export interface HandleCommandResult<State> {
@@ -68,7 +71,18 @@ export async function readState<State, Event extends { type: string; data: JsonO
  * Read, fold, decide, append with the read revision. A lost race (another writer appended
  * between our read and our append) is retried by re-reading, unless the caller pinned a revision.
  */
-export async function handleCommand<Command, State, Event extends { type: string; data: JsonObject }>(
+export function handleCommand<Command, State, Event extends { type: string; data: JsonObject }>(
+  store: EventStore,
+  streamId: string,
+  command: Command,
+  decider: Decider<Command, State, Event>,
+  options: HandleCommandOptions,
+): Promise<HandleCommandResult<State>> {
+  const handle = () => decideAndAppend(store, streamId, command, decider, options);
+  return options.queue ? options.queue.run(streamId, handle) : handle();
+}
+
+async function decideAndAppend<Command, State, Event extends { type: string; data: JsonObject }>(
   store: EventStore,
   streamId: string,
   command: Command,

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AppendOptions, AppendResult, EventStore, EventToAppend, RecordedEvent } from './event-store.port.js';
 import { StreamNotFound, WrongExpectedVersion } from './event-store.errors.js';
 import { handleCommand, readState } from './handle-command.js';
+import { KeyedQueue } from './keyed-queue.js';
 import { counter } from './conformance/handle-command.cases.js';
 
 const metadata = { actor: 'unit' };
@@ -72,5 +73,22 @@ describe('handleCommand', () => {
     const fake = new FakeStore(() => new Error('connection lost'));
     await expect(handleCommand(asStore(fake), 's', { type: 'add', by: 1 }, counter, { metadata })).rejects.toThrow('connection lost');
     expect(fake.appendCalls).toBe(1);
+  });
+});
+
+describe('handleCommand with a per-stream queue', () => {
+  const tenAdds = (fake: FakeStore, queue?: KeyedQueue) => Promise.allSettled(Array.from({ length: 10 }, () =>
+    handleCommand(asStore(fake), 's', { type: 'add', by: 1 }, counter, { metadata, retries: 0, queue })));
+
+  it('without it, concurrent commands on one stream race and the losers conflict', async () => {
+    const outcomes = await tenAdds(new FakeStore());
+    expect(outcomes.filter((o) => o.status === 'rejected').length).toBeGreaterThan(0);
+  });
+
+  it('with it, they run one after another and every one lands, without a retry', async () => {
+    const fake = new FakeStore();
+    const outcomes = await tenAdds(fake, new KeyedQueue());
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.nextExpectedRevision : o.reason))).toEqual(Array.from({ length: 10 }, (_, i) => BigInt(i)));
+    expect(fake.appendCalls).toBe(10);
   });
 });

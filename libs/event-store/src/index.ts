@@ -4,6 +4,7 @@ export * from './handle-command.js';
 export * from './sqlite/sqlite-event-store.js';
 export { followCommits } from './sqlite/commit-signal.js';
 export * from './state-cache.js';
+export * from './keyed-queue.js';
 export * from './hash-chain.js';
 export * from './chain-verifier.js';
 export * from './event-id.js';

@@ -4,7 +4,7 @@ import type { ICommandHandler } from '@nestjs/cqrs';
 import { Command } from '@nestjs/cqrs';
 import { CaseAccessDenied, CaseNotFound, DomainError, caseDecider, caseStreamId } from '@liaison/domain';
 import type { CaseCommand, CommandMetadata } from '@liaison/domain';
-import { StateCache, WrongExpectedVersion, handleCommand } from '@liaison/event-store';
+import { KeyedQueue, StateCache, WrongExpectedVersion, handleCommand } from '@liaison/event-store';
 import type { EventStore } from '@liaison/event-store';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
 
@@ -34,6 +34,8 @@ const RACE_RETRIES = 4;
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseCommandResult> {
   // Folded case states: a command on a long case reads only what was appended since.
   private readonly cache = new StateCache<unknown>(10_000);
+  // Commands on one case run one after another: concurrent officers on a case never see a 409.
+  private readonly queue = new KeyedQueue();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -43,6 +45,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         expectedRevision,
         retries: RACE_RETRIES,
         cache: this.cache,
+        queue: this.queue,
         chain: true,
         metadata: eventMetadata(command.metadata),
       });
