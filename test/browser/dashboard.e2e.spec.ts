@@ -256,6 +256,45 @@ describe('dashboard in the browser', () => {
     await finish(tab);
   }, SLOW);
 
+  test('under a steady stream of commands the counts keep moving, not only once the stream stops', async () => {
+    const counts = await api<Counts>('DK', 'officer', '/api/v1/detentions/counts');
+    const n = counts.data.items.find((i) => i.nationality === 'SE' && i.holdingCountry === 'DK')?.count ?? 0;
+    const tab = await openTab();
+    await signInAs(tab, 'Danish officer');
+    await countItem(tab.page, 'SE', 'DK', n).waitFor();
+    await tab.page.locator('.live-live').waitFor();
+
+    // One officer's client registering and detaining persons back to back for 5 s: the live stream
+    // announces every few milliseconds.
+    const now = Date.now();
+    const until = now + 5000;
+    const stream = (async () => {
+      for (let i = 0; Date.now() < until; i++) {
+        const { personId } = await post<{ personId: string }>('SE', `/api/v1/cases/${story.cases.main}/persons`, {
+          category: 'suspect', pseudonym: `Stream ${i} (fictional)`, birthYear: 2007,
+          nationalities: [{ country: 'SE', evaluation: { source: 'B', information: 2 } }],
+        });
+        await post('SE', `/api/v1/cases/${story.cases.main}/detentions`, {
+          personId, holdingCountry: 'DK', facility: 'Stream facility (fictional)', legalBasis: 'Retsplejeloven §762',
+          detainedAt: new Date(now - 3600_000).toISOString(), nextCustodyReviewAt: new Date(now + 10 * 86_400_000).toISOString(),
+        });
+      }
+    })();
+    const shown = new Set<string>();
+    const item = tab.page.getByTestId('detention-counts').locator('li', { hasText: /^\s*SE → DK:/ });
+    while (Date.now() < until) {
+      shown.add((await item.textContent())?.trim() ?? '');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await stream;
+    const during = [...shown].map((t) => Number(t.split(':')[1])).filter((c) => c > n);
+    // Refreshed at least twice while the commands kept coming (a debounce would wait for a pause).
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    const total = (await api<Counts>('DK', 'officer', '/api/v1/detentions/counts')).data.items.find((i) => i.nationality === 'SE' && i.holdingCountry === 'DK')?.count ?? 0;
+    await countItem(tab.page, 'SE', 'DK', total).waitFor({ timeout: 15_000 });
+    await finish(tab);
+  }, SLOW);
+
   test('production mode: no /dev/token route, and sign-in takes a pasted token', async () => {
     const issuers = JSON.stringify([{
       issuer: devIssuerUrl('SE'), country: 'SE', algorithms: ['ES256'], jwksFile: path.join(service.dataDir, 'dev-idp', 'se.jwks.json'),

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from './api/client';
 import type { Session } from './auth/auth-provider';
+import { RefreshThrottle } from './live/refresh-throttle';
 
 export interface AppState {
   session: Session;
@@ -41,43 +42,54 @@ export interface QueryState<T> {
   refreshing: boolean;
 }
 
+/** While updates stream in, a view refetches at most this often (and once more after the last). */
+export const MIN_REFRESH_MS = 1000;
+
 /**
- * Fetches when `key` changes and again whenever the read models advance (live stream), keeping the
- * previous data on screen meanwhile. `key === null` means "do not fetch" (e.g. no purpose yet).
+ * Fetches when `key` changes and again as the read models advance (live stream), keeping the previous
+ * data on screen meanwhile; RefreshThrottle paces the refetches. `key === null` means "do not fetch"
+ * (e.g. no purpose yet).
  */
 export function useQuery<T>(key: string | null, fetcher: (signal: AbortSignal, minPosition: string) => Promise<T>): QueryState<T> {
   const { position, updates } = useApp();
   const [state, setState] = useState<QueryState<T>>({ loading: key !== null, refreshing: false });
-  const lastKey = useRef<string | null>(null);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
+  // A refetch asks for the newest announced position, not the one current when it was scheduled.
+  const positionRef = useRef(position);
+  positionRef.current = position;
+  const live = useRef<{ updates: number; refresh: RefreshThrottle } | null>(null);
 
   useEffect(() => {
+    live.current = null;
     if (key === null) {
-      lastKey.current = null;
       setState({ loading: false, refreshing: false });
       return;
     }
-    const sameKey = lastKey.current === key;
-    lastKey.current = key;
     const controller = new AbortController();
-    // Live updates arrive in bursts while commands stream in: settle briefly before refetching.
-    const delay = sameKey ? 150 : 0;
-    setState((s) => (sameKey ? { ...s, refreshing: true } : { loading: true, refreshing: false }));
-    const timer = setTimeout(() => {
-      fetcherRef.current(controller.signal, position).then(
-        (data) => { if (!controller.signal.aborted) setState({ data, loading: false, refreshing: false }); },
-        (error: Error) => {
-          if (controller.signal.aborted || error.name === 'AbortError') return;
-          setState((s) => ({ ...s, error, loading: false, refreshing: false }));
-        },
-      );
-    }, delay);
+    setState({ loading: true, refreshing: false });
+    const refresh = new RefreshThrottle(() => fetcherRef.current(controller.signal, positionRef.current).then(
+      (data) => { if (!controller.signal.aborted) setState({ data, loading: false, refreshing: false }); },
+      (error: Error) => {
+        if (controller.signal.aborted || error.name === 'AbortError') return;
+        setState((s) => ({ ...s, error, loading: false, refreshing: false }));
+      },
+    ), MIN_REFRESH_MS);
+    live.current = { updates, refresh };
+    refresh.start();
     return () => {
-      clearTimeout(timer);
+      refresh.stop();
       controller.abort();
     };
-  }, [key, updates]);
+  }, [key]);
+
+  useEffect(() => {
+    const current = live.current;
+    if (!current || current.updates === updates) return;
+    current.updates = updates;
+    setState((s) => ({ ...s, refreshing: true }));
+    current.refresh.update();
+  }, [updates]);
 
   return state;
 }
