@@ -7,6 +7,7 @@ import { createApp } from '../app.factory.js';
 import type { AppConfig } from '../config/app.config.js';
 import { mintDevToken } from '../auth/index.js';
 import { LiveStreamController } from './live.http.controller.js';
+import { ANNOUNCE_EVERY_MS } from './position-feed.js';
 
 let app: NestFastifyApplication;
 let store: SqliteEventStore;
@@ -82,5 +83,38 @@ describe('GET /api/v1/stream', () => {
     const live = app.get(LiveStreamController);
     for (let i = 0; i < 50 && live.openStreams > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(live.openStreams).toBe(0);
+  });
+
+  test('paces announcements while commands stream in, and always announces the last position', async () => {
+    const token = await mintDevToken({ country: 'SE', role: 'officer', sub: 'live-pace', dataDir });
+    const auth = { authorization: `Bearer ${token}` };
+    const controller = new AbortController();
+    const res = await fetch(`${base}/api/v1/stream`, { headers: auth, signal: controller.signal });
+    const positions: string[] = [];
+    const reading = readPositions(res, (p) => {
+      positions.splice(0, positions.length, ...p);
+      return false;
+    }).catch(() => undefined); // ends when the stream is aborted below
+    const started = Date.now();
+    let commands = 0;
+    let last = '';
+    while (Date.now() - started < 1200) {
+      const opened = await fetch(`${base}/api/v1/cases`, {
+        method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `Pace ${commands} (fictional)`, offenceCategory: 'test', handlingCode: 'H0' }),
+      });
+      expect(opened.status).toBe(201);
+      last = ((await opened.json()) as { position: string }).position;
+      commands++;
+    }
+    for (let i = 0; i < 100 && positions[positions.length - 1] !== last; i++) await new Promise((r) => setTimeout(r, 20));
+    const elapsed = Date.now() - started;
+    controller.abort();
+    await reading;
+    expect(commands).toBeGreaterThan(40);
+    expect(positions[positions.length - 1]).toBe(last);
+    // The position on connect, then one per interval at most, the last one included.
+    expect(positions.length).toBeLessThanOrEqual(2 + Math.ceil(elapsed / ANNOUNCE_EVERY_MS));
+    expect(positions.length).toBeGreaterThanOrEqual(3);
   });
 });

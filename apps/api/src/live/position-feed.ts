@@ -9,13 +9,18 @@ export type PositionListener = (position: bigint) => void;
 /** Case facts live in `case-<id>` streams; access records (audit) live elsewhere and must not wake dashboards. */
 export const CASE_STREAM_PREFIX = 'case-';
 const WAIT_MS = 5_000;
+/**
+ * At most one announcement per this many ms (the last one always comes): every announcement is a
+ * write to every open stream on the request thread, and a dashboard refetches at most once a second.
+ */
+export const ANNOUNCE_EVERY_MS = 250;
 
 /**
  * Tells subscribers when the read models have applied a new case event. Listens to the store (only
  * `case-` streams: personal-data reads append access records, and waking dashboards on those would
  * make every refetch trigger the next one), waits until the projections include the event, then
  * announces its position, which clients pass back as `minPosition`. Bursts are coalesced: while one
- * wait is pending, later events only raise the target. One store subscription serves every open
+ * wait or pause is pending, later events only raise the target. One store subscription serves every open
  * stream and exists only while someone listens.
  */
 @Injectable()
@@ -26,6 +31,7 @@ export class PositionFeed implements OnModuleDestroy {
   private target = -1n;
   private announced = -1n;
   private draining = false;
+  private lastAnnouncedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly host: ProjectionsHost,
@@ -86,10 +92,13 @@ export class PositionFeed implements OnModuleDestroy {
     this.draining = true;
     try {
       while (this.target > this.announced && this.listeners.size > 0) {
+        const pause = this.lastAnnouncedAt + ANNOUNCE_EVERY_MS - Date.now();
+        if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
         const target = this.target;
         // Announce only what a query can already see, so a refetch never meets a 503.
         if (!(await this.host.runner.waitForPosition(target, WAIT_MS))) continue;
         this.announced = target;
+        this.lastAnnouncedAt = Date.now();
         for (const l of [...this.listeners]) l(target);
       }
     } finally {
