@@ -8,7 +8,7 @@ import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
 import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
 import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
-import { NotReproducible, redactForOwner, reproduceAccess } from './reproduce-access.js';
+import { NotReproducible, redactForOwner, reproduceAccess, type Reproduction } from './reproduce-access.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -32,7 +32,11 @@ export class AccessViewController {
       if (!event || event.type !== CASE_DATA_ACCESSED || event.data.entryId !== entryId) throw new Error('access-log read model disagrees with the log');
       const record = event.data as CaseDataAccessedData;
       try {
-        const { answer, answerSha256, matchesRecord } = await reproduceAccess(this.store, record);
+        // Replaying a read model up to readAt folds the log from its start: on the audit thread (ADR 10).
+        const runner = this.host.runner;
+        const { answer, answerSha256, matchesRecord } = runner.audit
+          ? ((await runner.audit({ kind: 'reproduceAccess', record })) as Reproduction)
+          : await reproduceAccess(this.store, record);
         const own = record.officer.country === viewer.country;
         const shown = own ? { data: answer.data, redacted: false } : redactForOwner(answer.data, new Set(entry.caseIds));
         return {

@@ -7,6 +7,7 @@ import type { ProjectionsReader } from './projections-reader.js';
 import type { ProgressMessage } from './projection-worker.protocol.js';
 import { ProjectionWorkerHandle } from './projection-worker.handle.js';
 import { QueryWorkerClient } from './query-worker.client.js';
+import type { AuditJob } from './query-worker.protocol.js';
 
 /**
  * The main thread's view of projections running in worker threads, each owning a group of projections
@@ -22,12 +23,16 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   private unsubscribe: (() => void) | undefined;
   private readonly commitSignal: SharedArrayBuffer | undefined;
   private readonly queries: QueryWorkerClient;
+  // Audit jobs fold whole streams, or the log up to a position: their own thread (started on first
+  // use), so a supervisor's replay never holds up a dashboard's query either.
+  private readonly audits: QueryWorkerClient;
 
   constructor(
     config: AppConfig, dir: string, private readonly store: EventStore, entry: URL, groups: readonly (readonly string[])[],
     queryEntry: URL, fallbackPollMs?: number,
   ) {
-    this.queries = new QueryWorkerClient(queryEntry);
+    this.queries = new QueryWorkerClient(queryEntry, { config });
+    this.audits = new QueryWorkerClient(queryEntry, { config });
     // Embedded store: workers follow its commit signal in shared memory, whichever thread commits.
     this.commitSignal = store instanceof SqliteEventStore ? store.commitSignal : undefined;
     const { commitSignal } = this;
@@ -59,7 +64,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
-    await Promise.all([...this.handles.map((h) => h.stop()), this.queries.stop()]);
+    await Promise.all([...this.handles.map((h) => h.stop()), this.queries.stop(), this.audits.stop()]);
     for (const c of this.connections.values()) c.db.close();
     this.connections.clear();
     this.waiters.failAll();
@@ -90,6 +95,10 @@ export class ProjectionWorkerClient implements ProjectionsReader {
 
   query(projection: string, query: string, params: JsonObject, ctx: { viewer: Viewer; now: string }): Promise<{ readAt: bigint; data: unknown }> {
     return this.queries.run({ projection, file: this.fileOf(projection), query, params, ...ctx });
+  }
+
+  audit(job: AuditJob): Promise<unknown> {
+    return this.audits.audit(job);
   }
 
   private reports(): (ProgressMessage | undefined)[] {

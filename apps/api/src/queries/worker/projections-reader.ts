@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { JsonObject } from '@liaison/event-store';
 import type { ProjectionStatus, Viewer } from '@liaison/projections';
+import type { AuditJob } from './query-worker.protocol.js';
 
 /**
  * What the query side needs from the projections, whether they run on this thread (ProjectionRunner)
@@ -22,4 +23,6 @@ export interface ProjectionsReader {
    * reader has a query thread; readers without one leave it out and the gateway uses snapshot().
    */
   query?(projection: string, query: string, params: JsonObject, ctx: { viewer: Viewer; now: string }): Promise<{ readAt: bigint; data: unknown }>;
+  /** An audit answer computed from the log, off the request thread; absent where query() is. */
+  audit?(job: AuditJob): Promise<unknown>;
 }

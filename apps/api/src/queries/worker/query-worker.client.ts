@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { JsonObject } from '@liaison/event-store';
-import { InvalidCursor, type Viewer } from '@liaison/projections';
-import type { FromQueryWorker, QueryReply, QueryRequest } from './query-worker.protocol.js';
+import type { Viewer } from '@liaison/projections';
+import type { AuditJob, AuditRequest, FromQueryWorker, QueryReply, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
+import { fromWorkerError } from './worker-error.js';
 
 interface Pending {
-  resolve: (answer: { readAt: bigint; data: unknown }) => void;
+  resolve: (reply: QueryReply) => void;
   reject: (error: Error) => void;
 }
 
@@ -21,28 +22,40 @@ export class QueryWorkerFailed extends Error {
 }
 
 /**
- * The request thread's side of the query thread: posts catalogued queries, matches answers by id, and
- * keeps the thread's errors apart from client errors (InvalidCursor, RangeError → 400 in the gateway).
+ * The request thread's side of a query thread: posts catalogued queries and audit jobs, matches
+ * answers by id, and turns the thread's errors back into the kinds the gateway maps (worker-error.ts).
  */
 export class QueryWorkerClient {
   private running: Running | undefined;
   private nextId = 0;
   private stopped = false;
 
-  constructor(private readonly entry: URL) {}
+  constructor(private readonly entry: URL, private readonly init: QueryWorkerInit) {}
 
   /** Starts the thread ahead of the first query, so /ready covers it. */
   start(): Promise<void> {
     return this.current().ready;
   }
 
-  run(request: { projection: string; file: string; query: string; params: JsonObject; viewer: Viewer; now: string }): Promise<{ readAt: bigint; data: unknown }> {
+  async run(request: { projection: string; file: string; query: string; params: JsonObject; viewer: Viewer; now: string }): Promise<{ readAt: bigint; data: unknown }> {
+    const reply = await this.post((id) => ({ type: 'query', id, ...request }));
+    if (reply.type !== 'answer') throw new Error(`query thread answered a query with ${reply.type}`);
+    return { readAt: BigInt(reply.readAt), data: reply.data };
+  }
+
+  async audit(job: AuditJob): Promise<unknown> {
+    const reply = await this.post((id) => ({ type: 'audit', id, job }));
+    if (reply.type !== 'done') throw new Error(`query thread answered an audit job with ${reply.type}`);
+    return reply.result;
+  }
+
+  private post(message: (id: number) => QueryRequest | AuditRequest): Promise<QueryReply> {
     if (this.stopped) return Promise.reject(new QueryWorkerFailed('the query thread is stopped'));
     const { worker, pending } = this.current();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'query', id, ...request } satisfies QueryRequest);
+      worker.postMessage(message(id));
     });
   }
 
@@ -59,7 +72,7 @@ export class QueryWorkerClient {
   }
 
   private spawn(): Running {
-    const worker = new Worker(this.entry);
+    const worker = new Worker(this.entry, { workerData: this.init });
     const pending = new Map<number, Pending>();
     let onReady: () => void = () => undefined;
     let onFailure: (e: Error) => void = () => undefined;
@@ -90,6 +103,6 @@ function settle(pending: Map<number, Pending>, reply: QueryReply): void {
   const p = pending.get(reply.id);
   if (!p) return;
   pending.delete(reply.id);
-  if (reply.type === 'answer') return p.resolve({ readAt: BigInt(reply.readAt), data: reply.data });
-  p.reject(reply.kind === 'InvalidCursor' ? new InvalidCursor(reply.message) : reply.kind === 'RangeError' ? new RangeError(reply.message) : new Error(reply.message));
+  if (reply.type === 'error') p.reject(fromWorkerError(reply.error));
+  else p.resolve(reply);
 }

@@ -1,14 +1,22 @@
-// Answers read-model queries on their own thread. A dashboard's aggregate over tens of thousands of
-// detentions takes tens of milliseconds of SQLite work; on the request thread that stalled every
-// command behind it (one polling dashboard cut command throughput ~12×, bench/ in ADR 10).
-import { parentPort } from 'node:worker_threads';
+// Answers read-model queries, and audit answers computed from the log, on a thread of their own. A
+// dashboard's aggregate over tens of thousands of detentions takes tens of milliseconds of SQLite work,
+// a replay of a long case as long again; on the request thread that stalled every command behind it
+// (one polling dashboard cut command throughput ~12×, ADR 10).
+import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { InvalidCursor } from '@liaison/projections';
+import type { EventStore } from '@liaison/event-store';
 import { isQueryName, runRecordedQuery } from '../../audit/access/query-catalog.js';
-import type { FromQueryWorker, QueryErrorKind, QueryRequest } from './query-worker.protocol.js';
+import { reproduceAccess } from '../../audit/access-view/reproduce-access.js';
+import { replayCase } from '../../audit/replay-case/replay-case.js';
+import { parseAsOf } from '../../audit/shared/as-of.js';
+import { ownedCaseStream } from '../../audit/shared/case-stream.js';
+import { openEventStore } from '../../infrastructure/event-store.provider.js';
+import type { AuditJob, AuditRequest, FromQueryWorker, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
+import { toWorkerError } from './worker-error.js';
 
 const port = parentPort;
 if (!port) throw new Error('query-worker.entry must run in a worker thread');
+const { config } = workerData as QueryWorkerInit;
 const send = (m: FromQueryWorker) => port.postMessage(m);
 
 interface Connection {
@@ -35,14 +43,39 @@ function connection(projection: string, file: string): Connection {
   return c;
 }
 
-const kindOf = (e: unknown): QueryErrorKind => (e instanceof InvalidCursor ? 'InvalidCursor' : e instanceof RangeError ? 'RangeError' : 'Error');
+// Opened on the first audit job: a thread that only answers queries never touches the log.
+let store: Promise<EventStore> | undefined;
 
-port.on('message', (q: QueryRequest) => {
+async function audit(job: AuditJob): Promise<unknown> {
+  store ??= openEventStore(config);
+  const log = await store;
+  switch (job.kind) {
+    case 'replayCase': {
+      const { events, ownerCountry } = await ownedCaseStream(log, job.caseId, job.viewerCountry);
+      return replayCase(job.caseId, ownerCountry, events, parseAsOf(job.asOf));
+    }
+    case 'reproduceAccess':
+      return reproduceAccess(log, job.record);
+    default: {
+      const never: never = job;
+      throw new Error(`unknown audit job ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+port.on('message', (m: QueryRequest | AuditRequest) => {
+  if (m.type === 'audit') {
+    audit(m.job).then(
+      (result) => send({ type: 'done', id: m.id, result }),
+      (e: unknown) => send({ type: 'error', id: m.id, error: toWorkerError(e) }),
+    );
+    return;
+  }
   try {
-    const { readAt, data } = connection(q.projection, q.file).read(q);
-    send({ type: 'answer', id: q.id, readAt, data });
+    const { readAt, data } = connection(m.projection, m.file).read(m);
+    send({ type: 'answer', id: m.id, readAt, data });
   } catch (e) {
-    send({ type: 'error', id: q.id, kind: kindOf(e), message: e instanceof Error ? e.message : String(e) });
+    send({ type: 'error', id: m.id, error: toWorkerError(e) });
   }
 });
 send({ type: 'ready' });

@@ -1,6 +1,7 @@
 // The query thread (ADR 10) against read models built from a seeded log: every catalogued query
 // answers exactly what the same query answers on this thread, client errors keep their kind (the
-// gateway turns them into 400s), a rebuilt file is followed, and a dead thread is replaced.
+// gateway turns them into 400s), a rebuilt file is followed, and a dead thread is replaced. Audit jobs
+// read the log on the thread's own store connection and answer what this thread would.
 // Runs the compiled entry: `npm test` builds before jest.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
@@ -12,6 +13,13 @@ import { ALL_PROJECTIONS, InvalidCursor, ProjectionRegistry } from '@liaison/pro
 import { appendAll, runUntil, tempStore, type TempStore } from '../../../../../libs/projections/src/testing/projection-harness.js';
 import { generateWorkload } from '../../../../../libs/projections/src/testing/workload.js';
 import { QUERY_CATALOG, runRecordedQuery, type QueryName } from '../../audit/access/query-catalog.js';
+import { HttpException } from '@nestjs/common';
+import { caseStreamId } from '@liaison/domain';
+import { sha256Canonical } from '@liaison/event-store';
+import type { CaseDataAccessedData } from '@liaison/projections';
+import { NotReproducible, reproduceAccess } from '../../audit/access-view/reproduce-access.js';
+import { replayCase } from '../../audit/replay-case/replay-case.js';
+import { parseAsOf } from '../../audit/shared/as-of.js';
 import { QueryWorkerClient, QueryWorkerFailed } from './query-worker.client.js';
 
 const ENTRY = path.resolve('dist/apps/api/src/queries/worker/query-worker.entry.js');
@@ -46,7 +54,7 @@ describe('query thread', () => {
     const registry = new ProjectionRegistry(ts.readModelDir);
     files = new Map(ALL_PROJECTIONS.map((p) => [p.name, path.join(ts.readModelDir, registry.active(p.name)!.file)]));
     registry.close();
-    client = new QueryWorkerClient(pathToFileURL(ENTRY));
+    client = new QueryWorkerClient(pathToFileURL(ENTRY), { config: { port: 0, host: '127.0.0.1', dataDir: ts.dir, eventStore: 'sqlite', production: false, bodyLimit: 65536, logLevel: 'error' } });
     await client.start();
   }, 60_000);
 
@@ -114,5 +122,34 @@ describe('query thread', () => {
     await expect(ask('handlerCounts', {})).rejects.toBeInstanceOf(QueryWorkerFailed);
     await terminated;
     await expect(ask('handlerCounts', {})).resolves.toEqual(onThisThread('handlerCounts', {}, 'SE'));
+  });
+
+  it('replays a case for its owner exactly as this thread would, at present and at a position', async () => {
+    const events = await ts.store.readStream(caseStreamId('c-00003'));
+    const owner = events[0].data.ownerCountry as string;
+    const middle = events[Math.floor(events.length / 2)].position.toString();
+    for (const asOf of [undefined, middle]) {
+      const expected = replayCase('c-00003', owner, events, parseAsOf(asOf));
+      await expect(client.audit({ kind: 'replayCase', caseId: 'c-00003', viewerCountry: owner, asOf })).resolves.toEqual(expected);
+    }
+    // Another country's supervisor gets the same 404 as for a case that does not exist.
+    const other = owner === 'SE' ? 'DK' : 'SE';
+    const refused = client.audit({ kind: 'replayCase', caseId: 'c-00003', viewerCountry: other, asOf: undefined });
+    await expect(refused).rejects.toBeInstanceOf(HttpException);
+    await expect(refused.catch((e: HttpException) => e.getStatus())).resolves.toBe(404);
+  });
+
+  it('reproduces an access from the log as this thread would, and says when it cannot', async () => {
+    const head = (await ts.store.headPosition()).toString();
+    const answer = { readAt: head, data: onThisThread('listCases', { limit: 5 }, 'DK').data };
+    const record: CaseDataAccessedData = {
+      entryId: 'e-1', accessedAt: NOW, officer: { subject: 'dk-1', country: 'DK', issuer: 'https://idp.dk.test' }, purpose: 'spec',
+      fieldsClass: 'personal', route: 'GET /api/v1/cases', readModel: 'cases', query: 'listCases', params: { limit: 5 }, viewerCountry: 'DK',
+      readAt: head, now: NOW, caseIds: [], resultCount: null, answerSha256: sha256Canonical(answer),
+    };
+    const expected = await reproduceAccess(ts.store, record);
+    expect(expected.matchesRecord).toBe(true);
+    await expect(client.audit({ kind: 'reproduceAccess', record })).resolves.toEqual(expected);
+    await expect(client.audit({ kind: 'reproduceAccess', record: { ...record, readModel: null } })).rejects.toBeInstanceOf(NotReproducible);
   });
 });

@@ -1,5 +1,6 @@
 import type { JsonObject } from '@liaison/event-store';
-import type { Viewer } from '@liaison/projections';
+import type { CaseDataAccessedData, Viewer } from '@liaison/projections';
+import type { AppConfig } from '../../config/app.config.js';
 
 /** One catalogued query (audit/access/query-catalog.ts) on one read-model file. */
 export interface QueryRequest {
@@ -14,11 +15,34 @@ export interface QueryRequest {
   now: string;
 }
 
-/** Errors a query raises for bad client input keep their kind across the thread boundary (→ 400). */
-export type QueryErrorKind = 'InvalidCursor' | 'RangeError' | 'Error';
+/** Answers computed from the log (audit), which read the store on the worker's own connection. */
+export type AuditJob =
+  | { kind: 'replayCase'; caseId: string; viewerCountry: string; asOf: string | undefined }
+  | { kind: 'reproduceAccess'; record: CaseDataAccessedData };
+
+export interface AuditRequest {
+  type: 'audit';
+  id: number;
+  job: AuditJob;
+}
+
+export interface QueryWorkerInit {
+  /** For audit jobs: the worker opens the event store as the projection workers do. */
+  config: AppConfig;
+}
+
+/**
+ * Errors keep their meaning across the thread boundary: bad client input (→ 400), an HTTP answer
+ * decided in the worker (e.g. 404 for a case the supervisor's country does not own), an access that
+ * cannot be reproduced (→ 422); anything else stays a server error.
+ */
+export type WorkerError =
+  | { kind: 'InvalidCursor' | 'RangeError' | 'NotReproducible' | 'Error'; message: string }
+  | { kind: 'http'; status: number; response: string | object; message: string };
 
 export type QueryReply =
   | { type: 'answer'; id: number; readAt: string; data: unknown }
-  | { type: 'error'; id: number; kind: QueryErrorKind; message: string };
+  | { type: 'done'; id: number; result: unknown }
+  | { type: 'error'; id: number; error: WorkerError };
 
 export type FromQueryWorker = QueryReply | { type: 'ready' };
