@@ -8,7 +8,7 @@ import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
 import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
 import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
-import { NotReproducible, redactForOwner, reproduceAccess, type Reproduction } from './reproduce-access.js';
+import { NotReproducible, redactForOwner } from './reproduce-access.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -33,10 +33,7 @@ export class AccessViewController {
       const record = event.data as CaseDataAccessedData;
       try {
         // Replaying a read model up to readAt folds the log from its start: on the audit thread (ADR 10).
-        const runner = this.host.runner;
-        const { answer, answerSha256, matchesRecord } = runner.audit
-          ? ((await runner.audit({ kind: 'reproduceAccess', record })) as Reproduction)
-          : await reproduceAccess(this.store, record);
+        const { answer, answerSha256, matchesRecord } = await this.host.audit({ kind: 'reproduceAccess', record });
         const own = record.officer.country === viewer.country;
         const shown = own ? { data: answer.data, redacted: false } : redactForOwner(answer.data, new Set(entry.caseIds));
         return {

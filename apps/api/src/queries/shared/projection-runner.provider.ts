@@ -8,6 +8,7 @@ import type { EventStore } from '@liaison/event-store';
 import { APP_CONFIG } from '../../config/app.config.js';
 import type { AppConfig } from '../../config/app.config.js';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
+import { runAuditJob, type AuditJob, type AuditJobOf, type AuditResults } from '../../audit/audit-jobs.js';
 import type { ProjectionsReader } from '../worker/projections-reader.js';
 import { ProjectionWorkerClient } from '../worker/projection-worker.client.js';
 import { projectionGroups, projectionPollMs, projectionWorkerCount } from '../worker/projection-groups.js';
@@ -26,13 +27,18 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
   readonly runner: ProjectionsReader;
   readonly mode: 'worker' | 'inline';
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(EVENT_STORE) store: EventStore) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(EVENT_STORE) private readonly store: EventStore) {
     const dir = path.join(config.dataDir, 'read-models');
     const compiled = WORKER_ENTRY.protocol === 'file:' && existsSync(fileURLToPath(WORKER_ENTRY));
     this.mode = compiled && process.env.PROJECTIONS_THREAD !== 'inline' ? 'worker' : 'inline';
     this.runner = this.mode === 'worker'
       ? new ProjectionWorkerClient(config, dir, store, WORKER_ENTRY, projectionGroups(projectionWorkerCount()), QUERY_WORKER_ENTRY, projectionPollMs())
       : new ProjectionRunner({ store, dir, projections: ALL_PROJECTIONS });
+  }
+
+  /** An audit answer computed from the log: on the audit thread where there is one, else here. */
+  audit<K extends AuditJob['kind']>(job: AuditJobOf<K>): Promise<AuditResults[K]> {
+    return this.runner.audit ? (this.runner.audit(job) as Promise<AuditResults[K]>) : runAuditJob(this.store, job);
   }
 
   async onApplicationBootstrap(): Promise<void> {

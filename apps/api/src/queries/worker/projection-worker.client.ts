@@ -7,7 +7,7 @@ import type { ProjectionsReader } from './projections-reader.js';
 import type { ProgressMessage } from './projection-worker.protocol.js';
 import { ProjectionWorkerHandle } from './projection-worker.handle.js';
 import { QueryWorkerClient } from './query-worker.client.js';
-import type { AuditJob } from './query-worker.protocol.js';
+import type { AuditJob } from '../../audit/audit-jobs.js';
 
 /**
  * The main thread's view of projections running in worker threads, each owning a group of projections

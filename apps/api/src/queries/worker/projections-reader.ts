@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { JsonObject } from '@liaison/event-store';
 import type { ProjectionStatus, Viewer } from '@liaison/projections';
-import type { AuditJob } from './query-worker.protocol.js';
+import type { AuditJob } from '../../audit/audit-jobs.js';
 
 /**
  * What the query side needs from the projections, whether they run on this thread (ProjectionRunner)

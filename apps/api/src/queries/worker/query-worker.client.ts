@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { JsonObject } from '@liaison/event-store';
 import type { Viewer } from '@liaison/projections';
-import type { AuditJob, AuditRequest, FromQueryWorker, QueryReply, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
+import type { AuditJob } from '../../audit/audit-jobs.js';
+import type { AuditRequest, FromQueryWorker, QueryReply, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
 import { fromWorkerError } from './worker-error.js';
 
 interface Pending {

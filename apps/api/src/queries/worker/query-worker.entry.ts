@@ -6,12 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { EventStore } from '@liaison/event-store';
 import { isQueryName, runRecordedQuery } from '../../audit/access/query-catalog.js';
-import { reproduceAccess } from '../../audit/access-view/reproduce-access.js';
-import { replayCase } from '../../audit/replay-case/replay-case.js';
-import { parseAsOf } from '../../audit/shared/as-of.js';
-import { ownedCaseStream } from '../../audit/shared/case-stream.js';
+import { runAuditJob, type AuditJob } from '../../audit/audit-jobs.js';
 import { openEventStore } from '../../infrastructure/event-store.provider.js';
-import type { AuditJob, AuditRequest, FromQueryWorker, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
+import type { AuditRequest, FromQueryWorker, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
 import { toWorkerError } from './worker-error.js';
 
 const port = parentPort;
@@ -48,19 +45,7 @@ let store: Promise<EventStore> | undefined;
 
 async function audit(job: AuditJob): Promise<unknown> {
   store ??= openEventStore(config);
-  const log = await store;
-  switch (job.kind) {
-    case 'replayCase': {
-      const { events, ownerCountry } = await ownedCaseStream(log, job.caseId, job.viewerCountry);
-      return replayCase(job.caseId, ownerCountry, events, parseAsOf(job.asOf));
-    }
-    case 'reproduceAccess':
-      return reproduceAccess(log, job.record);
-    default: {
-      const never: never = job;
-      throw new Error(`unknown audit job ${JSON.stringify(never)}`);
-    }
-  }
+  return runAuditJob(await store, job);
 }
 
 port.on('message', (m: QueryRequest | AuditRequest) => {

@@ -20,6 +20,7 @@ import type { CaseDataAccessedData } from '@liaison/projections';
 import { NotReproducible, reproduceAccess } from '../../audit/access-view/reproduce-access.js';
 import { replayCase } from '../../audit/replay-case/replay-case.js';
 import { parseAsOf } from '../../audit/shared/as-of.js';
+import { runAuditJob } from '../../audit/audit-jobs.js';
 import { QueryWorkerClient, QueryWorkerFailed } from './query-worker.client.js';
 
 const ENTRY = path.resolve('dist/apps/api/src/queries/worker/query-worker.entry.js');
@@ -151,5 +152,13 @@ describe('query thread', () => {
     expect(expected.matchesRecord).toBe(true);
     await expect(client.audit({ kind: 'reproduceAccess', record })).resolves.toEqual(expected);
     await expect(client.audit({ kind: 'reproduceAccess', record: { ...record, readModel: null } })).rejects.toBeInstanceOf(NotReproducible);
+  });
+
+  it('verifies a case\'s hash chain as this thread would', async () => {
+    const owner = (await ts.store.readStream(caseStreamId('c-00004')))[0].data.ownerCountry as string;
+    const job = { kind: 'verifyCase', caseId: 'c-00004', viewerCountry: owner } as const;
+    const expected = await runAuditJob(ts.store, job);
+    expect(expected.data.caseId).toBe('c-00004');
+    await expect(client.audit(job)).resolves.toEqual(expected);
   });
 });

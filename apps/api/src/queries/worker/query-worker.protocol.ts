@@ -1,5 +1,6 @@
 import type { JsonObject } from '@liaison/event-store';
-import type { CaseDataAccessedData, Viewer } from '@liaison/projections';
+import type { Viewer } from '@liaison/projections';
+import type { AuditJob } from '../../audit/audit-jobs.js';
 import type { AppConfig } from '../../config/app.config.js';
 
 /** One catalogued query (audit/access/query-catalog.ts) on one read-model file. */
@@ -15,11 +16,7 @@ export interface QueryRequest {
   now: string;
 }
 
-/** Answers computed from the log (audit), which read the store on the worker's own connection. */
-export type AuditJob =
-  | { kind: 'replayCase'; caseId: string; viewerCountry: string; asOf: string | undefined }
-  | { kind: 'reproduceAccess'; record: CaseDataAccessedData };
-
+/** An audit answer computed from the log (audit-jobs.ts), read on the worker's own store connection. */
 export interface AuditRequest {
   type: 'audit';
   id: number;

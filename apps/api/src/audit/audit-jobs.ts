@@ -1,0 +1,48 @@
+import { caseStreamId } from '@liaison/domain';
+import { verifyEvents, type EventStore } from '@liaison/event-store';
+import type { CaseDataAccessedData } from '@liaison/projections';
+import { reproduceAccess, type Reproduction } from './access-view/reproduce-access.js';
+import { replayCase, type CaseReplay } from './replay-case/replay-case.js';
+import { parseAsOf } from './shared/as-of.js';
+import { ownedCaseStream } from './shared/case-stream.js';
+
+/**
+ * Audit answers computed from the log rather than a read model. Each folds a whole case stream, or
+ * the log up to a position, so the built service runs them on its audit thread (ADR 10); elsewhere
+ * they run here. Either way through runAuditJob, so both places give the same answer.
+ */
+export type AuditJob =
+  | { kind: 'replayCase'; caseId: string; viewerCountry: string; asOf: string | undefined }
+  | { kind: 'verifyCase'; caseId: string; viewerCountry: string }
+  | { kind: 'reproduceAccess'; record: CaseDataAccessedData };
+
+export interface AuditResults {
+  replayCase: CaseReplay;
+  verifyCase: { readAt: string; data: ReturnType<typeof verifyEvents> & { caseId: string; stream: string } };
+  reproduceAccess: Reproduction;
+}
+
+export type AuditJobOf<K extends AuditJob['kind']> = Extract<AuditJob, { kind: K }>;
+
+export function runAuditJob<K extends AuditJob['kind']>(store: EventStore, job: AuditJobOf<K>): Promise<AuditResults[K]> {
+  return run(store, job) as Promise<AuditResults[K]>;
+}
+
+async function run(store: EventStore, job: AuditJob): Promise<AuditResults[AuditJob['kind']]> {
+  switch (job.kind) {
+    case 'replayCase': {
+      const { events, ownerCountry } = await ownedCaseStream(store, job.caseId, job.viewerCountry);
+      return replayCase(job.caseId, ownerCountry, events, parseAsOf(job.asOf));
+    }
+    case 'verifyCase': {
+      const { events } = await ownedCaseStream(store, job.caseId, job.viewerCountry);
+      return { readAt: events[events.length - 1].position.toString(), data: { caseId: job.caseId, stream: caseStreamId(job.caseId), ...verifyEvents(events) } };
+    }
+    case 'reproduceAccess':
+      return reproduceAccess(store, job.record);
+    default: {
+      const never: never = job;
+      throw new Error(`unknown audit job ${JSON.stringify(never)}`);
+    }
+  }
+}
