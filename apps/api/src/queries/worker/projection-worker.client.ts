@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { SqliteEventStore, type EventStore, type JsonObject } from '@liaison/event-store';
 import { PositionWaiters, type ProjectionStatus, type Viewer } from '@liaison/projections';
 import type { AppConfig } from '../../config/app.config.js';
@@ -7,6 +7,7 @@ import type { ProjectionsReader } from './projections-reader.js';
 import type { ProgressMessage } from './projection-worker.protocol.js';
 import { ProjectionWorkerHandle } from './projection-worker.handle.js';
 import { QueryWorkerClient } from './query-worker.client.js';
+import { ReadModelConnections } from './read-model-connections.js';
 import type { AuditJob } from '../../audit/audit-jobs.js';
 
 /**
@@ -18,7 +19,7 @@ import type { AuditJob } from '../../audit/audit-jobs.js';
  */
 export class ProjectionWorkerClient implements ProjectionsReader {
   private readonly handles: ProjectionWorkerHandle[];
-  private readonly connections = new Map<string, { file: string; db: Database.Database }>();
+  private readonly readModels = new ReadModelConnections();
   private readonly waiters = new PositionWaiters();
   private unsubscribe: (() => void) | undefined;
   private readonly commitSignal: SharedArrayBuffer | undefined;
@@ -65,8 +66,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   async stop(): Promise<void> {
     this.unsubscribe?.();
     await Promise.all([...this.handles.map((h) => h.stop()), this.queries.stop(), this.audits.stop()]);
-    for (const c of this.connections.values()) c.db.close();
-    this.connections.clear();
+    this.readModels.close();
     this.waiters.failAll();
   }
 
@@ -85,12 +85,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
   }
 
   snapshot<T>(name: string, query: (db: Database.Database) => T): { readAt: bigint; data: T } {
-    const db = this.connection(name);
-    const read = db.transaction(() => {
-      const row = db.prepare('SELECT position FROM _checkpoint WHERE id = 1').get() as { position: number | bigint };
-      return { readAt: BigInt(row.position), data: query(db) };
-    });
-    return read();
+    return this.readModels.snapshot(name, this.fileOf(name), query);
   }
 
   query(projection: string, query: string, params: JsonObject, ctx: { viewer: Viewer; now: string }): Promise<{ readAt: bigint; data: unknown }> {
@@ -109,16 +104,6 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     const file = this.reports().find((m) => m?.files[name])?.files[name];
     if (!file) throw new Error(`Projection ${name} is not available yet`);
     return file;
-  }
-
-  private connection(name: string): Database.Database {
-    const file = this.fileOf(name);
-    const open = this.connections.get(name);
-    if (open && open.file === file) return open.db;
-    open?.db.close();
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    this.connections.set(name, { file, db });
-    return db;
   }
 }
 
