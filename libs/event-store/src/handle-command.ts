@@ -93,16 +93,15 @@ async function decideAndAppend<Command, State, Event extends { type: string; dat
   const cache = options.cache as StateCache<State> | undefined;
   // First try the cached fold without touching the store: the append's expected revision still
   // proves it was current. Anything the cache might have got wrong (a conflict, a rejection, a
-  // no-op) is confirmed against a fresh read before it is answered.
+  // no-op) is confirmed against the store before it is answered: a read of what was appended after
+  // the cached revision, folded onto it. Not a full re-read: on a long case that is a fold of
+  // thousands of events, and every refused command would pay it.
   let optimistic = cache !== undefined;
   for (let attempt = 0; ; ) {
     const hit = optimistic ? cache?.get(streamId) : undefined;
     optimistic = false;
     const { state, revision, hash } = hit ?? (await readState(store, streamId, decider.evolve, decider.initialState(), cache));
-    const retryFresh = () => {
-      cache?.delete(streamId);
-      return hit !== undefined;
-    };
+    const retryFresh = () => hit !== undefined;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       if (retryFresh()) continue;
       throw new WrongExpectedVersion(streamId, options.expectedRevision, revision);

@@ -69,4 +69,29 @@ describe('handleCommand with an optimistic StateCache', () => {
     await expect(stale).rejects.toBeInstanceOf(WrongExpectedVersion);
     await expect(stale).rejects.toMatchObject({ actual: 2n });
   });
+
+  it('confirms a rejection on a long cached stream by reading only what came after the cached revision', async () => {
+    const stream = `cache-${Math.random().toString(36).slice(2)}`;
+    // 400 events that add nothing, then one that fills the counter up to its limit.
+    await store.append(stream, Array.from({ length: 400 }, () => ({ type: 'Added', data: { by: 0 }, metadata })));
+    const mine = new StateCache<unknown>();
+    await handleCommand(store, stream, { type: 'Add', by: LIMIT }, counter, { metadata, cache: mine });
+    let eventsRead = 0;
+    const counting = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key !== 'readStream') return Reflect.get(target, key, receiver);
+        return async (...args: Parameters<SqliteEventStore['readStream']>) => {
+          const events = await target.readStream(...args);
+          eventsRead += events.length;
+          return events;
+        };
+      },
+    });
+    await expect(handleCommand(counting, stream, { type: 'Add', by: 1 }, counter, { metadata, cache: mine })).rejects.toThrow('over limit: 3 + 1');
+    expect(eventsRead).toBe(0);
+    // Another writer's event is still seen: the confirmation read is of the store, not the cache.
+    await store.append(stream, [{ type: 'Added', data: { by: -1 } , metadata }], { expectedRevision: 400n });
+    await expect(handleCommand(counting, stream, { type: 'Add', by: 1 }, counter, { metadata, cache: mine })).resolves.toMatchObject({ newState: 3, nextExpectedRevision: 402n });
+    expect(eventsRead).toBe(1);
+  });
 });

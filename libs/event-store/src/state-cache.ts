@@ -1,7 +1,9 @@
 /**
  * Folded aggregate states by stream. handleCommand decides on a hit without reading the store at all;
  * the append's expected revision proves the cached state was current, and every outcome the cache
- * could have got wrong (a conflict, a rejection, a no-op) is re-decided on a fresh read first.
+ * could have got wrong (a conflict, a rejection, a no-op) is re-decided after reading what was
+ * appended since the cached revision. An entry is the fold of its stream up to its revision, which
+ * is all that makes that sound: only readState and a landed append put states here.
  */
 export class StateCache<State> {
   // hash: the stream's last chain hash, so a hit can chain the next append without re-reading.
