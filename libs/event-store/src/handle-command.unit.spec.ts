@@ -38,12 +38,12 @@ const asStore = (fake: FakeStore): EventStore => fake as unknown as EventStore;
 
 describe('readState', () => {
   it('treats a missing stream as the initial state', async () => {
-    expect(await readState(asStore(new FakeStore()), 's', counter.evolve, 7)).toEqual({ state: 7, revision: undefined });
+    expect(await readState(asStore(new FakeStore()), 's', counter, 7)).toEqual({ state: 7, revision: undefined });
   });
 
   it('does not swallow other read errors', async () => {
     const broken = { readStream: async () => Promise.reject(new Error('disk on fire')) } as unknown as EventStore;
-    await expect(readState(broken, 's', counter.evolve, 0)).rejects.toThrow('disk on fire');
+    await expect(readState(broken, 's', counter, 0)).rejects.toThrow('disk on fire');
   });
 });
 

@@ -1,7 +1,7 @@
 import { parseInstant } from '../shared/instant.js';
 import type { CaseCommand } from './case.commands.js';
 import type { CaseEvent } from './case.events.js';
-import { evolveCase, initialCaseState, type CaseState } from './case.state.js';
+import { evolveCase, foldCase, initialCaseState, type CaseState } from './case.state.js';
 import { decideCloseCase } from './commands/close-case/close-case.decide.js';
 import { decideDecideExtradition } from './commands/decide-extradition/decide-extradition.decide.js';
 import { decideEndDetention } from './commands/end-detention/end-detention.decide.js';
@@ -63,6 +63,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
 export const caseDecider = {
   initialState: initialCaseState,
   evolve: evolveCase,
+  fold: foldCase,
   decide: decideCase,
 };
 

@@ -62,18 +62,48 @@ export type CaseState = { exists: false } | OpenedCaseState;
 
 export const initialCaseState = (): CaseState => ({ exists: false });
 
-const put = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> => new Map(map).set(key, value);
+/**
+ * How evolve changes the state's maps. Evolve never changes a map it was given: `copying` copies it
+ * with the change (one event at a time). A fold of many events uses `drafting`, which copies a map
+ * the first time and then changes its own copy in place, since nothing outside the fold has seen it
+ * yet: folding a case of n events costs O(n) instead of O(n²) (a 4,000-event case took ~190 ms).
+ */
+interface MapChanges {
+  put<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V>;
+  without<K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V>;
+}
 
-function without<K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V> {
-  const copy = new Map(map);
-  copy.delete(key);
-  return copy;
+const copying: MapChanges = {
+  put: (map, key, value) => new Map(map).set(key, value),
+  without(map, key) {
+    const copy = new Map(map);
+    copy.delete(key);
+    return copy;
+  },
+};
+
+function drafting(): MapChanges {
+  const own = new WeakSet<ReadonlyMap<unknown, unknown>>();
+  const writable = <K, V>(map: ReadonlyMap<K, V>): Map<K, V> => {
+    if (own.has(map)) return map as Map<K, V>;
+    const copy = new Map(map);
+    own.add(copy);
+    return copy;
+  };
+  return {
+    put: (map, key, value) => writable(map).set(key, value),
+    without(map, key) {
+      const target = writable(map);
+      target.delete(key);
+      return target;
+    },
+  };
 }
 
 /** Replace one entry through `change`; an unknown key leaves the map as it is. */
-function patch<K, V>(map: ReadonlyMap<K, V>, key: K, change: (value: V) => V): ReadonlyMap<K, V> {
+function patch<K, V>(m: MapChanges, map: ReadonlyMap<K, V>, key: K, change: (value: V) => V): ReadonlyMap<K, V> {
   const value = map.get(key);
-  return value === undefined ? map : put(map, key, change(value));
+  return value === undefined ? map : m.put(map, key, change(value));
 }
 
 /**
@@ -82,6 +112,18 @@ function patch<K, V>(map: ReadonlyMap<K, V>, key: K, change: (value: V) => V): R
  * refusing to decide (e.g. an older instance reading a newer instance's events).
  */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  return evolveWith(copying, state, event);
+}
+
+/** Folds many events at once, in O(n): what reading a whole case stream does (see MapChanges). */
+export function foldCase(state: CaseState, events: readonly CaseEvent[]): CaseState {
+  const m = drafting();
+  let s = state;
+  for (const event of events) s = evolveWith(m, s, event);
+  return s;
+}
+
+function evolveWith(m: MapChanges, state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseOpened') {
     const { caseId, ownerCountry, handlingCode } = event.data;
     return {
@@ -93,9 +135,9 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   const s = state;
   switch (event.type) {
     case 'CaseSharedWith':
-      return { ...s, sharing: put(s.sharing, event.data.partnerCountry, event.data.level) };
+      return { ...s, sharing: m.put(s.sharing, event.data.partnerCountry, event.data.level) };
     case 'CaseSharingRevoked':
-      return { ...s, sharing: without(s.sharing, event.data.partnerCountry) };
+      return { ...s, sharing: m.without(s.sharing, event.data.partnerCountry) };
     case 'CaseClosed':
       return { ...s, status: 'closed' };
     case 'CaseReopened':
@@ -103,65 +145,65 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'PersonRegistered': {
       const { personId, category, nationalities } = event.data;
       const byCountry = new Map(nationalities.map((n) => [n.country, n.evaluation] as const));
-      return { ...s, persons: put(s.persons, personId, { personId, category, nationalities: byCountry }) };
+      return { ...s, persons: m.put(s.persons, personId, { personId, category, nationalities: byCountry }) };
     }
     case 'NationalityRecorded': {
       const { personId, country, evaluation } = event.data;
-      return { ...s, persons: patch(s.persons, personId, (p) => ({ ...p, nationalities: put(p.nationalities, country, evaluation) })) };
+      return { ...s, persons: patch(m, s.persons, personId, (p) => ({ ...p, nationalities: m.put(p.nationalities, country, evaluation) })) };
     }
     case 'NationalityRetracted': {
       const { personId, country } = event.data;
-      return { ...s, persons: patch(s.persons, personId, (p) => ({ ...p, nationalities: without(p.nationalities, country) })) };
+      return { ...s, persons: patch(m, s.persons, personId, (p) => ({ ...p, nationalities: m.without(p.nationalities, country) })) };
     }
     case 'DetentionRecorded': {
       const { detentionId, personId, holdingCountry, detainedAt, nextCustodyReviewAt } = event.data;
       const detention: DetentionState = { detentionId, personId, holdingCountry, detainedAt, nextCustodyReviewAt, open: true };
-      return { ...s, detentions: put(s.detentions, detentionId, detention) };
+      return { ...s, detentions: m.put(s.detentions, detentionId, detention) };
     }
     case 'CustodyExtended': {
       const { detentionId, nextCustodyReviewAt } = event.data;
-      return { ...s, detentions: patch(s.detentions, detentionId, (d) => ({ ...d, nextCustodyReviewAt })) };
+      return { ...s, detentions: patch(m, s.detentions, detentionId, (d) => ({ ...d, nextCustodyReviewAt })) };
     }
     case 'DetentionEnded':
-      return { ...s, detentions: patch(s.detentions, event.data.detentionId, (d) => ({ ...d, open: false })) };
+      return { ...s, detentions: patch(m, s.detentions, event.data.detentionId, (d) => ({ ...d, open: false })) };
     case 'HandlerAbroadIdentified': {
       const { handlerId, believedCountry, evaluation } = event.data;
-      return { ...s, handlers: put(s.handlers, handlerId, { handlerId, believedCountry, evaluation, links: new Map() }) };
+      return { ...s, handlers: m.put(s.handlers, handlerId, { handlerId, believedCountry, evaluation, links: new Map() }) };
     }
     case 'HandlerLinkedToPerson': {
       const { handlerId, personId, relation } = event.data;
       return {
         ...s,
-        handlers: patch(s.handlers, handlerId, (h) => ({
-          ...h, links: put(h.links, personId, [...(h.links.get(personId) ?? []), relation]),
+        handlers: patch(m, s.handlers, handlerId, (h) => ({
+          ...h, links: m.put(h.links, personId, [...(h.links.get(personId) ?? []), relation]),
         })),
       };
     }
     case 'HandlerLocationUpdated': {
       const { handlerId, believedCountry, evaluation } = event.data;
-      return { ...s, handlers: patch(s.handlers, handlerId, (h) => ({ ...h, believedCountry, evaluation })) };
+      return { ...s, handlers: patch(m, s.handlers, handlerId, (h) => ({ ...h, believedCountry, evaluation })) };
     }
     case 'ExtraditionRequested': {
       const { extraditionId, personId, route, requestingCountry, requestedCountry } = event.data;
       const extradition: ExtraditionState = { extraditionId, personId, route, requestingCountry, requestedCountry, stages: [] };
-      return { ...s, extraditions: put(s.extraditions, extraditionId, extradition) };
+      return { ...s, extraditions: m.put(s.extraditions, extraditionId, extradition) };
     }
     case 'ExtraditionConsentRecorded':
       return {
         ...s,
-        extraditions: patch(s.extraditions, event.data.extraditionId, (x) => ({ ...x, consentedAt: event.data.consentedAt })),
+        extraditions: patch(m, s.extraditions, event.data.extraditionId, (x) => ({ ...x, consentedAt: event.data.consentedAt })),
       };
     case 'ExtraditionStageReached': {
       const { extraditionId, stage, reachedAt } = event.data;
-      return { ...s, extraditions: patch(s.extraditions, extraditionId, (x) => ({ ...x, stages: [...x.stages, { stage, reachedAt }] })) };
+      return { ...s, extraditions: patch(m, s.extraditions, extraditionId, (x) => ({ ...x, stages: [...x.stages, { stage, reachedAt }] })) };
     }
     case 'ExtraditionDecided': {
       const { extraditionId, outcome, decidedAt } = event.data;
-      return { ...s, extraditions: patch(s.extraditions, extraditionId, (x) => ({ ...x, decision: { outcome, decidedAt } })) };
+      return { ...s, extraditions: patch(m, s.extraditions, extraditionId, (x) => ({ ...x, decision: { outcome, decidedAt } })) };
     }
     case 'PersonSurrendered': {
       const { extraditionId, surrenderedAt } = event.data;
-      return { ...s, extraditions: patch(s.extraditions, extraditionId, (x) => ({ ...x, surrenderedAt })) };
+      return { ...s, extraditions: patch(m, s.extraditions, extraditionId, (x) => ({ ...x, surrenderedAt })) };
     }
     default: {
       const unhandled: never = event;

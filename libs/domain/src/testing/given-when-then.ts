@@ -18,6 +18,8 @@ export interface When {
 
 export function given(history: CaseEvent[] = []) {
   const state = history.reduce(caseDecider.evolve, caseDecider.initialState());
+  // The one-pass fold that reads whole streams must agree with evolve on every history a spec tells.
+  expect(caseDecider.fold(caseDecider.initialState(), history)).toEqual(state);
   return {
     when(command: CaseCommand): When {
       const run = () => caseDecider.decide(command, state);

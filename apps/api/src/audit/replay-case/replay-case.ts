@@ -26,7 +26,7 @@ export interface CaseReplay {
   /** Revision and position of the last event folded (null before the case existed). */
   revision: number | null;
   position: string | null;
-  /** The domain's own fold (caseDecider.evolve): what decisions were based on. */
+  /** The domain's own fold (caseDecider.fold): what decisions were based on. */
   state: JsonValue;
   /** The live case-detail shape, built by the cases projection on a private in-memory model. */
   detail: CaseDetail | null;
@@ -41,8 +41,7 @@ export interface CaseReplay {
  */
 export function replayCase(caseId: string, ownerCountry: string, stream: readonly RecordedEvent[], asOf: AsOf): CaseReplay {
   const events = knownAt(asOf, stream);
-  let state = caseDecider.initialState();
-  for (const e of events) state = caseDecider.evolve(state, { type: e.type, data: e.data } as CaseEvent);
+  const state = caseDecider.fold(caseDecider.initialState(), events.map((e) => ({ type: e.type, data: e.data }) as CaseEvent));
   const last = events[events.length - 1];
   return {
     caseId,
