@@ -3,7 +3,7 @@ import type { JsonObject } from '@liaison/event-store';
 import type { Viewer } from '@liaison/projections';
 import type { AuditJob } from '../../audit/audit-jobs.js';
 import type { AuditRequest, FromQueryWorker, QueryReply, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
-import { fromWorkerError } from './worker-error.js';
+import { fromWorkerError } from './worker-error.revive.js';
 
 interface Pending {
   resolve: (reply: QueryReply) => void;

@@ -3,10 +3,8 @@
 // a replay of a long case as long again; on the request thread that stalled every command behind it
 // (one polling dashboard cut command throughput ~12×, ADR 10).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { EventStore } from '@liaison/event-store';
 import { isQueryName, runRecordedQuery } from '../../audit/access/query-catalog.js';
-import { runAuditJob, type AuditJob } from '../../audit/audit-jobs.js';
-import { openEventStore } from '../../infrastructure/event-store.provider.js';
+import type { AuditJob } from '../../audit/audit-jobs.js';
 import type { AuditRequest, FromQueryWorker, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
 import { ReadModelConnections } from './read-model-connections.js';
 import { toWorkerError } from './worker-error.js';
@@ -18,12 +16,19 @@ const send = (m: FromQueryWorker) => port.postMessage(m);
 
 const readModels = new ReadModelConnections();
 
-// Opened on the first audit job: a thread that only answers queries never touches the log.
-let store: Promise<EventStore> | undefined;
+// Loaded and opened on the first audit job: a thread that only answers queries never loads the
+// audit code (nor Nest, which it throws with) and never touches the log.
+let auditor: Promise<(job: AuditJob) => Promise<unknown>> | undefined;
 
 async function audit(job: AuditJob): Promise<unknown> {
-  store ??= openEventStore(config);
-  return runAuditJob(await store, job);
+  auditor ??= (async () => {
+    const [{ runAuditJob }, { openEventStore }] = await Promise.all([
+      import('../../audit/audit-jobs.js'), import('../../infrastructure/event-store.provider.js'),
+    ]);
+    const store = await openEventStore(config);
+    return (j: AuditJob) => runAuditJob(store, j);
+  })();
+  return (await auditor)(job);
 }
 
 port.on('message', (m: QueryRequest | AuditRequest) => {

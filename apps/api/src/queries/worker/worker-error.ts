@@ -1,34 +1,21 @@
-import { HttpException } from '@nestjs/common';
 import { InvalidCursor } from '@liaison/projections';
-import { NotReproducible } from '../../audit/access-view/reproduce-access.js';
 import type { WorkerError } from './query-worker.protocol.js';
 
-/** An error raised on the query thread, as a message that keeps what the gateway decides on. */
+/**
+ * An error raised on the query or audit thread, as a message that keeps what the gateway decides
+ * on. Nest's HttpException and NotReproducible are recognised by shape and name, so the query thread
+ * does not load Nest or the audit code just to pass them on (each costs memory in every thread).
+ */
 export function toWorkerError(e: unknown): WorkerError {
   const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof HttpException) return { kind: 'http', status: e.getStatus(), response: e.getResponse(), message };
+  if (isHttpException(e)) return { kind: 'http', status: e.getStatus(), response: e.getResponse(), message };
   if (e instanceof InvalidCursor) return { kind: 'InvalidCursor', message };
   if (e instanceof RangeError) return { kind: 'RangeError', message };
-  if (e instanceof NotReproducible) return { kind: 'NotReproducible', message };
+  if (e instanceof Error && e.name === 'NotReproducible') return { kind: 'NotReproducible', message };
   return { kind: 'Error', message };
 }
 
-/** The same error again on the request thread. */
-export function fromWorkerError(e: WorkerError): Error {
-  switch (e.kind) {
-    case 'http':
-      return new HttpException(e.response, e.status);
-    case 'InvalidCursor':
-      return new InvalidCursor(e.message);
-    case 'RangeError':
-      return new RangeError(e.message);
-    case 'NotReproducible':
-      return new NotReproducible(e.message);
-    case 'Error':
-      return new Error(e.message);
-    default: {
-      const never: never = e;
-      return new Error(`unknown worker error ${JSON.stringify(never)}`);
-    }
-  }
+function isHttpException(e: unknown): e is Error & { getStatus(): number; getResponse(): string | object } {
+  const x = e as { getStatus?: unknown; getResponse?: unknown } | null;
+  return e instanceof Error && typeof x?.getStatus === 'function' && typeof x.getResponse === 'function';
 }

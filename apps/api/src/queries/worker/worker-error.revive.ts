@@ -1,0 +1,24 @@
+import { HttpException } from '@nestjs/common';
+import { InvalidCursor } from '@liaison/projections';
+import { NotReproducible } from '../../audit/access-view/reproduce-access.js';
+import type { WorkerError } from './query-worker.protocol.js';
+
+/** An error from the query or audit thread, as the error the gateway and controllers expect here. */
+export function fromWorkerError(e: WorkerError): Error {
+  switch (e.kind) {
+    case 'http':
+      return new HttpException(e.response, e.status);
+    case 'InvalidCursor':
+      return new InvalidCursor(e.message);
+    case 'RangeError':
+      return new RangeError(e.message);
+    case 'NotReproducible':
+      return new NotReproducible(e.message);
+    case 'Error':
+      return new Error(e.message);
+    default: {
+      const never: never = e;
+      return new Error(`unknown worker error ${JSON.stringify(never)}`);
+    }
+  }
+}
