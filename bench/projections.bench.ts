@@ -3,6 +3,7 @@
 // built, the worker-thread host), start-up over files already at head, and peak RSS. Seeding and each
 // host run in their own child process, so every peak RSS belongs to one configuration.
 import { fork } from 'node:child_process';
+import { productionStart } from './support/production-start.js';
 import { readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -61,10 +62,14 @@ export async function run(args: string[]): Promise<void> {
   }
 }
 
-/** fork() keeps tsx's loader (execArgv), so the child runs the same TypeScript sources. */
+/**
+ * fork() keeps tsx's loader (execArgv), so the child runs the same TypeScript sources. The worker host
+ * stands for the service, so it gets the environment production starts the service with (start:prod).
+ */
 function inChild(req: ChildRequest): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    const env = req.role === 'worker' ? { ...process.env, ...productionStart().env } : process.env;
+    const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', env });
     let answer: ChildResult | undefined;
     child.once('message', (m) => (answer = m as ChildResult));
     child.once('error', reject);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { productionStart } from '../support/production-start.js';
 import path from 'node:path';
 
 export interface Running {
@@ -36,24 +37,13 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/**
- * The node flags production starts the service with: those of `npm run start:prod` (and the
- * Dockerfile; none today), so the bench measures the service as it runs.
- */
-export function productionNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = pkg.scripts['start:prod'].split(/\s+/);
-  const script = words.indexOf('dist/apps/api/src/main.js');
-  if (words[0] !== 'node' || script < 0) throw new Error(`unexpected start:prod script: ${pkg.scripts['start:prod']}`);
-  return words.slice(1, script);
-}
-
 /** The real built service on the embedded store, in its own process like production. */
 export async function startService(dataDir: string, port: number, extraNodeArgs: string[] = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)): Promise<Running> {
   const main = path.resolve('dist/apps/api/src/main.js');
   if (!existsSync(main)) throw new Error('dist/ is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [...productionNodeFlags(), ...extraNodeArgs, main], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+  const prod = productionStart();
+  const child = spawn(process.execPath, [...prod.nodeFlags, ...extraNodeArgs, main], {
+    env: { ...process.env, ...prod.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const m = await waitForLine(child, /Liaison is running: (http:\/\/[^\s/]+)/, 30_000);
@@ -62,11 +52,12 @@ export async function startService(dataDir: string, port: number, extraNodeArgs:
 
 /**
  * bench/api/framework-floor.server.ts: NestJS + Fastify + the service's validation pipe and DTO and
- * nothing else, started with production's node flags; tsx loads it (it imports the DTO from dist/).
+ * nothing else, started as production starts the service; tsx loads it (it imports the DTO from dist/).
  */
 export async function startFrameworkFloor(): Promise<Running> {
   const script = path.resolve('bench/api/framework-floor.server.ts');
-  const child = spawn(process.execPath, [...productionNodeFlags(), '--import', 'tsx', script], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prod = productionStart();
+  const child = spawn(process.execPath, [...prod.nodeFlags, '--import', 'tsx', script], { env: { ...process.env, ...prod.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const m = await waitForLine(child, /framework floor on (http:\/\/\S+)/, 30_000);
   return { url: m[1], child, stop: stopper(child) };
 }

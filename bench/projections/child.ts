@@ -43,7 +43,7 @@ async function main(req: ChildRequest): Promise<ChildResult> {
     const head = await store.headPosition();
     const dir = readModelsIn(req.dataDir);
     if (req.role === 'worker') {
-      rss.enter('worker');
+      rss.enter('worker build');
       // From-scratch build the way the service does it: the projection groups on their worker threads.
       const rebuild: RebuildRun[] = [];
       for (let i = 0; i < req.cfg.rebuildReps; i++) {
@@ -51,6 +51,7 @@ async function main(req: ChildRequest): Promise<ChildResult> {
         rebuild.push(r);
         say(`  worker build ${i + 1}/${req.cfg.rebuildReps}: ${Math.round((r.events * 1000) / r.ms).toLocaleString('en-US')} events/s${r.errors.length ? ` ERRORS ${r.errors.join('; ')}` : ''}`);
       }
+      rss.enter('worker start-up and lag');
       const result = await measureHost(req.cfg, store, head, 'worker', () => startWorkerClient(store, req.dataDir, dir));
       return { role: 'worker', result: { ...result, rebuild }, memory: rss.stop() };
     }

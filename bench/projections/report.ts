@@ -1,3 +1,4 @@
+import { productionStart } from '../support/production-start.js';
 import { renderTable } from '../support/table.js';
 import { fmtInt, fmtMiB, fmtMs, median, percentile, ratePerSecond, verdict } from '../support/stats.js';
 import type { ProjectionsBenchConfig } from './config.js';
@@ -100,7 +101,8 @@ function notes(r: ProjectionsResults): string[] {
   ];
   if ('lag' in r.worker) lines.push(lagLine('worker', r.worker.lag), startupLine('worker', r.worker.startup));
   lines.push(
-    `Worker host: ${r.worker.info.note}${r.worker.info.distBuiltAt ? ` (dist built ${r.worker.info.distBuiltAt})` : ''}.`,
+    `Worker host: ${r.worker.info.note}${r.worker.info.distBuiltAt ? ` (dist built ${r.worker.info.distBuiltAt})` : ''}; ` +
+      `started with start:prod's environment (${Object.entries(productionStart().env).map(([k, v]) => `${k}=${v}`).join(' ') || 'none'}).`,
     `RSS (resourceUsage maxRSS per process; sampled peaks by phase): ${mem('seeding harness', r.memory.seed)}; ` +
       `${mem('in-process host', r.memory.inProcess)}; ${mem('worker host', r.memory.worker)}.`,
     `Machine: ${r.machine.cpus} vCPUs shared with other work; load ${r.machine.loadAtStart.toFixed(2)} → ${r.machine.loadAtEnd.toFixed(2)}. ` +

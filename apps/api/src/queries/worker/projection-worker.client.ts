@@ -53,7 +53,9 @@ export class ProjectionWorkerClient implements ProjectionsReader {
 
   /** Resolves when every worker reported its files, so no query can arrive before they are open. */
   async start(): Promise<void> {
-    const ready = Promise.all([...this.handles.map((h) => h.start()), this.queries.start()]);
+    // The query thread starts with the first query, as read connections always opened on the first
+    // query: a process nobody queries (a rebuild, the projections bench) never pays its ~10-20 MiB.
+    const ready = Promise.all(this.handles.map((h) => h.start()));
     // A store without a commit signal but with a commit hint: one message per group commit.
     if (!this.commitSignal) {
       this.unsubscribe = this.store.onCommitted?.(() => {

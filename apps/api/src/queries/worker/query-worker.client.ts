@@ -33,7 +33,7 @@ export class QueryWorkerClient {
 
   constructor(private readonly entry: URL, private readonly init: QueryWorkerInit) {}
 
-  /** Starts the thread ahead of the first query, so /ready covers it. */
+  /** Starts the thread ahead of the first query (otherwise the first query starts it). */
   start(): Promise<void> {
     return this.current().ready;
   }
