@@ -124,6 +124,32 @@ afterAll(async () => {
 
 type Counts = { data: { items: { nationality: string | null; holdingCountry: string; count: number }[] } };
 
+/** Swedes held in Denmark, as the API tells a Danish officer. */
+async function swedesInDenmark(): Promise<number> {
+  const counts = await api<Counts>('DK', 'officer', '/api/v1/detentions/counts');
+  return counts.data.items.find((i) => i.nationality === 'SE' && i.holdingCountry === 'DK')?.count ?? 0;
+}
+
+/** A Danish officer's overview showing `n` Swedes held in Denmark, with the live stream connected. */
+async function liveDanishOverview(n: number): Promise<Watched> {
+  const tab = await openTab();
+  await signInAs(tab, 'Danish officer');
+  await countItem(tab.page, 'SE', 'DK', n).waitFor();
+  await tab.page.locator('.live-live').waitFor();
+  return tab;
+}
+
+/** A Swedish officer registers a new Swedish suspect in the main case and records them held in Denmark. */
+async function detainNewSwede(pseudonym: string, now: number): Promise<void> {
+  const person = await post<{ personId: string }>('SE', `/api/v1/cases/${story.cases.main}/persons`, {
+    category: 'suspect', pseudonym, birthYear: 2008, nationalities: [{ country: 'SE', evaluation: { source: 'B', information: 2 } }],
+  });
+  await post('SE', `/api/v1/cases/${story.cases.main}/detentions`, {
+    personId: person.personId, holdingCountry: 'DK', facility: 'Test facility (fictional)', legalBasis: 'Retsplejeloven §762',
+    detainedAt: new Date(now - 3600_000).toISOString(), nextCustodyReviewAt: new Date(now + 10 * 86_400_000).toISOString(),
+  });
+}
+
 describe('dashboard in the browser', () => {
   test('a Danish officer sees detentions by nationality × holding country, with the API\'s counts', async () => {
     const counts = await api<Counts>('DK', 'officer', '/api/v1/detentions/counts');
@@ -232,23 +258,11 @@ describe('dashboard in the browser', () => {
   }, SLOW);
 
   test('a live update: a command posted elsewhere changes the count without a reload', async () => {
-    const counts = await api<Counts>('DK', 'officer', '/api/v1/detentions/counts');
-    const n = counts.data.items.find((i) => i.nationality === 'SE' && i.holdingCountry === 'DK')?.count ?? 0;
-    const tab = await openTab();
-    await signInAs(tab, 'Danish officer');
-    await countItem(tab.page, 'SE', 'DK', n).waitFor();
-    await tab.page.locator('.live-live').waitFor();
+    const n = await swedesInDenmark();
+    const tab = await liveDanishOverview(n);
     await tab.page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
 
-    const now = Date.now();
-    const person = await post<{ personId: string }>('SE', `/api/v1/cases/${story.cases.main}/persons`, {
-      category: 'suspect', pseudonym: 'Live-update test (fictional)', birthYear: 2008,
-      nationalities: [{ country: 'SE', evaluation: { source: 'B', information: 2 } }],
-    });
-    await post('SE', `/api/v1/cases/${story.cases.main}/detentions`, {
-      personId: person.personId, holdingCountry: 'DK', facility: 'Test facility (fictional)', legalBasis: 'Retsplejeloven §762',
-      detainedAt: new Date(now - 3600_000).toISOString(), nextCustodyReviewAt: new Date(now + 10 * 86_400_000).toISOString(),
-    });
+    await detainNewSwede('Live-update test (fictional)', Date.now());
 
     await countItem(tab.page, 'SE', 'DK', n + 1).waitFor({ timeout: 15_000 });
     await expect(tab.page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).resolves.toBe(42);
@@ -257,28 +271,14 @@ describe('dashboard in the browser', () => {
   }, SLOW);
 
   test('under a steady stream of commands the counts keep moving, not only once the stream stops', async () => {
-    const counts = await api<Counts>('DK', 'officer', '/api/v1/detentions/counts');
-    const n = counts.data.items.find((i) => i.nationality === 'SE' && i.holdingCountry === 'DK')?.count ?? 0;
-    const tab = await openTab();
-    await signInAs(tab, 'Danish officer');
-    await countItem(tab.page, 'SE', 'DK', n).waitFor();
-    await tab.page.locator('.live-live').waitFor();
+    const n = await swedesInDenmark();
+    const tab = await liveDanishOverview(n);
 
     // One officer's client registering and detaining persons back to back for 5 s: the live stream
-    // announces every few milliseconds.
-    const now = Date.now();
-    const until = now + 5000;
+    // announces several times a second.
+    const until = Date.now() + 5000;
     const stream = (async () => {
-      for (let i = 0; Date.now() < until; i++) {
-        const { personId } = await post<{ personId: string }>('SE', `/api/v1/cases/${story.cases.main}/persons`, {
-          category: 'suspect', pseudonym: `Stream ${i} (fictional)`, birthYear: 2007,
-          nationalities: [{ country: 'SE', evaluation: { source: 'B', information: 2 } }],
-        });
-        await post('SE', `/api/v1/cases/${story.cases.main}/detentions`, {
-          personId, holdingCountry: 'DK', facility: 'Stream facility (fictional)', legalBasis: 'Retsplejeloven §762',
-          detainedAt: new Date(now - 3600_000).toISOString(), nextCustodyReviewAt: new Date(now + 10 * 86_400_000).toISOString(),
-        });
-      }
+      for (let i = 0; Date.now() < until; i++) await detainNewSwede(`Stream ${i} (fictional)`, Date.now());
     })();
     const shown = new Set<string>();
     const item = tab.page.getByTestId('detention-counts').locator('li', { hasText: /^\s*SE → DK:/ });
@@ -290,8 +290,7 @@ describe('dashboard in the browser', () => {
     const during = [...shown].map((t) => Number(t.split(':')[1])).filter((c) => c > n);
     // Refreshed at least twice while the commands kept coming (a debounce would wait for a pause).
     expect(during.length).toBeGreaterThanOrEqual(2);
-    const total = (await api<Counts>('DK', 'officer', '/api/v1/detentions/counts')).data.items.find((i) => i.nationality === 'SE' && i.holdingCountry === 'DK')?.count ?? 0;
-    await countItem(tab.page, 'SE', 'DK', total).waitFor({ timeout: 15_000 });
+    await countItem(tab.page, 'SE', 'DK', await swedesInDenmark()).waitFor({ timeout: 15_000 });
     await finish(tab);
   }, SLOW);
 
