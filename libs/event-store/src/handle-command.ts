@@ -42,7 +42,9 @@ export interface HandleCommandResult<State> {
   events: { type: string; data: JsonObject }[];
 }
 
-function foldAll<State, Event>(decider: { evolve: (s: State, e: Event) => State; fold?: (s: State, es: readonly Event[]) => State }, state: State, events: readonly Event[]): State {
+type Folding<State, Event extends { type: string; data: JsonObject }> = Pick<Decider<unknown, State, Event>, 'evolve' | 'fold'>;
+
+function foldAll<State, Event extends { type: string; data: JsonObject }>(decider: Folding<State, Event>, state: State, events: readonly Event[]): State {
   return decider.fold ? decider.fold(state, events) : events.reduce(decider.evolve, state);
 }
 
@@ -50,7 +52,7 @@ function foldAll<State, Event>(decider: { evolve: (s: State, e: Event) => State;
 export async function readState<State, Event extends { type: string; data: JsonObject }>(
   store: EventStore,
   streamId: string,
-  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'fold'>,
+  decider: Folding<State, Event>,
   initial: State,
   cache?: StateCache<State>,
 ): Promise<{ state: State; revision: bigint | undefined; hash?: string | null }> {
