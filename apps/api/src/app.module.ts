@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AuthEnv } from './auth/issuers.config.js';
+import { CommandsModule } from './commands/commands.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot({ env: { ...(authEnv ?? process.env), DATA_DIR: config.dataDir, NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV } }),
+        CommandsModule,
         CasesModule,
         QueriesModule,
         AuditModule,

@@ -14,6 +14,11 @@ export const DOMAIN_ERROR_CODES = [
   'EXTRADITION_STAGE_NOT_IN_ROUTE', 'EXTRADITION_STAGE_OUT_OF_ORDER', 'EXTRADITION_CONSENT_ALREADY_RECORDED',
   'EXTRADITION_NOT_READY_FOR_DECISION', 'EXTRADITION_ALREADY_DECIDED', 'EXTRADITION_NOT_GRANTED',
   'EXTRADITION_ALREADY_SURRENDERED', 'OWN_NATIONAL_NOT_EXTRADITABLE',
+  // platform referrals and action days
+  'REFERRAL_NOT_SENT', 'REFERRAL_ALREADY_SENT', 'REFERRAL_OUTCOME_ALREADY_RECORDED', 'REFERRAL_WITHDRAWN',
+  'REFERRAL_LOCATOR_MISMATCH', 'REFERRAL_RESPONSE_NOT_DUE', 'REFERRAL_NOT_REMOVED', 'REFERRAL_ALREADY_ANSWERED',
+  'ACTION_DAY_ALREADY_PLANNED', 'ACTION_DAY_NOT_PARTICIPATING', 'ACTION_DAY_PLATFORM_MISMATCH',
+  'INVALID_LOCATOR', 'INVALID_SHA256', 'INVALID_DATE',
   // field validation
   'INVALID_ID', 'INVALID_TEXT', 'INVALID_VALUE', 'INVALID_COUNTRY_CODE', 'INVALID_EVALUATION',
   'INVALID_HANDLING_CODE', 'HANDLING_TEXT_REQUIRED', 'HANDLING_TEXT_NOT_ALLOWED', 'INVALID_BIRTH_YEAR',
@@ -23,17 +28,27 @@ export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** The acting officer's country may not do this on this case (the API answers 403). */
 export type CaseAccessDeniedCode = 'NOT_OWNER' | 'NOT_SHARED_FOR_CONTRIBUTION';
+/** The acting officer's country is not among a referral's referrers / an action day's participants (403). */
+export type ReferralAccessDeniedCode = 'NOT_A_REFERRER' | 'NOT_THE_ORIGINATOR' | 'NOT_A_PARTICIPANT';
 
 /**
  * Common base so callers can catch every rejection the decider makes in one place and still
  * map each subclass to its own status. The three are siblings on purpose: an
  * `instanceof DomainError` branch can never swallow a 403 or a 404.
  */
-export abstract class CaseCommandRejected extends Error {
+export abstract class CommandRejected extends Error {
   abstract readonly code: string;
 }
+/** Kept for the case code that already names it. */
+export { CommandRejected as CaseCommandRejected };
 
-export class DomainError extends CaseCommandRejected {
+/** The command's aggregate does not exist (the API answers 404). Every aggregate's not-found extends it. */
+export abstract class AggregateNotFound extends CommandRejected {}
+
+/** The acting officer's country may not do this (the API answers 403). Every aggregate's denial extends it. */
+export abstract class AccessDenied extends CommandRejected {}
+
+export class DomainError extends CommandRejected {
   override readonly name = 'DomainError';
   constructor(
     readonly code: DomainErrorCode,
@@ -45,7 +60,7 @@ export class DomainError extends CaseCommandRejected {
   }
 }
 
-export class CaseAccessDenied extends CaseCommandRejected {
+export class CaseAccessDenied extends AccessDenied {
   override readonly name = 'CaseAccessDenied';
   constructor(
     readonly code: CaseAccessDeniedCode,
@@ -56,10 +71,38 @@ export class CaseAccessDenied extends CaseCommandRejected {
 }
 
 /** Any command but OpenCase on a case that has no events (the API answers 404). */
-export class CaseNotFound extends CaseCommandRejected {
+export class CaseNotFound extends AggregateNotFound {
   override readonly name = 'CaseNotFound';
   readonly code = 'CASE_NOT_FOUND' as const;
   constructor(readonly caseId: string) {
     super(`Case ${caseId} does not exist`);
+  }
+}
+
+export class ReferralAccessDenied extends AccessDenied {
+  override readonly name = 'ReferralAccessDenied';
+  constructor(
+    readonly code: ReferralAccessDeniedCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Any referral command but ReferContent on a referral that has no events (404). */
+export class ReferralNotFound extends AggregateNotFound {
+  override readonly name = 'ReferralNotFound';
+  readonly code = 'REFERRAL_NOT_FOUND' as const;
+  constructor(readonly referralId: string) {
+    super(`Referral ${referralId} does not exist`);
+  }
+}
+
+/** Any action-day command but PlanActionDay on a day that has no events (404). */
+export class ActionDayNotFound extends AggregateNotFound {
+  override readonly name = 'ActionDayNotFound';
+  readonly code = 'ACTION_DAY_NOT_FOUND' as const;
+  constructor(readonly actionDayId: string) {
+    super(`Action day ${actionDayId} does not exist`);
   }
 }

@@ -1,105 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CaseCommand, CommandMetadata } from '@liaison/domain';
-import type { Principal } from '../../auth/auth.types.js';
-import { CLOCK } from '../../common/clock.js';
-import type { Clock } from '../../common/clock.js';
-import { ExecuteCaseCommand } from './execute-case-command.handler.js';
-import type { CaseCommandResult } from './execute-case-command.handler.js';
-import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store.js';
+import type { CaseCommand } from '@liaison/domain';
+import { CommandGateway } from '../../commands/command.gateway.js';
+import type { BuildCommand } from '../../commands/command.gateway.js';
+import type { IdentifiedResult } from '../../commands/aggregate-descriptor.js';
+import { CASE_AGGREGATE } from '../case.descriptor.js';
 
-type Metadata = CommandMetadata & { issuer: string };
-export type BuildCommand = (metadata: Metadata) => CaseCommand;
+export type CaseCommandResult = IdentifiedResult<'caseId'>;
 
-const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/**
- * The transport glue every case use case shares: command metadata from the verified principal and
- * the clock, If-Match → pinned revision, Idempotency-Key → first answer replayed.
- */
+/** The shared command path, bound to the case aggregate so case controllers name only the case id. */
 @Injectable()
 export class CaseCommandGateway {
-  private readonly inFlight = new Map<string, Promise<{ status: number; body: string }>>();
+  constructor(@Inject(CommandGateway) private readonly commands: CommandGateway) {}
 
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
-  ) {}
-
-  async execute(req: FastifyRequest, reply: FastifyReply, caseId: string, build: BuildCommand, status = 200): Promise<CaseCommandResult> {
-    const principal = (req as FastifyRequest & { principal: Principal }).principal;
-    const expectedRevision = parseIfMatch(req.headers['if-match']);
-    const key = idempotencyKey(req.headers['idempotency-key'], principal);
-    const run = async () => {
-      const metadata: Metadata = {
-        actor: { id: principal.subject, country: principal.country },
-        issuer: principal.issuer,
-        now: this.clock().toISOString(),
-        correlationId: headerId(req.headers['x-correlation-id']) ?? randomUUID(),
-        causationId: randomUUID(),
-      };
-      return this.commandBus.execute(new ExecuteCaseCommand(caseId, build(metadata), expectedRevision));
-    };
-    if (!key) {
-      const result = await run();
-      void reply.status(status).header('etag', `"${result.revision}"`);
-      return result;
-    }
-    // With a key the answer is stored as text and replayed from it, first time and every retry alike.
-    const answer = await this.once(key, fingerprint(req), async () => ({ status, body: JSON.stringify(await run()) }));
-    const result = JSON.parse(answer.body) as CaseCommandResult;
-    void reply.status(answer.status).header('etag', `"${result.revision}"`);
-    return result;
-  }
-
-  private async once(key: string, print: string, run: () => Promise<{ status: number; body: string }>) {
-    const stored = this.idempotency.get(key) ?? (await this.inFlight.get(key)?.then(() => this.idempotency.get(key), () => undefined));
-    if (stored) {
-      if (stored.fingerprint !== print) {
-        throw new UnprocessableEntityException({ message: 'Idempotency-Key was already used for a different request', code: 'IDEMPOTENCY_KEY_REUSED' });
-      }
-      return stored;
-    }
-    const pending = run().then((answer) => {
-      this.idempotency.put(key, { fingerprint: print, ...answer }, this.clock());
-      return answer;
-    });
-    this.inFlight.set(key, pending);
-    try {
-      return await pending;
-    } finally {
-      this.inFlight.delete(key);
-    }
+  execute(req: FastifyRequest, reply: FastifyReply, caseId: string, build: BuildCommand<CaseCommand>, status = 200): Promise<CaseCommandResult> {
+    return this.commands.execute(req, reply, CASE_AGGREGATE, caseId, build, status);
   }
 }
-
-function parseIfMatch(header: string | string[] | undefined): bigint | undefined {
-  if (header === undefined) return undefined;
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(value);
-  if (!match) throw new BadRequestException({ message: 'If-Match must be a stream revision such as "3"', errors: [{ field: 'If-Match', messages: ['must be a revision number'] }] });
-  return BigInt(match[1]);
-}
-
-function idempotencyKey(header: string | string[] | undefined, principal: Principal): string | undefined {
-  if (header === undefined) return undefined;
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!SAFE_ID.test(value)) {
-    throw new BadRequestException({ message: 'Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 . _ : -', errors: [{ field: 'Idempotency-Key', messages: ['invalid format'] }] });
-  }
-  // Scoped to the officer: two officers can never collide on, or replay, each other's keys.
-  return `${principal.issuer} ${principal.subject} ${value}`;
-}
-
-function fingerprint(req: FastifyRequest): string {
-  return createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('base64url');
-}
-
-function headerId(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && SAFE_ID.test(value) ? value : undefined;
-}
-

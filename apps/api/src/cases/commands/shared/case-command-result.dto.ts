@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** What every case command answers: the gateway's result (see cases/shared/case-command.gateway.ts). */
+/** What every case command answers: the gateway's result (see commands/command.gateway.ts). */
 export class CaseCommandResultDto {
   @ApiProperty({ format: 'uuid', example: '3f1c9a52-6d0e-4b7a-9c21-5e8f0a4d2b61' })
   caseId!: string;

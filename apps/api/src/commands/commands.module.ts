@@ -1,0 +1,56 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { Global, Inject, Module } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app.config.js';
+import type { AppConfig } from '../config/app.config.js';
+import { CLOCK } from '../common/clock.js';
+import type { Clock } from '../common/clock.js';
+import { CommandGateway } from './command.gateway.js';
+import { ExecuteCommandHandler } from './execute-command.handler.js';
+import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store.js';
+
+/** Clients retry within minutes; a day of keys is generous and keeps the file small. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+/**
+ * The one command path every aggregate's module uses (cases, referrals, …): the gateway, the single
+ * ExecuteCommand handler and the idempotency keys. Global so feature modules need not import it.
+ */
+@Global()
+@Module({
+  providers: [
+    ExecuteCommandHandler,
+    CommandGateway,
+    {
+      provide: IDEMPOTENCY_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        fs.mkdirSync(config.dataDir, { recursive: true });
+        return new IdempotencyStore(path.join(config.dataDir, 'idempotency.db'));
+      },
+    },
+  ],
+  exports: [CommandGateway],
+})
+export class CommandsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private pruner: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const prune = () => this.idempotency.prune(new Date(this.clock().getTime() - IDEMPOTENCY_RETENTION_MS));
+    prune();
+    this.pruner = setInterval(prune, PRUNE_EVERY_MS);
+    this.pruner.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.pruner);
+    this.idempotency.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { ConflictException, ForbiddenException, Inject, NotFoundException, PreconditionFailedException, UnprocessableEntityException } from '@nestjs/common';
+import { Command, CommandHandler } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
+import { AccessDenied, AggregateNotFound, DomainError } from '@liaison/domain';
+import type { CommandMetadata } from '@liaison/domain';
+import { KeyedQueue, StateCache, WrongExpectedVersion, handleCommand } from '@liaison/event-store';
+import type { EventStore } from '@liaison/event-store';
+import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
+import type { AggregateDescriptor, CommandResult } from './aggregate-descriptor.js';
+
+export class ExecuteCommand extends Command<CommandResult> {
+  constructor(
+    readonly aggregate: AggregateDescriptor,
+    readonly id: string,
+    readonly command: { type: string; metadata: CommandMetadata },
+    readonly expectedRevision: bigint | undefined,
+  ) {
+    super();
+  }
+}
+
+const RACE_RETRIES = 4;
+
+/** Transport only: every use case of every aggregate goes through the one shared handleCommand. */
+@CommandHandler(ExecuteCommand)
+export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, CommandResult> {
+  // Folded states by stream id (stream ids carry the aggregate's prefix, so aggregates never collide):
+  // a command on a long stream reads only what was appended since.
+  private readonly cache = new StateCache<unknown>(10_000);
+  // Commands on one stream run one after another: concurrent officers on it never see a 409.
+  private readonly queue = new KeyedQueue();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ aggregate, id, command, expectedRevision }: ExecuteCommand): Promise<CommandResult> {
+    try {
+      const result = await handleCommand(this.store, aggregate.streamId(id), command, aggregate.decider, {
+        expectedRevision,
+        retries: RACE_RETRIES,
+        cache: this.cache,
+        queue: this.queue,
+        chain: true,
+        metadata: eventMetadata(command.metadata),
+      });
+      return {
+        revision: result.nextExpectedRevision === undefined ? -1 : Number(result.nextExpectedRevision),
+        position: result.position === undefined ? null : result.position.toString(),
+        events: result.events.map((e) => e.type),
+      };
+    } catch (error: unknown) {
+      throw toHttpError(error, aggregate.name, expectedRevision !== undefined);
+    }
+  }
+}
+
+function eventMetadata(m: CommandMetadata & { issuer?: string }) {
+  return {
+    actor: m.actor.id,
+    country: m.actor.country,
+    ...(m.issuer ? { issuer: m.issuer } : {}),
+    correlationId: m.correlationId,
+    causationId: m.causationId,
+    occurredAt: m.now,
+  };
+}
+
+/** The domain's rejections by family (each aggregate's not-found and denial extend the shared bases). */
+export function toHttpError(error: unknown, aggregate: string, pinned: boolean): unknown {
+  if (error instanceof AggregateNotFound) return new NotFoundException({ message: error.message, code: error.code });
+  if (error instanceof AccessDenied) return new ForbiddenException({ message: error.message, code: error.code });
+  if (error instanceof DomainError) {
+    return new UnprocessableEntityException({ message: error.message, code: error.code, ...(error.field ? { errors: [{ field: error.field, messages: [error.message] }] } : {}) });
+  }
+  if (error instanceof WrongExpectedVersion) {
+    const actual = error.actual === undefined ? null : Number(error.actual);
+    return pinned
+      ? new PreconditionFailedException({ message: `If-Match revision ${String(error.expected)} is stale; the ${aggregate} is at revision ${actual}`, code: 'REVISION_MISMATCH' })
+      : new ConflictException({ message: `The ${aggregate} changed concurrently too many times; retry the command`, code: 'CONCURRENT_MODIFICATION' });
+  }
+  return error;
+}
