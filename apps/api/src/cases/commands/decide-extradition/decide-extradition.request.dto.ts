@@ -1,5 +1,5 @@
 import { EXTRADITION_OUTCOMES, type ExtraditionOutcome } from '@liaison/domain';
-import { FreeText, Instant, OneOf } from '../shared/field-validators.js';
+import { FreeText, Instant, OneOf } from '../../../commands/http/field-validators.js';
 
 export class DecideExtraditionRequestDto {
   @OneOf(EXTRADITION_OUTCOMES, { description: "The executing state's decision.", example: 'granted' })

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CaseCommandGateway } from '../../shared/case-command.gateway.js';
 import { ApiCaseCommand, CASE_COMMANDS_TAG } from '../shared/api-case-command.decorator.js';
 import { CaseCommandResultDto } from '../shared/case-command-result.dto.js';
-import { ApiCaseParams, UuidParam } from '../shared/path-params.js';
+import { ApiCaseParams, UuidParam } from '../../../commands/http/path-params.js';
 import { EndDetentionRequestDto } from './end-detention.request.dto.js';
 
 @ApiTags(CASE_COMMANDS_TAG)

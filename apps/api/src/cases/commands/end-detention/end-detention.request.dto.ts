@@ -1,5 +1,5 @@
 import { DETENTION_OUTCOMES, type DetentionOutcome } from '@liaison/domain';
-import { Instant, OneOf } from '../shared/field-validators.js';
+import { Instant, OneOf } from '../../../commands/http/field-validators.js';
 
 export class EndDetentionRequestDto {
   @OneOf(DETENTION_OUTCOMES, { description: "How the detention ended; a transfer is 'transferred' plus a new detention.", example: 'released' })

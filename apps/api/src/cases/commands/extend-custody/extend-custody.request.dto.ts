@@ -1,4 +1,4 @@
-import { Instant } from '../shared/field-validators.js';
+import { Instant } from '../../../commands/http/field-validators.js';
 import { Reason } from '../shared/reason.js';
 
 export class ExtendCustodyRequestDto {

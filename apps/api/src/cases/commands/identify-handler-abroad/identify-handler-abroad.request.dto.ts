@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { PLATFORMS, type Platform } from '@liaison/domain';
 import { EvaluationDto } from '../shared/evaluation.dto.js';
-import { Country, FreeText, Uuid } from '../shared/field-validators.js';
+import { Country, FreeText, Uuid } from '../../../commands/http/field-validators.js';
 import { Evaluation } from '../shared/nested.js';
 
 export class IdentifyHandlerAbroadRequestDto {

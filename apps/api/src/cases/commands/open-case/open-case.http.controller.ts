@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CaseCommandGateway } from '../../shared/case-command.gateway.js';
 import { ApiCaseCommand, CASE_COMMANDS_TAG } from '../shared/api-case-command.decorator.js';
-import { newEntityId } from '../shared/new-entity-id.js';
+import { newEntityId } from '../../../commands/http/new-entity-id.js';
 import { CaseCommandResultDto } from '../shared/case-command-result.dto.js';
 import { OpenCaseRequestDto } from './open-case.request.dto.js';
 

@@ -1,5 +1,5 @@
 import { EXTRADITION_STAGES, type ExtraditionStage } from '@liaison/domain';
-import { Instant, OneOf } from '../shared/field-validators.js';
+import { Instant, OneOf } from '../../../commands/http/field-validators.js';
 
 export class RecordExtraditionStageRequestDto {
   @OneOf(EXTRADITION_STAGES, { description: 'Milestone in the executing state; must belong to the route and come in order.', example: 'arrested' })

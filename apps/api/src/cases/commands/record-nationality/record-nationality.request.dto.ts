@@ -1,5 +1,5 @@
 import { EvaluationDto } from '../shared/evaluation.dto.js';
-import { Country } from '../shared/field-validators.js';
+import { Country } from '../../../commands/http/field-validators.js';
 import { Evaluation } from '../shared/nested.js';
 
 export class RecordNationalityRequestDto {

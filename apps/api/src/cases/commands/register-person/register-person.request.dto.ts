@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { DATA_SUBJECT_CATEGORIES, type DataSubjectCategory } from '@liaison/domain';
-import { FreeText, OneOf, Uuid } from '../shared/field-validators.js';
+import { FreeText, OneOf, Uuid } from '../../../commands/http/field-validators.js';
 import { NationalityClaimDto } from '../shared/nationality-claim.dto.js';
 
 const EARLIEST_BIRTH_YEAR = 1900;

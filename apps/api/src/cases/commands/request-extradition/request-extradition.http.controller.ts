@@ -3,9 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CaseCommandGateway } from '../../shared/case-command.gateway.js';
 import { ApiCaseCommand, CASE_COMMANDS_TAG } from '../shared/api-case-command.decorator.js';
-import { newEntityId } from '../shared/new-entity-id.js';
+import { newEntityId } from '../../../commands/http/new-entity-id.js';
 import { ExtraditionRequestedResultDto } from '../shared/case-command-result.dto.js';
-import { ApiCaseParams, UuidParam } from '../shared/path-params.js';
+import { ApiCaseParams, UuidParam } from '../../../commands/http/path-params.js';
 import { RequestExtraditionRequestDto } from './request-extradition.request.dto.js';
 
 @ApiTags(CASE_COMMANDS_TAG)

@@ -1,5 +1,5 @@
 import { SHARING_LEVELS, type SharingLevel } from '@liaison/domain';
-import { Country, OneOf } from '../shared/field-validators.js';
+import { Country, OneOf } from '../../../commands/http/field-validators.js';
 
 export class ShareCaseRequestDto {
   @Country({ description: 'Partner country to share with (not the owner).', example: 'DK' })

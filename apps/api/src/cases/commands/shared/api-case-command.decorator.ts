@@ -1,12 +1,6 @@
-import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader,
-  ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiPreconditionFailedResponse,
-  ApiUnauthorizedResponse, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
-import { RequireScopes, Scope } from '../../../auth/index.js';
+import { Scope } from '../../../auth/index.js';
+import { ApiCommand } from '../../../commands/http/api-command.decorator.js';
 import { CaseCommandResultDto } from './case-command-result.dto.js';
-import { ProblemDto } from './problem.dto.js';
 
 export const CASE_COMMANDS_TAG = 'cases (commands)';
 
@@ -22,34 +16,7 @@ export interface CaseCommandDoc {
   notFound?: boolean;
 }
 
-const ETAG = { ETag: { description: 'The new stream revision, quoted; usable as If-Match.', schema: { type: 'string', example: '"4"' } } };
-
-/**
- * Scope, status code and the full OpenAPI contract of one case command route, kept in one place
- * so the twenty routes cannot drift apart in what they promise.
- */
+/** The shared command contract (ApiCommand), with the case's defaults. */
 export function ApiCaseCommand(doc: CaseCommandDoc): MethodDecorator {
-  const success = { type: doc.result ?? CaseCommandResultDto, headers: ETAG };
-  const decorators = [
-    RequireScopes(doc.scope ?? Scope.CasesWrite),
-    HttpCode(doc.created ? HttpStatus.CREATED : HttpStatus.OK),
-    ApiBearerAuth(),
-    ApiOperation({ summary: doc.summary, description: doc.description }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision (e.g. "3"); 412 if the case has moved on.' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry key (1-128 of A-Z a-z 0-9 . _ : -); the first answer is replayed.' }),
-    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Ties the recorded events to a wider conversation.' }),
-    doc.created
-      ? ApiCreatedResponse({ description: 'Recorded.', ...success })
-      : ApiOkResponse({ description: 'Recorded.', ...success }),
-    ApiBadRequestResponse({ description: 'Malformed body, path parameter or header; `errors` lists each field.', type: ProblemDto }),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired bearer token.', type: ProblemDto }),
-    ApiForbiddenResponse({ description: 'Token lacks the scope, or the officer’s country may not do this on this case.', type: ProblemDto }),
-    ApiConflictResponse({ description: 'The case kept changing concurrently; retry.', type: ProblemDto }),
-    ApiPreconditionFailedResponse({ description: 'If-Match names a stale revision (code REVISION_MISMATCH).', type: ProblemDto }),
-    ApiPayloadTooLargeResponse({ description: 'Body larger than BODY_LIMIT_BYTES.', type: ProblemDto }),
-    ApiUnsupportedMediaTypeResponse({ description: 'Body is not application/json.', type: ProblemDto }),
-    ApiUnprocessableEntityResponse({ description: 'A business rule refused the command; see `code`.', type: ProblemDto }),
-  ];
-  if (doc.notFound !== false) decorators.push(ApiNotFoundResponse({ description: 'No such case.', type: ProblemDto }));
-  return applyDecorators(...decorators);
+  return ApiCommand({ ...doc, aggregate: 'case', result: doc.result ?? CaseCommandResultDto, scope: doc.scope ?? Scope.CasesWrite });
 }

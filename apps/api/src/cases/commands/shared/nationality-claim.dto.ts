@@ -1,4 +1,4 @@
-import { Country } from './field-validators.js';
+import { Country } from '../../../commands/http/field-validators.js';
 import { Evaluation } from './nested.js';
 import { EvaluationDto } from './evaluation.dto.js';
 

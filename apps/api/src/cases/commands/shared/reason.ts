@@ -1,4 +1,4 @@
-import { FreeText } from './field-validators.js';
+import { FreeText } from '../../../commands/http/field-validators.js';
 
 /** The domain keeps reasons (close, reopen, retract, extend) to 1000 characters. */
 export const REASON_MAX = 1000;
