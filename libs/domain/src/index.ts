@@ -17,3 +17,15 @@ export {
   type ExtraditionRoute, type ExtraditionStage, type ExtraditionDeadlineFor, type RoutePlan, type StageRule,
   type StageRequirement,
 } from './case/extradition-routes.js';
+export * from './referral/referral.commands.js';
+export * from './referral/referral.events.js';
+export * from './referral/referral.state.js';
+export * from './referral/referral.decider.js';
+export { normaliseLocator, referralIdFor, isSha256Hex } from './referral/locator.js';
+export { MAX_LOCATOR_LENGTH } from './referral/referral.guards.js';
+export { MAX_FOLLOW_UP_DAYS } from './referral/commands/send-referral-to-platform/send-referral-to-platform.decide.js';
+export * from './action-day/action-day.commands.js';
+export * from './action-day/action-day.events.js';
+export * from './action-day/action-day.state.js';
+export * from './action-day/action-day.decider.js';
+export { MAX_FILE_ROWS } from './action-day/action-day.guards.js';

@@ -28,6 +28,22 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 }
 
+/** Instant for `minutes` after `iso`, as a UTC ISO string (input must be valid). */
+export function addMinutes(iso: string, minutes: number): string {
+  return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** YYYY-MM-DD naming a day that exists (no 2025-02-29, no 2024-13-01). */
+export function isCalendarDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? CALENDAR_DATE.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+}
+
 /** Negative if a is before b, 0 if equal, positive if after (inputs must be valid). */
 export const compareInstants = (a: string, b: string): number => Date.parse(a) - Date.parse(b);
 

@@ -1,7 +1,8 @@
 import { isCountryCode, type CountryCode } from './country-code.js';
 import { DomainError } from './domain-error.js';
 import { isEvaluation, type Evaluation } from './evaluation.js';
-import { compareInstants, parseInstant } from './instant.js';
+import { compareInstants, isCalendarDate, parseInstant } from './instant.js';
+import { isSha256Hex } from './sha256.js';
 
 // Commands arrive from HTTP DTOs that another layer validates too, but the decider is the
 // last line before an event becomes permanent, so it re-checks everything it stores.
@@ -80,4 +81,37 @@ export function requireUnique(values: readonly string[], field: string): void {
   if (duplicate !== undefined) {
     throw new DomainError('DUPLICATE_VALUE', `${field} lists ${duplicate} more than once`, field);
   }
+}
+
+/** A SHA-256 hex digest, stored lowercase so the same digest always compares equal. */
+export function requireSha256(value: unknown, field: string): string {
+  if (!isSha256Hex(value)) throw new DomainError('INVALID_SHA256', `${field} must be a SHA-256 digest in hex (64 characters)`, field);
+  return value.toLowerCase();
+}
+
+export function optionalSha256(value: unknown, field: string): string | undefined {
+  return value === undefined || value === null ? undefined : requireSha256(value, field);
+}
+
+export function requireCalendarDate(value: unknown, field: string): string {
+  if (!isCalendarDate(value)) throw new DomainError('INVALID_DATE', `${field} must be a calendar date YYYY-MM-DD`, field);
+  return value;
+}
+
+/** A whole number in min..max (counts, periods in days). */
+export function requireIntegerBetween(value: unknown, min: number, max: number, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new DomainError('INVALID_VALUE', `${field} must be a whole number from ${min} to ${max}`, field);
+  }
+  return value;
+}
+
+/** A non-empty list of distinct valid country codes (copied, so no caller's array is stored). */
+export function requireCountryList(value: unknown, field: string): CountryCode[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new DomainError('INVALID_VALUE', `${field} must be a non-empty list of country codes`, field);
+  }
+  const countries = value.map((c, i) => requireCountry(c, `${field}.${i}`));
+  requireUnique(countries, field);
+  return countries;
 }
