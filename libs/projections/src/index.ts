@@ -6,6 +6,7 @@ export * from './runner/projection-instance.js';
 export * from './runner/projection-files.js';
 export * from './runner/rebuild-projection.js';
 export * from './access/access-policy.js';
+export * from './access/referral-access.js';
 export * from './read-models/all-projections.js';
 export {
   InvalidCursor, DEFAULT_LIMIT, MAX_LIMIT, type Page, type PageOptions, type CaseLabel,
@@ -22,3 +23,9 @@ export * from './read-models/extradition-tracker/extradition-tracker.queries.js'
 export * from './read-models/access-log/access-log.events.js';
 export * from './read-models/access-log/access-log.projection.js';
 export * from './read-models/access-log/access-log.queries.js';
+export { REFERRAL_STATUSES, type ReferralStatus } from './read-models/referral-ledger/referral-ledger.fold.js';
+export * from './read-models/referral-ledger/referral-ledger.projection.js';
+export * from './read-models/referral-ledger/referral-ledger.queries.js';
+export * from './read-models/referral-ledger/action-days.queries.js';
+export * from './read-models/platform-responsiveness/platform-responsiveness.projection.js';
+export * from './read-models/platform-responsiveness/platform-responsiveness.queries.js';

@@ -4,6 +4,8 @@ import { casesProjection } from './cases/cases.projection.js';
 import { detentionRegisterProjection } from './detention-register/detention-register.projection.js';
 import { extraditionTrackerProjection } from './extradition-tracker/extradition-tracker.projection.js';
 import { handlersAbroadProjection } from './handlers-abroad/handlers-abroad.projection.js';
+import { platformResponsivenessProjection } from './platform-responsiveness/platform-responsiveness.projection.js';
+import { referralLedgerProjection } from './referral-ledger/referral-ledger.projection.js';
 
 /** Every read model the service runs, in the order the runner applies each page. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -12,4 +14,6 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   handlersAbroadProjection,
   extraditionTrackerProjection,
   accessLogProjection,
+  referralLedgerProjection,
+  platformResponsivenessProjection,
 ];

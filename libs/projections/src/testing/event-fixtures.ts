@@ -19,7 +19,14 @@ export class EventLog {
 
   /** Appends one event; `country` is the acting officer's country (metadata only). */
   add<T extends CaseEvent['type']>(type: T, data: CaseEventOf<T>['data'], country = 'SE'): RecordedEvent {
-    const streamId = streamOf(data.caseId);
+    return this.append(streamOf(data.caseId), type, data as unknown as JsonObject, country);
+  }
+
+  /**
+   * Appends an event of any stream (referrals, action days): read models take those payloads as
+   * plain records, so specs state them as such instead of importing a contract still being written.
+   */
+  append(streamId: string, type: string, data: JsonObject, country = 'SE'): RecordedEvent {
     const revision = (this.revisions.get(streamId) ?? -1n) + 1n;
     this.revisions.set(streamId, revision);
     this.clock += MINUTE;
@@ -28,7 +35,7 @@ export class EventLog {
       id: `ev-${this.position}`,
       streamId,
       type,
-      data: data as unknown as JsonObject,
+      data,
       metadata: { actor: `officer-${country.toLowerCase()}`, country, correlationId: `corr-${this.position}`, causationId: `cause-${this.position}`, occurredAt: at },
       revision,
       position: this.position,

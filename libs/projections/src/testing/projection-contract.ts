@@ -3,15 +3,17 @@
 // - rebuild equality: built incrementally in small pages with runner restarts == built from scratch.
 import { describe, expect, it } from '@jest/globals';
 import type { Projection } from '../runner/projection.js';
+import type { EventLog } from './event-fixtures.js';
 import { generateWorkload } from './workload.js';
 import { readModelChecksum, readModelRowCounts } from './read-model-checksum.js';
 import {
   activeFileState, appendAll, applyInPages, memoryInstance, readEverything, rebuiltChecksum, rewind, runUntil, tempStore,
 } from './projection-harness.js';
 
-export function describeProjectionContract(projection: Projection): void {
+/** `workload`: a log that gives every table of the projection rows (default: the case workload). */
+export function describeProjectionContract(projection: Projection, workload?: () => EventLog): void {
   describe(`${projection.name}: projection contract`, () => {
-    const log = generateWorkload({ cases: 120, seed: 7 });
+    const log = workload ? workload() : generateWorkload({ cases: 120, seed: 7 });
 
     it('builds a non-trivial model from the workload (every table gets rows)', () => {
       const instance = memoryInstance(projection);

@@ -1,0 +1,94 @@
+import { COUNTERS } from './platform-responsiveness.contribution.js';
+
+/**
+ * The figures, each over the referrals of the row the viewer may see, all about round 1 (the content
+ * as first referred; see platform-responsiveness.contribution.ts), times being business times:
+ * - referred: referrals (by the month of referredAt, UTC). sent: of those, sent to the platform.
+ * - removalRate: removed / sent, where removed = round 1's latest outcome is removal. null if sent = 0.
+ * - medianHoursToRemoval / p90HoursToRemoval: over sent-and-removed referrals, whole hours from sentAt
+ *   to removedAt (rounded down); the smallest h with at least 50 % / 90 % removed within h. null if none.
+ * - unansweredAfter24hShare: answered = an acknowledgement or outcome, the earliest of them counts.
+ *   eligible = sent referrals except unanswered ones sent less than 24 h before `now`; unanswered =
+ *   answered later than 24 h after sending + not answered and sent at least 24 h before `now`. Share =
+ *   unanswered / eligible, null when eligible = 0. Unanswered referrals are known by their sent hour,
+ *   so "sent 24 h before now" means: sent in an hour (UTC, epoch-aligned) that began at or before
+ *   floor-to-the-hour(now - 24 h). A referral withdrawn before any answer stays unanswered.
+ * - unansweredAfter7dShare: the same with 7 × 24 h.
+ * - ordersSent: removal orders sent. ordersWithin1hShare: orders removed within 60 min of sentAt
+ *   (Regulation 2021/784 Art. 3(3)) / ordersSent; null if none.
+ * - reuploadRate: referrals whose content reappeared at least once / removed (null if removed = 0);
+ *   a reappearance after geo-blocking counts too, so it can exceed removals in rare rows.
+ * - removed, declined, geoBlocked: round 1's latest outcome (sent or not). noResponse: a missed
+ *   deadline was recorded in round 1, even if a late answer followed.
+ */
+export interface ResponsivenessFigures {
+  referred: number;
+  sent: number;
+  removed: number;
+  removalRate: number | null;
+  medianHoursToRemoval: number | null;
+  p90HoursToRemoval: number | null;
+  unansweredAfter24hShare: number | null;
+  unansweredAfter7dShare: number | null;
+  ordersSent: number;
+  ordersWithin1hShare: number | null;
+  reuploadRate: number | null;
+  declined: number;
+  geoBlocked: number;
+  noResponse: number;
+}
+
+const I = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<(typeof COUNTERS)[number], number>;
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+
+/** Sums counters, the removal-time histogram and recent pending referrals of any set of group rows. */
+export class FigureSum {
+  private readonly c = COUNTERS.map(() => 0);
+  private readonly removals = new Map<number, number>();
+  private pendingAfter24 = 0;
+  private pendingAfter7d = 0;
+
+  addCounters(counters: readonly number[]): void {
+    for (let i = 0; i < counters.length; i++) this.c[i] += counters[i];
+  }
+
+  addRemovals(hours: number, n: number): void {
+    this.removals.set(hours, (this.removals.get(hours) ?? 0) + n);
+  }
+
+  /** Unanswered referrals sent after the 24 h cut and after the 7 d cut (the first are among the second). */
+  addRecentPending(after24: number, after7d: number): void {
+    this.pendingAfter24 += after24;
+    this.pendingAfter7d += after7d;
+  }
+
+  figures(): ResponsivenessFigures {
+    const c = this.c;
+    const sent = c[I.sent];
+    const pending = sent - c[I.answered];
+    const share = (within: number, after: number): number | null =>
+      ratio(c[I.answered] - within + (pending - after), sent - after);
+    return {
+      referred: c[I.referred], sent, removed: c[I.removed], removalRate: ratio(c[I.removed], sent),
+      medianHoursToRemoval: this.quantile(0.5), p90HoursToRemoval: this.quantile(0.9),
+      unansweredAfter24hShare: share(c[I.answered_within_24h], this.pendingAfter24),
+      unansweredAfter7dShare: share(c[I.answered_within_7d], this.pendingAfter7d),
+      ordersSent: c[I.orders_sent], ordersWithin1hShare: ratio(c[I.orders_removed_within_1h], c[I.orders_sent]),
+      reuploadRate: ratio(c[I.reappeared], c[I.removed]), declined: c[I.declined], geoBlocked: c[I.geo_blocked],
+      noResponse: c[I.no_response_recorded],
+    };
+  }
+
+  /** The smallest whole hour h with at least q of the removals within h. */
+  private quantile(q: number): number | null {
+    const hours = [...this.removals.keys()].sort((a, b) => a - b);
+    const total = hours.reduce((n, h) => n + this.removals.get(h)!, 0);
+    if (total === 0) return null;
+    let cumulative = 0;
+    for (const h of hours) {
+      cumulative += this.removals.get(h)!;
+      if (cumulative >= q * total) return h;
+    }
+    return hours[hours.length - 1];
+  }
+}
