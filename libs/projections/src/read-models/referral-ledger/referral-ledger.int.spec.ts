@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { JsonObject } from '@liaison/event-store';
 import type { ProjectionInstance } from '../../runner/projection-instance.js';
 import { EventLog } from '../../testing/event-fixtures.js';
 import { applyInPages, memoryInstance } from '../../testing/projection-harness.js';
 import { describeProjectionContract } from '../../testing/projection-contract.js';
 import { generateReferralWorkload } from '../../testing/referral-workload.js';
+import { onReferral as on, referContent, type ReferralFixture } from '../../testing/referral-fixtures.js';
 import { referralLedgerProjection } from './referral-ledger.projection.js';
 import { listReferrals, overdueReferrals, referralDetail, type ReferralEntry } from './referral-ledger.queries.js';
 import { actionDayProgress, listActionDays } from './action-days.queries.js';
@@ -14,12 +14,10 @@ const DK = { country: 'DK' };
 const NO = { country: 'NO' };
 const NOW = '2024-10-10T12:00:00.000Z';
 
-const refer = (log: EventLog, referralId: string, data: JsonObject, country = 'SE'): void => void log.append(`referral-${referralId}`, 'ContentReferred', {
-  referralId, platform: 'tiktok', locator: `https://tiktok.test/${referralId}`, locatorSha256: referralId.padEnd(64, '0'),
-  contentKind: 'recruitment_offer', basis: 'tos_referral', referredBy: 'o', referringCountry: country, unit: `${country} cyber`, ...data,
-}, country);
-const on = (log: EventLog, referralId: string, type: string, data: JsonObject, country = 'SE'): void =>
-  void log.append(`referral-${referralId}`, type, { referralId, ...data }, country);
+const refer = (log: EventLog, referralId: string, r: Omit<ReferralFixture, 'referralId'> & { handlerId?: string }, origin = 'SE'): void => {
+  const { handlerId, ...fixture } = r;
+  referContent(log, { referralId, origin, ...fixture }, handlerId ? { handlerId } : {});
+};
 
 function scenario(log: EventLog): void {
   log.add('CaseOpened', { caseId: 'c-se', ownerCountry: 'SE', title: 'Recruitment', offenceCategory: 'homicide', handlingCode: 'H1', openedBy: 'o' });
@@ -35,7 +33,7 @@ function scenario(log: EventLog): void {
   on(log, 'r-2', 'ReferralSentToPlatform', { sentAt: '2024-10-01T10:00:00.000Z', responseDueAt: '2024-10-01T11:00:00.000Z' }, 'DK');
   on(log, 'r-2', 'CoReferrerJoined', { country: 'NO', referredBy: 'o', unit: 'NO unit', actionDayId: 'ad-1', joinedAt: '2024-10-01T12:00:00.000Z' }, 'NO');
   on(log, 'r-2', 'NoPlatformResponse', { responseDueAt: '2024-10-01T11:00:00.000Z', recordedAt: '2024-10-01T12:00:00.000Z' }, 'DK');
-  refer(log, 'r-3', { platform: 'other', platformName: 'Kick', caseId: 'c-se', referredAt: '2024-10-03T09:00:00.000Z' });
+  refer(log, 'r-3', { platform: 'other', caseId: 'c-se', referredAt: '2024-10-03T09:00:00.000Z' });
   on(log, 'r-3', 'ReferralSentToPlatform', { sentAt: '2024-10-03T10:00:00.000Z', responseDueAt: '2024-10-10T10:00:00.000Z' });
   on(log, 'r-3', 'RemovalDeclined', { declinedAt: '2024-10-04T10:00:00.000Z', reason: 'no_violation_found' });
   on(log, 'r-3', 'ReferralWithdrawn', { reason: 'wrong link', withdrawnAt: '2024-10-04T11:00:00.000Z' });
