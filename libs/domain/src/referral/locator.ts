@@ -86,14 +86,16 @@ export function normaliseLocator(locator: string): string {
 }
 
 /**
- * The referral id for a locator hash: its first 32 hex digits shaped as a UUID (8-4-4-4-12,
- * lowercase). 128 bits keep accidental collisions out of reach; the decider still compares the
- * full hash on every ReferContent (REFERRAL_LOCATOR_MISMATCH).
+ * The referral id for a locator hash: an RFC 9562 version 8 UUID (the version for application-defined
+ * ids) made of the digest's first 32 hex digits with the version and variant digits set, lowercase, so
+ * every UUID check on the way (path parameters, DTOs) accepts it. 122 bits keep accidental collisions out
+ * of reach; the decider still compares the full hash on every ReferContent (REFERRAL_LOCATOR_MISMATCH).
  */
 export function referralIdFor(locatorSha256: string): string {
   if (!isSha256Hex(locatorSha256)) {
     throw new DomainError('INVALID_SHA256', 'locatorSha256 must be a SHA-256 digest in hex (64 characters)', 'locatorSha256');
   }
   const h = locatorSha256.slice(0, 32).toLowerCase();
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -84,8 +84,10 @@ describe('isSha256Hex', () => {
 });
 
 describe('referralIdFor', () => {
-  it('shapes the first 32 hex digits as a lowercase UUID', () => {
-    expect(referralIdFor(SHA)).toBe('ab12cd34-ef56-ab78-cd90-ef12ab34cd56');
+  it('shapes the first 32 hex digits as a lowercase version 8 UUID (version and variant digits set)', () => {
+    expect(referralIdFor(SHA)).toBe('ab12cd34-ef56-8b78-8d90-ef12ab34cd56');
+    expect(referralIdFor('f'.repeat(64))).toBe('ffffffff-ffff-8fff-bfff-ffffffffffff');
+    expect(referralIdFor(SHA)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('gives the same id for the same digest in either case', () => {

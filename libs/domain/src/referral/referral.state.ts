@@ -3,7 +3,8 @@ import type { DeclineReason, ReferralBasis, ReferralEvent } from './referral.eve
 
 // A referral lives in rounds: round 1 starts when the content is referred, and each reappearance
 // of removed or blocked content starts the next one (send, answer, outcome all over again).
-// Decisions only ever look at the current round, so earlier rounds are counted, not kept.
+// Decisions look at the current round; of earlier rounds only their outcomes are kept, so that
+// re-importing an old answer file stays a no-op after the content reappeared.
 
 /** The platform's answer in a round, kept in full so a re-imported answer can be recognised. */
 export type RoundOutcome =
@@ -32,6 +33,8 @@ export interface ExistingReferralState {
   coReferrers: readonly CountryCode[];
   withdrawn: boolean;
   round: ReferralRound;
+  /** Outcomes of the rounds before the current one, oldest first. */
+  earlierOutcomes: readonly RoundOutcome[];
 }
 
 export type ReferralState = { exists: false } | ExistingReferralState;
@@ -50,7 +53,7 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
     const { referralId, locatorSha256, basis, referringCountry, referredAt } = event.data;
     return {
       exists: true, referralId, locatorSha256, basis, originatorCountry: referringCountry, coReferrers: [],
-      withdrawn: false, round: { number: 1, startedAt: referredAt },
+      withdrawn: false, round: { number: 1, startedAt: referredAt }, earlierOutcomes: [],
     };
   }
   if (!state.exists) return state;
@@ -73,7 +76,11 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
     case 'NoPlatformResponse':
       return inRound(s, { noResponseRecordedAt: event.data.recordedAt });
     case 'ContentReappeared':
-      return { ...s, round: { number: s.round.number + 1, startedAt: event.data.seenAt } };
+      return {
+        ...s,
+        round: { number: s.round.number + 1, startedAt: event.data.seenAt },
+        earlierOutcomes: s.round.outcome ? [...s.earlierOutcomes, s.round.outcome] : s.earlierOutcomes,
+      };
     case 'ReferralWithdrawn':
       return { ...s, withdrawn: true };
     default: {

@@ -71,17 +71,19 @@ function toEvent(referralId: string, o: RoundOutcome): ContentRemoved | ContentG
 
 /**
  * One outcome per round. A late answer after NoPlatformResponse is still recorded: the figures
- * need both that the deadline passed and what the platform finally did.
+ * need both that the deadline passed and what the platform finally did. An answer already on
+ * record, in this round or an earlier one, is a no-op: answer files get imported again, also after
+ * the content has reappeared and the round has moved on.
  */
 export function decideRecordPlatformOutcome(
   command: RecordPlatformOutcome,
   state: ReferralState,
 ): (ContentRemoved | ContentGeoBlocked | RemovalDeclined)[] {
   const existing = activeReferralForReferrer(command, state);
-  const sent = requireSent(existing);
   const outcome = validate(command);
-  const recorded = existing.round.outcome;
-  if (recorded && sameOutcome(recorded, outcome)) return [];
+  const { round, earlierOutcomes } = existing;
+  if ([...earlierOutcomes, ...(round.outcome ? [round.outcome] : [])].some((o) => sameOutcome(o, outcome))) return [];
+  const sent = requireSent(existing);
   requireNoOutcome(existing);
   requireNotBefore(outcome.at, sent.sentAt, 'at', 'sentAt');
   return [toEvent(existing.referralId, outcome)];

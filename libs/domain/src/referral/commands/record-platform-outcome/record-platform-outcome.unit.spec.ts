@@ -37,6 +37,14 @@ describe('RecordPlatformOutcome', () => {
     given([...sent, removalDeclined('legal_objection', AT)]).when(outcome({ outcome: 'declined', reason: 'legal_objection' })).thenNothing();
   });
 
+  it('is a no-op for an earlier round\'s answer imported again after the content reappeared', () => {
+    const reappeared = [orderReferred, orderSent, contentRemoved(AT), contentReappeared('2024-09-02T09:15:00.000Z')];
+    given(reappeared).when(outcome({ outcome: 'removed' })).thenNothing();
+    given([...reappeared, sentToPlatform('2024-09-02T10:20:00.000Z', '2024-09-02T09:20:00.000Z'), contentRemoved('2024-09-02T09:40:00.000Z')])
+      .when(outcome({ outcome: 'removed' })).thenNothing();
+    given(reappeared).when(outcome({ outcome: 'removed', at: '2024-09-02T09:01:00Z' })).thenThrows('REFERRAL_NOT_SENT');
+  });
+
   it('allows one outcome per round: a different answer, instant or detail is refused', () => {
     given([...sent, contentRemoved(AT)]).when(outcome({ outcome: 'declined', reason: 'other' })).thenThrows('REFERRAL_OUTCOME_ALREADY_RECORDED');
     given([...sent, contentRemoved(AT)]).when(outcome({ outcome: 'removed', at: '2024-09-02T09:01:00Z' })).thenThrows('REFERRAL_OUTCOME_ALREADY_RECORDED');
