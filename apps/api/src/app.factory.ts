@@ -5,7 +5,8 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@liaison/event-store';
-import type { AppConfig } from './config/app.config.js';
+import { DEFAULT_BULK_BODY_LIMIT, type AppConfig } from './config/app.config.js';
+import { acceptBulkBodies } from './action-days/shared/bulk-body.js';
 import { AppModule } from './app.module.js';
 import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -41,6 +42,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   app.useGlobalPipes(createValidationPipe());
   // Every route with a body must answer 400, not overflow the stack, on absurdly nested JSON.
   rejectDeepBodies(app);
+  acceptBulkBodies(app, config.bulkBodyLimit ?? DEFAULT_BULK_BODY_LIMIT);
   addSecurityHeaders(app);
   addAccessEntryHeader(app);
   if (logger.isLevelEnabled('log')) logRequests(app);

@@ -13,6 +13,8 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
+import { ActionDaysModule } from './action-days/action-days.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -47,6 +49,8 @@ export class AppModule {
         AuthModule.forRoot({ env: { ...(authEnv ?? process.env), DATA_DIR: config.dataDir, NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV } }),
         CommandsModule,
         CasesModule,
+        ReferralsModule,
+        ActionDaysModule,
         QueriesModule,
         AuditModule,
         LiveModule,

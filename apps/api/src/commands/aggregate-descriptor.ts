@@ -13,7 +13,21 @@ export interface AggregateDescriptor<Command extends { type: string; metadata: C
   readonly idField: string;
   streamId(id: string): string;
   // The decider's State and Event types stay private to the aggregate.
-  readonly decider: Decider<Command, unknown, { type: string; data: JsonObject }>;
+  readonly decider: ErasedDecider<Command>;
+}
+
+type StoredEvent = { type: string; data: JsonObject };
+
+/**
+ * A decider seen from the command path. Method syntax on purpose: its parameters compare bivariantly,
+ * so a descriptor of referral commands can stand where "some aggregate's descriptor" is expected (the
+ * bulk importer's steps mix aggregates); each descriptor still only ever receives its own commands.
+ */
+interface ErasedDecider<Command> {
+  initialState(): unknown;
+  evolve(state: unknown, event: StoredEvent): unknown;
+  fold?(state: unknown, events: readonly StoredEvent[]): unknown;
+  decide(command: Command, state: unknown): StoredEvent[];
 }
 
 /** What every command answers; the id is named by the descriptor's idField. */

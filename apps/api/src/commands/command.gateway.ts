@@ -31,12 +31,12 @@ export class CommandGateway {
   ) {}
 
   async execute<C extends { type: string; metadata: CommandMetadata }, Id extends string>(
-    req: FastifyRequest, reply: FastifyReply, aggregate: AggregateDescriptor<C> & { idField: Id }, id: string, build: BuildCommand<C>, status = 200,
+    req: FastifyRequest, reply: FastifyReply, aggregate: AggregateDescriptor<C> & { idField: Id }, id: string, build: NoInfer<BuildCommand<C>>, status = 200,
   ): Promise<IdentifiedResult<Id>> {
     const expectedRevision = parseIfMatch(req.headers['if-match']);
     const run = async (): Promise<IdentifiedResult<Id>> => {
       const command = build(this.metadataFor(req));
-      const result = await this.commandBus.execute(new ExecuteCommand(aggregate as unknown as AggregateDescriptor, id, command, expectedRevision));
+      const result = await this.commandBus.execute(new ExecuteCommand(aggregate, id, command, expectedRevision));
       return { [aggregate.idField]: id, ...result } as IdentifiedResult<Id>;
     };
     // With a key the answer is stored as text and replayed from it, first time and every retry alike.

@@ -13,8 +13,13 @@ export interface AppConfig {
   production: boolean;
   /** Bytes; larger request bodies get 413 before any parsing. */
   bodyLimit: number;
+  /** Bytes for bulk files (CSV / JSON Lines imports); default DEFAULT_BULK_BODY_LIMIT. */
+  bulkBodyLimit?: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
+
+/** A 2,145-item action day is ~0.5 MB of CSV; 8 MiB leaves room for 20,000 rows with long URLs. */
+export const DEFAULT_BULK_BODY_LIMIT = 8 * 1024 * 1024;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -33,6 +38,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const bodyLimit = Number(env.BODY_LIMIT_BYTES ?? 64 * 1024);
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new ConfigError('BODY_LIMIT_BYTES must be an integer >= 1024');
+  const bulkBodyLimit = Number(env.BULK_BODY_LIMIT_BYTES ?? DEFAULT_BULK_BODY_LIMIT);
+  if (!Number.isInteger(bulkBodyLimit) || bulkBodyLimit < bodyLimit) throw new ConfigError('BULK_BODY_LIMIT_BYTES must be an integer >= BODY_LIMIT_BYTES');
   // Compiled, the service commits on a writer thread so its event loop never waits for an fsync.
   // From TypeScript sources (tests, tsx tools) that thread would first have to load tsx: inline.
   const storeWriter = env.STORE_WRITER ?? (import.meta.url.endsWith('.js') ? 'thread' : 'inline');
@@ -48,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storeWriter,
     production: env.NODE_ENV === 'production',
     bodyLimit,
+    bulkBodyLimit,
     logLevel,
   };
 }

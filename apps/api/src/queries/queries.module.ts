@@ -5,9 +5,16 @@ import { CasesQueryController } from './cases/cases.http.controller.js';
 import { DetentionsQueryController } from './detentions/detentions.http.controller.js';
 import { HandlersQueryController } from './handlers/handlers.http.controller.js';
 import { ExtraditionsQueryController } from './extraditions/extraditions.http.controller.js';
+import { ReferralsQueryController } from './referrals/referrals.http.controller.js';
+import { PlatformsQueryController } from './platforms/platforms.http.controller.js';
+import { ReferralsModule } from '../referrals/referrals.module.js';
 
 @Module({
-  controllers: [CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController],
+  imports: [ReferralsModule],
+  controllers: [
+    CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
+    ReferralsQueryController, PlatformsQueryController,
+  ],
   providers: [ProjectionsHost, ReadModelGateway],
   exports: [ProjectionsHost, ReadModelGateway],
 })

@@ -1,5 +1,6 @@
 import type { JsonObject } from '@liaison/event-store';
 import {
+  actionDayProgress, listActionDays, listReferrals, overdueReferrals, platformResponsiveness, referralDetail,
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
   handlerCountsByCountry, listAccess, listCases, listHandlers, openExtraditions, type FieldsClass,
 } from '@liaison/projections';
@@ -47,6 +48,17 @@ export const QUERY_CATALOG = {
   openExtraditions: entry('extradition-tracker', 'personal', ({ db, viewer, now }, p: { route?: string; requestedCountry?: string; overdueOnly?: boolean; limit?: number; cursor?: string }) =>
     openExtraditions(db, viewer, { ...p, now })),
   extraditionCounts: entry('extradition-tracker', 'aggregate', ({ db, viewer, now }, _p: NoParams) => ({ items: extraditionCounts(db, viewer, { now }) })),
+  listReferrals: entry('referral-ledger', 'personal', ({ db, viewer, now }, p: {
+    platform?: string; status?: string; caseId?: string; handlerId?: string; actionDayId?: string; country?: string; basis?: string;
+    from?: string; to?: string; overdueOnly?: boolean; limit?: number; cursor?: string;
+  }) => listReferrals(db, viewer, { ...p, status: p.status as never, now })),
+  referralDetail: entry('referral-ledger', 'personal', ({ db, viewer }, p: { referralId: string }) => referralDetail(db, viewer, p.referralId)),
+  overdueReferrals: entry('referral-ledger', 'personal', ({ db, viewer, now }, p: { platform?: string; limit?: number }) =>
+    ({ items: overdueReferrals(db, viewer, { ...p, now }) })),
+  actionDays: entry('referral-ledger', 'aggregate', ({ db, viewer }, _p: NoParams) => ({ items: listActionDays(db, viewer) })),
+  actionDayProgress: entry('referral-ledger', 'aggregate', ({ db, viewer }, p: { actionDayId: string }) => actionDayProgress(db, viewer, p.actionDayId)),
+  platformResponsiveness: entry('platform-responsiveness', 'aggregate', ({ db, viewer, now }, p: { from?: string; to?: string; platform?: string; basis?: string }) =>
+    platformResponsiveness(db, viewer, { ...p, now })),
   accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; caseId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
     listAccess(db, viewer, p)),
 } as const;

@@ -40,6 +40,12 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   openExtraditions: [{}, { overdueOnly: true }],
   extraditionCounts: [{}],
   accessLog: [{}],
+  listReferrals: [{}, { platform: 'tiktok', limit: 5 }, { overdueOnly: true }],
+  referralDetail: [{ referralId: 'r-1' }],
+  overdueReferrals: [{}],
+  actionDays: [{}],
+  actionDayProgress: [{ actionDayId: 'ad-1' }],
+  platformResponsiveness: [{}, { platform: 'telegram' }],
 };
 
 describe('query thread', () => {

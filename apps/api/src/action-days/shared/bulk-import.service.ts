@@ -1,0 +1,143 @@
+import { HttpException, Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CommandRejected, actionDayDecider, actionDayStreamId } from '@liaison/domain';
+import type { ActionDayCommand, ActionDayState, CommandMetadata } from '@liaison/domain';
+import { readState } from '@liaison/event-store';
+import type { EventStore } from '@liaison/event-store';
+import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
+import type { AggregateDescriptor, CommandResult } from '../../commands/aggregate-descriptor.js';
+import { ExecuteCommand, toHttpError } from '../../commands/execute-command.handler.js';
+import { ACTION_DAY_AGGREGATE } from '../action-day.descriptor.js';
+import type { BulkImportResultDto } from './action-day-result.dto.js';
+import type { BulkFile } from './bulk-body.js';
+import { rejectRows, type RowError } from './row-errors.js';
+
+type PlannedDay = Extract<ActionDayState, { exists: true }>;
+
+export interface ActionDayFile {
+  actionDayId: string;
+  file: BulkFile;
+  /** The day's record of this file (RecordActionDayList / RecordPlatformAnswers). */
+  fileCommand: ActionDayCommand;
+  /** Turns the file's rows into commands, adding to `errors` for rows that fail validation or links. */
+  plan(day: PlannedDay, errors: RowError[]): Promise<PlannedRow[]>;
+}
+
+type AnyCommand = { type: string; data?: unknown; metadata: CommandMetadata };
+
+export interface Step {
+  aggregate: AggregateDescriptor;
+  id: string;
+  command: AnyCommand;
+  /** The row field a refusal without its own field is about (e.g. 'locator' for a referral that does not exist). */
+  subjectField?: string;
+  /** Refusal codes that mean "already done" for this step (e.g. REFERRAL_ALREADY_SENT by a co-referrer): skipped, not an error. */
+  tolerate?: readonly string[];
+}
+
+export interface PlannedRow {
+  row: number;
+  line: number;
+  steps: Step[];
+}
+
+export interface BulkOutcome {
+  /** Events recorded, by type (e.g. { ContentReferred: 2140, CoReferrerJoined: 5 }). */
+  recorded: Record<string, number>;
+  /** Rows whose commands all changed nothing (already recorded: a re-submission, or a repeated line). */
+  unchangedRows: number;
+  /** Highest global position written, for X-Min-Position; null when nothing was written. */
+  position: string | null;
+}
+
+/**
+ * All or nothing for a file's rows, as far as an event store without multi-stream transactions allows:
+ * every row's commands are first decided against the current state of their streams (rows of the same
+ * stream folded in file order, so a repeated locator is seen as such), and only when every row passes
+ * is anything appended. Then each stream's commands run through the normal command path, streams in
+ * parallel (the embedded store group-commits them). A crash midway leaves a prefix of rows recorded;
+ * sending the same file again records the rest, since rows already recorded decide to nothing.
+ */
+@Injectable()
+export class BulkImportService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CommandBus) private readonly bus: CommandBus,
+  ) {}
+
+  /**
+   * The day decides first (404 / 403 for the whole file, and a file it already has changes nothing),
+   * then every row is checked, then all are recorded, and the file last: after a crash midway the
+   * same file is not yet known to the day and can simply be sent again.
+   */
+  async importFile({ actionDayId, file, fileCommand, plan }: ActionDayFile): Promise<BulkImportResultDto> {
+    const day = await readState(this.store, actionDayStreamId(actionDayId), actionDayDecider, actionDayDecider.initialState());
+    let dayEvents: unknown[];
+    try {
+      dayEvents = actionDayDecider.decide(fileCommand, day.state);
+    } catch (e) {
+      throw toHttpError(e, 'action day', false);
+    }
+    const summary = { actionDayId, fileSha256: file.sha256, rows: file.rows.length };
+    if (dayEvents.length === 0 || !day.state.exists) return { ...summary, imported: false, recorded: {}, unchangedRows: file.rows.length, position: null };
+    const errors: RowError[] = [];
+    const planned = await plan(day.state, errors);
+    await this.check(planned, errors, file.rows.length);
+    const outcome = await this.execute(planned);
+    const recordedFile = await this.bus.execute(new ExecuteCommand(ACTION_DAY_AGGREGATE, actionDayId, fileCommand, undefined));
+    return { ...summary, imported: true, ...outcome, position: recordedFile.position ?? outcome.position };
+  }
+
+  /** Throws the 400 listing every row the domain would refuse (with `errors` already found by the caller). */
+  async check(rows: PlannedRow[], errors: RowError[], totalRows: number): Promise<void> {
+    const states = new Map<string, unknown>();
+    for (const { row, line, steps } of rows) {
+      for (const step of steps) {
+        const stream = step.aggregate.streamId(step.id);
+        const decider = step.aggregate.decider;
+        if (!states.has(stream)) states.set(stream, (await readState(this.store, stream, decider, decider.initialState())).state);
+        try {
+          const events = decider.decide(step.command, states.get(stream));
+          states.set(stream, events.reduce(decider.evolve, states.get(stream)));
+        } catch (e) {
+          if (!(e instanceof CommandRejected)) throw e;
+          if (step.tolerate?.includes(e.code)) continue;
+          errors.push({ row, line, field: (e as { field?: string }).field ?? step.subjectField ?? 'row', messages: [e.message], code: e.code });
+          break;
+        }
+      }
+    }
+    if (errors.length) throw rejectRows(errors, totalRows);
+  }
+
+  async execute(rows: PlannedRow[]): Promise<BulkOutcome> {
+    const byStream = new Map<string, Step[]>();
+    for (const step of rows.flatMap((r) => r.steps)) {
+      const stream = step.aggregate.streamId(step.id);
+      byStream.set(stream, [...(byStream.get(stream) ?? []), step]);
+    }
+    const results = new Map<Step, CommandResult>();
+    await Promise.all([...byStream.values()].map(async (steps) => {
+      for (const s of steps) results.set(s, await this.run(s));
+    }));
+    const recorded: Record<string, number> = {};
+    let position: bigint | null = null;
+    for (const r of results.values()) {
+      for (const type of r.events) recorded[type] = (recorded[type] ?? 0) + 1;
+      if (r.position !== null && (position === null || BigInt(r.position) > position)) position = BigInt(r.position);
+    }
+    const unchangedRows = rows.filter((r) => r.steps.every((s) => results.get(s)?.events.length === 0)).length;
+    return { recorded, unchangedRows, position: position === null ? null : position.toString() };
+  }
+
+  private async run(step: Step): Promise<CommandResult> {
+    try {
+      return await this.bus.execute(new ExecuteCommand(step.aggregate, step.id, step.command, undefined));
+    } catch (e) {
+      // The command path has already turned the refusal into its HTTP error; a tolerated code is "already done".
+      const code = e instanceof HttpException ? (e.getResponse() as { code?: string }).code : undefined;
+      if (code !== undefined && step.tolerate?.includes(code)) return { revision: -1, position: null, events: [] };
+      throw e;
+    }
+  }
+}
