@@ -1,8 +1,10 @@
-import { caseStreamId } from '@liaison/domain';
-import { verifyEvents, type EventStore } from '@liaison/event-store';
+import { caseStreamId, referralStreamId } from '@liaison/domain';
+import { verifyEvents, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import type { CaseDataAccessedData } from '@liaison/projections';
 import { reproduceAccess, type Reproduction } from './access-view/reproduce-access.js';
 import { replayCase, type CaseReplay } from './replay-case/replay-case.js';
+import { replayReferral, type ReferralReplay } from './replay-referral/replay-referral.js';
+import { referredStream } from './shared/referral-stream.js';
 import { parseAsOf } from './shared/as-of.js';
 import { ownedCaseStream } from './shared/case-stream.js';
 
@@ -14,12 +16,18 @@ import { ownedCaseStream } from './shared/case-stream.js';
 export type AuditJob =
   | { kind: 'replayCase'; caseId: string; viewerCountry: string; asOf: string | undefined }
   | { kind: 'verifyCase'; caseId: string; viewerCountry: string }
-  | { kind: 'reproduceAccess'; record: CaseDataAccessedData };
+  | { kind: 'reproduceAccess'; record: CaseDataAccessedData }
+  | { kind: 'replayReferral'; referralId: string; viewerCountry: string; asOf: string | undefined }
+  | { kind: 'verifyReferral'; referralId: string; viewerCountry: string };
+
+type Verification = { readAt: string; data: ReturnType<typeof verifyEvents> & { stream: string } };
 
 export interface AuditResults {
   replayCase: CaseReplay;
-  verifyCase: { readAt: string; data: ReturnType<typeof verifyEvents> & { caseId: string; stream: string } };
+  verifyCase: Verification & { data: { caseId: string } };
   reproduceAccess: Reproduction;
+  replayReferral: ReferralReplay;
+  verifyReferral: Verification & { data: { referralId: string } };
 }
 
 export type AuditJobOf<K extends AuditJob['kind']> = Extract<AuditJob, { kind: K }>;
@@ -36,7 +44,15 @@ async function run(store: EventStore, job: AuditJob): Promise<AuditResults[Audit
     }
     case 'verifyCase': {
       const { events } = await ownedCaseStream(store, job.caseId, job.viewerCountry);
-      return { readAt: events[events.length - 1].position.toString(), data: { caseId: job.caseId, stream: caseStreamId(job.caseId), ...verifyEvents(events) } };
+      return verification(events, caseStreamId(job.caseId), { caseId: job.caseId });
+    }
+    case 'replayReferral': {
+      const { events, originCountry } = await referredStream(store, job.referralId, job.viewerCountry);
+      return replayReferral(job.referralId, originCountry, job.viewerCountry, events, parseAsOf(job.asOf));
+    }
+    case 'verifyReferral': {
+      const { events } = await referredStream(store, job.referralId, job.viewerCountry);
+      return verification(events, referralStreamId(job.referralId), { referralId: job.referralId });
     }
     case 'reproduceAccess':
       return reproduceAccess(store, job.record);
@@ -45,4 +61,8 @@ async function run(store: EventStore, job: AuditJob): Promise<AuditResults[Audit
       throw new Error(`unknown audit job ${JSON.stringify(never)}`);
     }
   }
+}
+
+function verification<Id extends object>(events: RecordedEvent[], stream: string, id: Id): Verification & { data: Id } {
+  return { readAt: events[events.length - 1].position.toString(), data: { ...id, stream, ...verifyEvents(events) } };
 }

@@ -8,7 +8,7 @@ import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
 import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
 import { parseAsOf } from '../shared/as-of.js';
 
-class ReplayQueryDto extends ReadQueryDto {
+export class ReplayQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ description: 'ISO-8601 instant (compared with when events were recorded) or a global position; default: now', example: '2026-11-20T12:00:00Z' })
   @IsOptional()
   @IsString()

@@ -67,7 +67,7 @@ function detailOf(caseId: string, ownerCountry: string, events: RecordedEvent[])
   }
 }
 
-function timelineEntry(e: RecordedEvent): TimelineEntry {
+export function timelineEntry(e: RecordedEvent): TimelineEntry {
   const m = e.metadata;
   const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   return {

@@ -1,0 +1,39 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { RequireScopes, Scope } from '../../auth/index.js';
+import { UuidParam } from '../../commands/http/path-params.js';
+import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
+import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
+import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
+import { ReplayQueryDto } from '../replay-case/replay-case.http.controller.js';
+import { parseAsOf } from '../shared/as-of.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit/referrals')
+export class ReplayReferralController {
+  constructor(
+    private readonly gateway: ReadModelGateway,
+    private readonly host: ProjectionsHost,
+  ) {}
+
+  @Get(':referralId')
+  @RequireScopes(Scope.AuditRead)
+  @ApiOperation({ summary: 'What a referring country knew about a referral at asOf: domain state, ledger entry and the event timeline (supervisors of a referring country; needs a purpose)' })
+  replay(@Req() req: FastifyRequest, @UuidParam('referralId') referralId: string, @Query() q: ReplayQueryDto) {
+    parseAsOf(q.asOf);
+    return this.gateway.consult(req, { fields: 'personal', query: 'replayReferral', params: { referralId, ...(q.asOf ? { asOf: q.asOf } : {}) } }, async ({ viewer }) => {
+      const data = await this.host.audit({ kind: 'replayReferral', referralId, viewerCountry: viewer.country, asOf: q.asOf });
+      return { readAt: data.position ?? '-1', data };
+    });
+  }
+
+  @Get(':referralId/verify')
+  @RequireScopes(Scope.AuditRead)
+  @ApiOperation({ summary: 'Checks one referral stream\'s hash chain and revisions; names the first broken link (supervisors of a referring country)' })
+  verify(@Req() req: FastifyRequest, @UuidParam('referralId') referralId: string, @Query() _q: ReadQueryDto) {
+    return this.gateway.consult(req, { fields: 'integrity', query: 'verifyReferral', params: { referralId } }, async ({ viewer }) =>
+      this.host.audit({ kind: 'verifyReferral', referralId, viewerCountry: viewer.country }));
+  }
+}
