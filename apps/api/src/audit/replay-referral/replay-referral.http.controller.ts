@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiRead } from '../../queries/shared/api-read.decorator.js';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
 import { UuidParam } from '../../commands/http/path-params.js';
@@ -20,7 +21,7 @@ export class ReplayReferralController {
 
   @Get(':referralId')
   @RequireScopes(Scope.AuditRead)
-  @ApiOperation({ summary: 'What a referring country knew about a referral at asOf: domain state, ledger entry and the event timeline (supervisors of a referring country; needs a purpose)' })
+  @ApiRead({ summary: 'What a referring country knew about a referral at asOf: domain state, ledger entry and the event timeline (supervisors of a referring country; needs a purpose)', notFound: 'No such referral, or not one your country referred (REFERRAL_NOT_FOUND).' })
   replay(@Req() req: FastifyRequest, @UuidParam('referralId') referralId: string, @Query() q: ReplayQueryDto) {
     parseAsOf(q.asOf);
     return this.gateway.consult(req, { fields: 'personal', query: 'replayReferral', params: { referralId, ...(q.asOf ? { asOf: q.asOf } : {}) } }, async ({ viewer }) => {
@@ -31,7 +32,7 @@ export class ReplayReferralController {
 
   @Get(':referralId/verify')
   @RequireScopes(Scope.AuditRead)
-  @ApiOperation({ summary: 'Checks one referral stream\'s hash chain and revisions; names the first broken link (supervisors of a referring country)' })
+  @ApiRead({ summary: 'Checks one referral stream\'s hash chain and revisions; names the first broken link (supervisors of a referring country)', notFound: 'No such referral, or not one your country referred (REFERRAL_NOT_FOUND).' })
   verify(@Req() req: FastifyRequest, @UuidParam('referralId') referralId: string, @Query() _q: ReadQueryDto) {
     return this.gateway.consult(req, { fields: 'integrity', query: 'verifyReferral', params: { referralId } }, async ({ viewer }) =>
       this.host.audit({ kind: 'verifyReferral', referralId, viewerCountry: viewer.country }));

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiRead } from '../shared/api-read.decorator.js';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { PLATFORM_OPERATORS, REFERRAL_BASES, REFERRAL_PLATFORMS, REMOVAL_ORDER_DEADLINE_MINUTES, type ReferralPlatform } from '@liaison/domain';
@@ -36,7 +37,7 @@ export class PlatformsQueryController {
 
   @Get()
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOperation({ summary: 'The platform catalogue with each platform\'s operator and response deadlines' })
+  @ApiRead({ summary: 'The platform catalogue with each platform\'s operator and response deadlines' })
   catalogue() {
     return {
       removalOrderDeadlineMinutes: REMOVAL_ORDER_DEADLINE_MINUTES,
@@ -46,7 +47,7 @@ export class PlatformsQueryController {
 
   @Get('responsiveness')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOperation({
+  @ApiRead({
     summary: 'How platforms answer: per platform and month, removal rate, median and p90 hours to removal, share unanswered after 24 h and 7 days, removal orders answered within the hour, re-upload rate; per referring country',
     description: 'Over the referrals your country may see. No personal data: no purpose needed, the read is still access-logged.',
   })

@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiRead } from '../shared/api-read.decorator.js';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -55,7 +56,7 @@ export class ReferralsQueryController {
 
   @Get()
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'The referral ledger: referrals your country made or joined, or that are linked to a case shared with it (locators are personal data: purpose required)' })
+  @ApiRead({ summary: 'The referral ledger: referrals your country made or joined, or that are linked to a case shared with it (locators are personal data: purpose required)' })
   list(@Req() req: FastifyRequest, @Query() q: ListReferralsQueryDto) {
     const { platform, status, basis, caseId, handlerId, actionDayId, country, from, to, overdueOnly, limit, cursor } = q;
     return this.gateway.read(req, ...namedQuery('listReferrals', { platform, status, basis, caseId, handlerId, actionDayId, country, from, to, overdueOnly, limit, cursor }));
@@ -63,21 +64,21 @@ export class ReferralsQueryController {
 
   @Get('overdue')
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'Open referrals past their response deadline, oldest deadline first' })
+  @ApiRead({ summary: 'Open referrals past their response deadline, oldest deadline first (purpose required)' })
   overdue(@Req() req: FastifyRequest, @Query() q: PlatformFilterDto) {
     return this.gateway.read(req, ...namedQuery('overdueReferrals', { platform: q.platform, limit: q.limit }));
   }
 
   @Get('action-days')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOperation({ summary: 'Referral action days your country organised or takes part in' })
+  @ApiRead({ summary: 'Referral action days your country organised or takes part in' })
   actionDays(@Req() req: FastifyRequest, @Query() _q: ReadQueryDto) {
     return this.gateway.read(req, ...namedQuery('actionDays', {}));
   }
 
   @Get('action-days/:actionDayId')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOperation({ summary: 'Progress of one action day: referred, sent, answered, removed, declined, unanswered, reappeared' })
+  @ApiRead({ summary: 'Progress of one action day over the referrals you may see: referred, sent, answered, removed, declined, unanswered, reappeared', notFound: 'No such action day, or not one your country takes part in (ACTION_DAY_NOT_FOUND).' })
   async actionDay(@Req() req: FastifyRequest, @UuidParam('actionDayId') actionDayId: string, @Query() _q: ReadQueryDto) {
     const answer = await this.gateway.read(req, ...namedQuery('actionDayProgress', { actionDayId }));
     if (!answer.data) throw new NotFoundException({ message: 'Action day not found', code: 'ACTION_DAY_NOT_FOUND' });
@@ -86,7 +87,7 @@ export class ReferralsQueryController {
 
   @Get(':referralId')
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'One referral with its current round; 404 also when your country may not see it' })
+  @ApiRead({ summary: 'One referral with its current round (purpose required)', notFound: 'No such referral, or one your country may not see (REFERRAL_NOT_FOUND).' })
   async detail(@Req() req: FastifyRequest, @UuidParam('referralId') referralId: string, @Query() _q: ReadQueryDto) {
     const answer = await this.gateway.read(req, ...namedQuery('referralDetail', { referralId }));
     if (!answer.data) throw new NotFoundException({ message: 'Referral not found', code: 'REFERRAL_NOT_FOUND' });
