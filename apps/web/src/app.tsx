@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiClient } from './api/client';
-import { can, sessionStore } from './auth/auth-provider';
+import { can, roleOf, sessionStore } from './auth/auth-provider';
 import type { Session } from './auth/auth-provider';
 import { createPurposeState, PurposeIndicator } from './components/purpose';
 import { followLiveStream } from './live/sse';
@@ -14,17 +14,13 @@ import { Overview } from './views/overview';
 import { CasesList } from './views/cases-list';
 import { CasePage } from './views/case-page';
 import { AuditLog, AuditEntryView, AuditReplay } from './views/audit';
+import { Platforms } from './views/platforms';
+import { ReferralsList } from './views/referrals-list';
+import { ReferralPage } from './views/referral-page';
 
 export interface ClientConfig {
   authMode: 'development' | 'configured';
   devSignIn: boolean;
-}
-
-function roleOf(s: Session): string {
-  if (s.scopes.includes('audit:read')) return 'supervisor';
-  if (s.scopes.includes('cases:write')) return 'officer';
-  if (s.scopes.includes('cases:read')) return 'analyst';
-  return 'dashboards only';
 }
 
 export function App() {
@@ -105,9 +101,11 @@ function SignedIn({ session, path, navigate, onSignOut }: { session: Session; pa
   const nav: { href: string; label: string; active: boolean; show: boolean }[] = [
     { href: '/', label: 'Overview', active: route.name === 'overview', show: can.readDashboards(session) },
     { href: '/cases', label: 'Cases', active: route.name === 'cases' || route.name === 'case', show: can.readCases(session) },
+    { href: '/platforms', label: 'Platforms', active: route.name === 'platforms' || route.name.startsWith('referral'), show: can.readDashboards(session) },
     { href: '/audit', label: 'Audit', active: route.name.startsWith('audit'), show: can.audit(session) },
   ];
   const caseId = route.name === 'case' ? route.caseId : undefined;
+  const search = path.includes('?') ? path.slice(path.indexOf('?')) : '';
 
   let view: ComponentChildren;
   switch (route.name) {
@@ -117,6 +115,9 @@ function SignedIn({ session, path, navigate, onSignOut }: { session: Session; pa
     case 'audit': view = can.audit(session) ? <AuditLog /> : <Forbidden />; break;
     case 'audit-entry': view = can.audit(session) ? <AuditEntryView entryId={route.entryId} /> : <Forbidden />; break;
     case 'audit-replay': view = can.audit(session) ? <AuditReplay caseId={route.caseId} /> : <Forbidden />; break;
+    case 'platforms': view = can.readDashboards(session) ? <Platforms search={search} /> : <Forbidden />; break;
+    case 'referrals': view = can.readCases(session) ? <ReferralsList search={search} /> : <Forbidden />; break;
+    case 'referral': view = can.readCases(session) ? <ReferralPage referralId={route.referralId} /> : <Forbidden />; break;
     case 'sign-in': view = null; break;
     default: view = <section class="panel"><h1>Page not found</h1><p><a href="/" onClick={onLink}>Back to the overview</a></p></section>;
   }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import './styles.css';
+import './platforms.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -24,6 +24,9 @@ export type Route =
   | { name: 'audit' }
   | { name: 'audit-entry'; entryId: string }
   | { name: 'audit-replay'; caseId: string }
+  | { name: 'platforms' }
+  | { name: 'referrals' }
+  | { name: 'referral'; referralId: string }
   | { name: 'sign-in' }
   | { name: 'not-found' };
 
@@ -33,8 +36,12 @@ export function match(path: string): Route {
   if (p === '/sign-in') return { name: 'sign-in' };
   if (p === '/cases') return { name: 'cases' };
   if (p === '/audit') return { name: 'audit' };
+  if (p === '/platforms') return { name: 'platforms' };
+  if (p === '/referrals') return { name: 'referrals' };
   let m = /^\/cases\/([0-9a-f-]{36})$/i.exec(p);
   if (m) return { name: 'case', caseId: m[1] as string };
+  m = /^\/referrals\/([0-9a-f-]{36})$/i.exec(p);
+  if (m) return { name: 'referral', referralId: m[1] as string };
   m = /^\/audit\/access\/([A-Za-z0-9._:-]{1,128})$/.exec(p);
   if (m) return { name: 'audit-entry', entryId: m[1] as string };
   m = /^\/audit\/cases\/([0-9a-f-]{36})$/i.exec(p);

@@ -138,3 +138,11 @@ export const can = {
   readDashboards: (s: Session) => s.scopes.includes('dashboards:read') || s.scopes.includes('cases:read'),
   audit: (s: Session) => s.scopes.includes('audit:read'),
 };
+
+/** The role a session's scopes amount to, for labels (header, printed briefing). */
+export function roleOf(s: Session): string {
+  if (s.scopes.includes('audit:read')) return 'supervisor';
+  if (s.scopes.includes('cases:write')) return 'officer';
+  if (s.scopes.includes('cases:read')) return 'analyst';
+  return 'dashboards only';
+}
