@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pastInstant, startHarness, type Harness } from '../cases/commands/testing/case-commands.harness.js';
-import { freshLocator, listCsv, planDayBody } from '../referrals/testing/referral-bodies.js';
+import { describe, expect, it } from '@jest/globals';
+import { pastInstant } from '../cases/commands/testing/case-commands.harness.js';
+import { freshLocator, listCsv, planDayBody, useOfficerHarness } from '../referrals/testing/referral-bodies.js';
 
 // Action days over real HTTP: planning, the bulk list (CSV and JSON Lines) and the platform's answer file.
 
 type BulkReply = { imported: boolean; recorded: Record<string, number>; unchangedRows: number; rows: number; position: string | null; code?: string; errors?: { row: number; line: number; field: string }[] };
 
 describe('referral action days over HTTP', () => {
-  let h: Harness;
-  let se: string;
-  let dk: string;
-  beforeAll(async () => {
-    h = await startHarness();
-    [se, dk] = await Promise.all([h.token('SE'), h.token('DK')]);
-  });
-  afterAll(() => h.close());
+  const t = useOfficerHarness();
 
   const plan = async (overrides: Record<string, unknown> = {}) => {
-    const res = await h.call<{ actionDayId: string }>('POST', '/api/v1/referrals/action-days', { token: se, body: planDayBody(overrides) });
+    const res = await t.h.call<{ actionDayId: string }>('POST', '/api/v1/referrals/action-days', { token: t.se, body: planDayBody(overrides) });
     expect(res.status).toBe(201);
     return res.body.actionDayId;
   };
-  const upload = (dayId: string, what: 'list' | 'answers', raw: string, token = se, contentType = 'text/csv', headers?: Record<string, string>) =>
-    h.call<BulkReply>('POST', `/api/v1/referrals/action-days/${dayId}/${what}`, { token, raw, contentType, headers });
-  const eventCount = async () => (await h.store.readAll()).length;
+  const upload = (dayId: string, what: 'list' | 'answers', raw: string, token = t.se, contentType = 'text/csv', headers?: Record<string, string>) =>
+    t.h.call<BulkReply>('POST', `/api/v1/referrals/action-days/${dayId}/${what}`, { token, raw, contentType, headers });
+  const eventCount = async () => (await t.h.store.readAll()).length;
 
   it('records a whole CSV list, and the same file again changes nothing', async () => {
     const day = await plan();
@@ -40,8 +33,8 @@ describe('referral action days over HTTP', () => {
     const grown = await upload(day, 'list', `${csv}${extra},threat,tos_referral,NOA Cyber,${pastInstant(3)}\n`);
     expect(grown.body).toMatchObject({ imported: true, rows: 26, unchangedRows: 25, recorded: { ContentReferred: 1, ReferralSentToPlatform: 1 } });
     // Read your writes: the ledger shows the day's items once the read models reach the position.
-    const ledger = await h.call<{ data: { items: { locator: string }[] } }>('GET', `/api/v1/referrals?actionDayId=${day}&limit=100`, {
-      token: se, headers: { 'x-purpose': 'Action day follow-up', 'x-min-position': grown.body.position! },
+    const ledger = await t.h.call<{ data: { items: { locator: string }[] } }>('GET', `/api/v1/referrals?actionDayId=${day}&limit=100`, {
+      token: t.se, headers: { 'x-purpose': 'Action day follow-up', 'x-min-position': grown.body.position! },
     });
     expect(ledger.status).toBe(200);
     expect(ledger.body.data.items.map((i) => i.locator).sort()).toEqual([...locators, extra].sort());
@@ -65,8 +58,8 @@ describe('referral action days over HTTP', () => {
     const sentAt = pastInstant(4);
     const locators = [freshLocator(), freshLocator(), freshLocator()];
     const jsonl = locators.map((locator) => JSON.stringify({ locator, contentKind: 'crime_menu', basis: 'tos_referral', unit: 'NOA', sentAt })).join('\n');
-    expect((await upload(day, 'list', jsonl, se, 'application/x-ndjson')).body.recorded).toEqual({ ContentReferred: 3, ReferralSentToPlatform: 3 });
-    const byDk = await upload(day, 'list', `locator,contentKind,basis,unit,sentAt\n${locators[0]}?utm_source=x,crime_menu,tos_referral,NKC,${sentAt}\n`, dk);
+    expect((await upload(day, 'list', jsonl, t.se, 'application/x-ndjson')).body.recorded).toEqual({ ContentReferred: 3, ReferralSentToPlatform: 3 });
+    const byDk = await upload(day, 'list', `locator,contentKind,basis,unit,sentAt\n${locators[0]}?utm_source=x,crime_menu,tos_referral,NKC,${sentAt}\n`, t.dk);
     expect(byDk.body).toMatchObject({ imported: true, recorded: { CoReferrerJoined: 1 } });
     const answers = [
       'locator,outcome,at,countries,reason',
@@ -76,10 +69,10 @@ describe('referral action days over HTTP', () => {
     ].join('\n');
     const imported = await upload(day, 'answers', answers);
     expect(imported.body).toMatchObject({ imported: true, recorded: { ContentRemoved: 1, ContentGeoBlocked: 1, RemovalDeclined: 1 } });
-    const progress = (token: string) => h.call<{ data: Record<string, number> }>('GET', `/api/v1/referrals/action-days/${day}`, { token, headers: { 'x-min-position': imported.body.position! } });
-    expect((await progress(se)).body.data).toMatchObject({ referred: 3, removed: 1, geoBlocked: 1, declined: 1 });
+    const progress = (token: string) => t.h.call<{ data: Record<string, number> }>('GET', `/api/v1/referrals/action-days/${day}`, { token, headers: { 'x-min-position': imported.body.position! } });
+    expect((await progress(t.se)).body.data).toMatchObject({ referred: 3, removed: 1, geoBlocked: 1, declined: 1 });
     // DK sees only the item it co-referred: a day's figures follow the referral access rule.
-    expect((await progress(dk)).body.data).toMatchObject({ referred: 1, removed: 1, geoBlocked: 0, declined: 0 });
+    expect((await progress(t.dk)).body.data).toMatchObject({ referred: 1, removed: 1, geoBlocked: 0, declined: 0 });
   });
 
   it('refuses an answer file naming content nobody referred, or answers before sending, as row errors', async () => {
@@ -95,9 +88,9 @@ describe('referral action days over HTTP', () => {
     const day = await plan({ participatingCountries: ['SE'] });
     const { csv } = listCsv(1, pastInstant(1));
     expect((await upload('7b1e2d3c-4a5b-4c6d-8e7f-9a0b1c2d3e4f', 'list', csv)).status).toBe(404);
-    const notIn = await upload(day, 'list', csv, await h.token('NO'));
+    const notIn = await upload(day, 'list', csv, await t.h.token('NO'));
     expect([notIn.status, notIn.body.code]).toEqual([403, 'NOT_A_PARTICIPANT']);
-    expect((await upload(day, 'list', '{"rows":[]}', se, 'application/json')).status).toBe(415);
+    expect((await upload(day, 'list', '{"rows":[]}', t.se, 'application/json')).status).toBe(415);
     const quote = await upload(day, 'list', 'locator,contentKind\n"unterminated,threat\n');
     expect([quote.status, quote.body.code]).toEqual([400, 'INVALID_FILE']);
     expect((await upload(day, 'list', 'locator,contentKind,basis,unit\n')).status).toBe(400);

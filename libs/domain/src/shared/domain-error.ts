@@ -43,10 +43,24 @@ export abstract class CommandRejected extends Error {
 export { CommandRejected as CaseCommandRejected };
 
 /** The command's aggregate does not exist (the API answers 404). Every aggregate's not-found extends it. */
-export abstract class AggregateNotFound extends CommandRejected {}
+export abstract class AggregateNotFound<Code extends string = string> extends CommandRejected {
+  constructor(
+    readonly code: Code,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The acting officer's country may not do this (the API answers 403). Every aggregate's denial extends it. */
-export abstract class AccessDenied extends CommandRejected {}
+export abstract class AccessDenied<Code extends string = string> extends CommandRejected {
+  constructor(
+    readonly code: Code,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export class DomainError extends CommandRejected {
   override readonly name = 'DomainError';
@@ -60,49 +74,34 @@ export class DomainError extends CommandRejected {
   }
 }
 
-export class CaseAccessDenied extends AccessDenied {
+export class CaseAccessDenied extends AccessDenied<CaseAccessDeniedCode> {
   override readonly name = 'CaseAccessDenied';
-  constructor(
-    readonly code: CaseAccessDeniedCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Any command but OpenCase on a case that has no events (the API answers 404). */
-export class CaseNotFound extends AggregateNotFound {
+export class CaseNotFound extends AggregateNotFound<'CASE_NOT_FOUND'> {
   override readonly name = 'CaseNotFound';
-  readonly code = 'CASE_NOT_FOUND' as const;
   constructor(readonly caseId: string) {
-    super(`Case ${caseId} does not exist`);
+    super('CASE_NOT_FOUND', `Case ${caseId} does not exist`);
   }
 }
 
-export class ReferralAccessDenied extends AccessDenied {
+export class ReferralAccessDenied extends AccessDenied<ReferralAccessDeniedCode> {
   override readonly name = 'ReferralAccessDenied';
-  constructor(
-    readonly code: ReferralAccessDeniedCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Any referral command but ReferContent on a referral that has no events (404). */
-export class ReferralNotFound extends AggregateNotFound {
+export class ReferralNotFound extends AggregateNotFound<'REFERRAL_NOT_FOUND'> {
   override readonly name = 'ReferralNotFound';
-  readonly code = 'REFERRAL_NOT_FOUND' as const;
   constructor(readonly referralId: string) {
-    super(`Referral ${referralId} does not exist`);
+    super('REFERRAL_NOT_FOUND', `Referral ${referralId} does not exist`);
   }
 }
 
 /** Any action-day command but PlanActionDay on a day that has no events (404). */
-export class ActionDayNotFound extends AggregateNotFound {
+export class ActionDayNotFound extends AggregateNotFound<'ACTION_DAY_NOT_FOUND'> {
   override readonly name = 'ActionDayNotFound';
-  readonly code = 'ACTION_DAY_NOT_FOUND' as const;
   constructor(readonly actionDayId: string) {
-    super(`Action day ${actionDayId} does not exist`);
+    super('ACTION_DAY_NOT_FOUND', `Action day ${actionDayId} does not exist`);
   }
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CommandGateway } from '../../commands/command.gateway.js';
+import type { BulkImportResultDto } from './action-day-result.dto.js';
 import { parse } from 'csv-parse/sync';
 
 export const CSV_TYPE = 'text/csv';
@@ -70,4 +72,16 @@ function jsonlRows(body: string): BulkFile['rows'] {
 
 function fileError(message: string, field: string): BadRequestException {
   return new BadRequestException({ message, code: 'INVALID_FILE', errors: [{ field, messages: [message] }] });
+}
+
+export interface ActionDayFileImporter {
+  import(metadata: ReturnType<CommandGateway['metadataFor']>, actionDayId: string, file: BulkFile): Promise<BulkImportResultDto>;
+}
+
+/** The whole of a file-import route: read the file, then import it once per Idempotency-Key. */
+export async function importFileRoute(
+  commands: CommandGateway, importer: ActionDayFileImporter, req: FastifyRequest, reply: FastifyReply, actionDayId: string, body: unknown,
+): Promise<BulkImportResultDto> {
+  const file = readBulkFile(req, body);
+  return (await commands.idempotent(req, reply, 201, () => importer.import(commands.metadataFor(req), actionDayId, file))) as BulkImportResultDto;
 }

@@ -4,12 +4,26 @@
  * the cases it disclosed.
  */
 export function caseIdsOf(data: unknown): string[] {
+  return idsOf(data, 'caseId', 'caseIds');
+}
+
+/**
+ * The referral ids an answer carries, found the same way (`referralId`, `referralIds`). Referral
+ * answers disclose referrals (locators are personal data) that often belong to no case at all, so
+ * without these the record of such a read would name nothing it disclosed.
+ */
+export function referralIdsOf(data: unknown): string[] {
+  return idsOf(data, 'referralId', 'referralIds');
+}
+
+function idsOf(data: unknown, one: string, many: string): string[] {
   const out = new Set<string>();
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
     const v = value as Record<string, unknown>;
-    if (typeof v.caseId === 'string') out.add(v.caseId);
-    if (Array.isArray(v.caseIds)) for (const id of v.caseIds) if (typeof id === 'string') out.add(id);
+    if (typeof v[one] === 'string') out.add(v[one]);
+    const list = v[many];
+    if (Array.isArray(list)) for (const id of list) if (typeof id === 'string') out.add(id);
   };
   visit(data);
   const items = (data as { items?: unknown } | null | undefined)?.items;

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from '@jest/globals';
+import { startHarness, type Harness } from '../../cases/commands/testing/case-commands.harness.js';
 // Request bodies for the referral specs. Locators use reserved example domains (RFC 2606): fictional.
 
 let n = 0;
@@ -26,4 +28,22 @@ export function listCsv(count: number, sentAt: string, extra: (i: number) => str
   const locators = Array.from({ length: count }, () => freshLocator());
   const rows = locators.map((l, i) => `${l},glorification,tos_referral,NOA Cyber,${sentAt}${extra(i)}`);
   return { csv: ['locator,contentKind,basis,unit,sentAt', ...rows].join('\n') + '\n', locators };
+}
+
+export interface OfficerHarness {
+  h: Harness;
+  /** Officer tokens of Sweden and Denmark. */
+  se: string;
+  dk: string;
+}
+
+/** The real app for one suite, with a Swedish and a Danish officer's token (filled in beforeAll). */
+export function useOfficerHarness(): OfficerHarness {
+  const t = {} as OfficerHarness;
+  beforeAll(async () => {
+    t.h = await startHarness();
+    [t.se, t.dk] = await Promise.all([t.h.token('SE'), t.h.token('DK')]);
+  });
+  afterAll(() => t.h?.close());
+  return t;
 }

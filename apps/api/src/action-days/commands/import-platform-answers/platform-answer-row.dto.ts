@@ -1,6 +1,5 @@
-import { Transform } from 'class-transformer';
 import { FreeText, Instant, OneOf } from '../../../commands/http/field-validators.js';
-import { DeclineReasonField, GeoBlockCountries, PLATFORM_OUTCOMES } from '../../../referrals/commands/record-outcome/record-outcome.request.dto.js';
+import { OutcomeDetailsDto, PLATFORM_OUTCOMES } from '../../../referrals/commands/record-outcome/record-outcome.request.dto.js';
 import { Locator } from '../../../referrals/shared/referral-fields.js';
 
 export const ANSWERS = ['acknowledged', ...PLATFORM_OUTCOMES] as const;
@@ -10,7 +9,7 @@ export const ANSWERS = ['acknowledged', ...PLATFORM_OUTCOMES] as const;
  * and when. CSV header: locator,outcome,at[,countries,reason,reasonText,platformReference]; in CSV the
  * countries are separated by ";" (SE;DK). Same field rules as the single-referral routes.
  */
-export class PlatformAnswerRowDto {
+export class PlatformAnswerRowDto extends OutcomeDetailsDto {
   @Locator('The content as it was referred (any spelling that normalises to the same locator).')
   locator!: string;
 
@@ -19,16 +18,6 @@ export class PlatformAnswerRowDto {
 
   @Instant({ description: 'When the platform acknowledged or acted.' })
   at!: string;
-
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(';').map((c) => c.trim()).filter(Boolean) : value))
-  @GeoBlockCountries()
-  countries?: string[];
-
-  @DeclineReasonField()
-  reason?: string;
-
-  @FreeText(1000, { optional: true, description: 'declined only: the platform\'s own words.' })
-  reasonText?: string;
 
   @FreeText(200, { optional: true, description: 'acknowledged only: the platform\'s reference.' })
   platformReference?: string;

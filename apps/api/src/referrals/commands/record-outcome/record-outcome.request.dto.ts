@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, ValidateBy, ValidateIf } from 'class-validator';
 import { DECLINE_REASONS, isCountryCode } from '@liaison/domain';
 import { FreeText, Instant, OneOf } from '../../../commands/http/field-validators.js';
@@ -29,13 +30,10 @@ export function DeclineReasonField(): PropertyDecorator {
   );
 }
 
-export class RecordOutcomeRequestDto {
-  @OneOf(PLATFORM_OUTCOMES, { description: 'What the platform did.', example: 'removed' })
-  outcome!: (typeof PLATFORM_OUTCOMES)[number];
-
-  @Instant({ description: 'When the platform acted; not before the referral was sent.', example: '2025-03-05T14:00:00+01:00' })
-  at!: string;
-
+/** The details an outcome may carry, shared by this route and the answer-file rows. */
+export class OutcomeDetailsDto {
+  // A CSV cell carries the list as "SE;DK".
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(';').map((c) => c.trim()).filter(Boolean) : value))
   @GeoBlockCountries()
   countries?: string[];
 
@@ -44,4 +42,12 @@ export class RecordOutcomeRequestDto {
 
   @FreeText(1000, { optional: true, description: 'declined only: the platform\'s own words.' })
   reasonText?: string;
+}
+
+export class RecordOutcomeRequestDto extends OutcomeDetailsDto {
+  @OneOf(PLATFORM_OUTCOMES, { description: 'What the platform did.', example: 'removed' })
+  outcome!: (typeof PLATFORM_OUTCOMES)[number];
+
+  @Instant({ description: 'When the platform acted; not before the referral was sent.', example: '2025-03-05T14:00:00+01:00' })
+  at!: string;
 }
