@@ -23,11 +23,14 @@ export async function startLiaison(dataDir: string, extraEnv: Record<string, str
   if (!existsSync(MAIN_JS)) {
     throw new Error(`${MAIN_JS} is missing: build first with \`npm run build\` (\`npm test\` builds before running jest).`);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...extraEnv };
-  // Jest's --experimental-vm-modules is not for the child; nor are settings that would leave dev mode.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Jest's --experimental-vm-modules is not for the child; nor are inherited settings that would leave
+  // dev mode or pick a store. Only the inherited ones: a spec that passes EVENT_STORE in `extraEnv`
+  // means it (removing it after merging silently ran the esdb e2e on the embedded store).
   for (const name of ['NODE_OPTIONS', 'NODE_ENV', 'TRUSTED_ISSUERS', 'TRUSTED_ISSUERS_FILE', 'EVENT_STORE', 'ESDB_CONNECTION_STRING']) {
     delete env[name];
   }
+  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...extraEnv });
   const child = spawn(process.execPath, [MAIN_JS], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -6,8 +6,12 @@ import { ProjectionsHost } from '../queries/shared/projection-runner.provider.js
 
 export type PositionListener = (position: bigint) => void;
 
-/** Case facts live in `case-<id>` streams; access records (audit) live elsewhere and must not wake dashboards. */
-export const CASE_STREAM_PREFIX = 'case-';
+/**
+ * Streams of the facts dashboards show: cases, platform referrals and referral action days. Access
+ * records (audit) live in `access-` streams and must not wake dashboards.
+ */
+export const FACT_STREAM_PREFIXES = ['case-', 'referral-', 'action-day-'] as const;
+const isFactStream = (streamId: string): boolean => FACT_STREAM_PREFIXES.some((p) => streamId.startsWith(p));
 const WAIT_MS = 5_000;
 /**
  * At most one announcement per this many ms (the last one always comes): every announcement is a
@@ -16,8 +20,8 @@ const WAIT_MS = 5_000;
 export const ANNOUNCE_EVERY_MS = 250;
 
 /**
- * Tells subscribers when the read models have applied a new case event. Listens to the store (only
- * `case-` streams: personal-data reads append access records, and waking dashboards on those would
+ * Tells subscribers when the read models have applied a new fact event. Listens to the store (only
+ * fact streams, FACT_STREAM_PREFIXES: personal-data reads append access records, and waking dashboards on those would
  * make every refetch trigger the next one), waits until the projections include the event, then
  * announces its position, which clients pass back as `minPosition`. Bursts are coalesced: while one
  * wait or pause is pending, later events only raise the target. One store subscription serves every open
@@ -62,12 +66,12 @@ export class PositionFeed implements OnModuleDestroy {
   }
 
   private follow(): void {
-    const sub = this.store.subscribeToAll({ fromPosition: 'end', filter: { streamPrefixes: [CASE_STREAM_PREFIX] } });
+    const sub = this.store.subscribeToAll({ fromPosition: 'end', filter: { streamPrefixes: [...FACT_STREAM_PREFIXES] } });
     this.subscription = sub;
     void (async () => {
       try {
         for await (const event of sub) {
-          if (event.streamId.startsWith(CASE_STREAM_PREFIX)) this.onCaseEvent(event.position);
+          if (isFactStream(event.streamId)) this.onFactEvent(event.position);
         }
       } catch (e) {
         if (this.subscription === sub) this.logger.warn({ msg: 'live feed subscription ended', error: (e as Error).name });
@@ -82,7 +86,7 @@ export class PositionFeed implements OnModuleDestroy {
     await sub?.close().catch(() => undefined);
   }
 
-  private onCaseEvent(position: bigint): void {
+  private onFactEvent(position: bigint): void {
     if (position <= this.target) return;
     this.target = position;
     if (!this.draining) void this.drain();

@@ -33,6 +33,11 @@ export type CaseDataAccessedData = {
   now: string;
   /** Case ids actually returned (an id asked for but not visible stays in `params` only). */
   caseIds: string[];
+  /**
+   * Referral ids actually returned (referral answers often carry no case). Optional: records made
+   * before it existed have none and stay valid; read them as [].
+   */
+  referralIds?: string[];
   resultCount: number | null;
   /** SHA-256 of the canonical JSON of the answer `{ readAt, data }`, so a reproduction can be proven equal. */
   answerSha256: string;

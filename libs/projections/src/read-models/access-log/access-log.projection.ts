@@ -12,12 +12,14 @@ import { CASE_DATA_ACCESSED, type CaseDataAccessedData } from './access-log.even
  */
 export const accessLogProjection: Projection = {
   name: 'access-log',
-  version: 1,
+  // 2: access_referrals (which reads disclosed which referral), rebuilt from the log.
+  version: 2,
   canHandle: [...CASE_ACCESS_EVENTS, CASE_DATA_ACCESSED],
   indexes: [
     'CREATE INDEX IF NOT EXISTS access_by_position ON access_entries(position DESC)',
     'CREATE INDEX IF NOT EXISTS access_by_country ON access_entries(officer_country, position DESC)',
     'CREATE INDEX IF NOT EXISTS access_cases_by_entry ON access_cases(entry_id)',
+    'CREATE INDEX IF NOT EXISTS access_referrals_by_entry ON access_referrals(entry_id)',
   ],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
@@ -25,7 +27,9 @@ export const accessLogProjection: Projection = {
       CREATE TABLE access_entries(entry_id TEXT PRIMARY KEY, position INTEGER NOT NULL, accessed_at TEXT NOT NULL,
         officer_subject TEXT NOT NULL, officer_country TEXT NOT NULL, record TEXT NOT NULL);
       CREATE TABLE access_cases(case_id TEXT NOT NULL, entry_id TEXT NOT NULL, position INTEGER NOT NULL,
-        PRIMARY KEY (case_id, position, entry_id)) WITHOUT ROWID;`);
+        PRIMARY KEY (case_id, position, entry_id)) WITHOUT ROWID;
+      CREATE TABLE access_referrals(referral_id TEXT NOT NULL, entry_id TEXT NOT NULL, position INTEGER NOT NULL,
+        PRIMARY KEY (referral_id, position, entry_id)) WITHOUT ROWID;`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     if (event.type !== CASE_DATA_ACCESSED) {
@@ -39,6 +43,10 @@ export const accessLogProjection: Projection = {
       .run(entryId, event.position, utc(d.accessedAt) ?? event.recordedAt, d.officer.subject, d.officer.country, JSON.stringify(d));
     for (const caseId of new Set(d.caseIds)) {
       rm.stmt('INSERT OR IGNORE INTO access_cases(case_id, entry_id, position) VALUES (?,?,?)').run(caseId, entryId, event.position);
+    }
+    // Absent in records made before referral answers were recorded by referral.
+    for (const referralId of new Set(d.referralIds ?? [])) {
+      rm.stmt('INSERT OR IGNORE INTO access_referrals(referral_id, entry_id, position) VALUES (?,?,?)').run(referralId, entryId, event.position);
     }
   },
 };

@@ -18,6 +18,8 @@ export interface ListAccessOptions extends PageOptions {
   /** Officer subject (the token's `sub`). */
   officer?: string;
   caseId?: string;
+  /** Only accesses whose answer disclosed this referral. */
+  referralId?: string;
   /** Inclusive lower bound on accessedAt (ISO-8601). */
   from?: string;
   /** Exclusive upper bound on accessedAt. */
@@ -40,6 +42,8 @@ export function listAccess(db: Database.Database, viewer: Viewer, options: ListA
   addFilter(where, params, options.officer, 'e.officer_subject = @officer', 'officer');
   addFilter(where, params, options.caseId,
     'EXISTS (SELECT 1 FROM access_cases c WHERE c.entry_id = e.entry_id AND c.case_id = @caseId)', 'caseId');
+  addFilter(where, params, options.referralId,
+    'EXISTS (SELECT 1 FROM access_referrals x WHERE x.entry_id = e.entry_id AND x.referral_id = @referralId)', 'referralId');
   if (options.from) addFilter(where, params, utcParam(options.from, 'from'), 'e.accessed_at >= @from', 'from');
   if (options.to) addFilter(where, params, utcParam(options.to, 'to'), 'e.accessed_at < @to', 'to');
   if (options.cursor) {
@@ -74,5 +78,8 @@ function view(db: Database.Database, viewer: Viewer, row: Row): AccessEntryView 
     ownCountryOfficer: own,
     params: own ? record.params : null,
     caseIds: own ? record.caseIds : ownedCaseIds(db, viewer, record.caseIds),
+    // Another country's officer: which referrals they looked at is theirs to audit, as their query
+    // parameters are (this read model cannot tell which of them the viewer's country referred).
+    referralIds: own ? record.referralIds ?? [] : [],
   };
 }
