@@ -15,6 +15,7 @@ import { CommandsModule } from './commands/commands.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { ActionDaysModule } from './action-days/action-days.module.js';
+import { ReferralFollowUpModule } from './referrals/follow-up/follow-up.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         ActionDaysModule,
         QueriesModule,
         AuditModule,
+        ReferralFollowUpModule,
         LiveModule,
         DevModule.register({ ...(authEnv ?? process.env), NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV }),
       ],

@@ -27,5 +27,6 @@ export { REFERRAL_STATUSES, type ReferralStatus } from './read-models/referral-l
 export * from './read-models/referral-ledger/referral-ledger.projection.js';
 export * from './read-models/referral-ledger/referral-ledger.queries.js';
 export * from './read-models/referral-ledger/action-days.queries.js';
+export * from './read-models/referral-ledger/follow-up.queries.js';
 export * from './read-models/platform-responsiveness/platform-responsiveness.projection.js';
 export * from './read-models/platform-responsiveness/platform-responsiveness.queries.js';

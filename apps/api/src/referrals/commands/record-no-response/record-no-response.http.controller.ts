@@ -14,7 +14,7 @@ export class RecordNoResponseHttpController {
 
   @Post(':referralId/no-response')
   @ApiReferralCommand('Record that the platform did not answer by the deadline',
-    'Only once the response deadline has passed (422 REFERRAL_RESPONSE_NOT_DUE); a late answer can still be recorded afterwards. The service also records it by itself for overdue referrals (see README).')
+    'Only once the response deadline has passed (422 REFERRAL_RESPONSE_NOT_DUE); a late answer can still be recorded afterwards. The service also records it by itself, as liaison:follow-up, every REFERRAL_FOLLOW_UP_SWEEP_MS.')
   async record(
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
