@@ -5,9 +5,8 @@
 import path from 'node:path';
 import { mintDevToken } from '../apps/api/src/auth/index.js';
 import { detentionBody, seedCases } from './api/seed.js';
-import { load, type LoadResult } from './api/load.js';
-import { startFrameworkFloor, startReference, startService } from './api/servers.js';
-import { cpuPerCommand, threadCpu, type CpuPerCommand } from './api/thread-cpu.js';
+import { load, measured, type LoadResult, type Measured } from './api/load.js';
+import { caughtUp, startFrameworkFloor, startReference, startService } from './api/servers.js';
 import { pollDashboard, type DashboardResult } from './api/dashboard.js';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, fmtMs, fmtRatio } from './support/stats.js';
@@ -15,34 +14,6 @@ import { renderTable } from './support/table.js';
 
 const CASES = 1000;
 const TOKENS = 10;
-
-async function caughtUp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const body = (await (await fetch(`${url}/ready`)).json()) as { details?: { projections?: { position?: string; head?: string } } };
-    const p = body.details?.projections;
-    if (p?.position !== undefined && p.head !== undefined && BigInt(p.position) >= BigInt(p.head)) return;
-    if (Date.now() > deadline) throw new Error(`read models did not catch up within ${timeoutMs} ms: ${JSON.stringify(body)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-interface Measured {
-  load: LoadResult;
-  /** undefined where /proc cannot be read */
-  cpu: CpuPerCommand | undefined;
-  /** µs of this process (autocannon) per command */
-  loadGenerator: number;
-}
-
-async function measured(pid: number, run: () => Promise<LoadResult>): Promise<Measured> {
-  const before = threadCpu(pid);
-  const self = process.cpuUsage();
-  const result = await run();
-  const after = threadCpu(pid);
-  const used = process.cpuUsage(self);
-  return { load: result, cpu: cpuPerCommand(pid, before, after, result.ok), loadGenerator: result.ok > 0 ? (used.user + used.system) / result.ok : Number.NaN };
-}
 
 /** The floor must really validate, or it would understate the framework's share. */
 async function assertValidates(url: string, caseId: string): Promise<void> {

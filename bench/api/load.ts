@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuPerCommand, threadCpu, type CpuPerCommand } from './thread-cpu.js';
 
 export interface LoadResult {
   requestsPerSec: number;
@@ -46,3 +47,22 @@ export async function load(options: {
     p99: result.latency.p99,
   };
 }
+
+export interface Measured {
+  load: LoadResult;
+  /** undefined where /proc cannot be read */
+  cpu: CpuPerCommand | undefined;
+  /** µs of this process (autocannon) per command */
+  loadGenerator: number;
+}
+
+/** Runs a load and splits the server's CPU over its commands, per thread role. */
+export async function measured(pid: number, run: () => Promise<LoadResult>): Promise<Measured> {
+  const before = threadCpu(pid);
+  const self = process.cpuUsage();
+  const result = await run();
+  const after = threadCpu(pid);
+  const used = process.cpuUsage(self);
+  return { load: result, cpu: cpuPerCommand(pid, before, after, result.ok), loadGenerator: result.ok > 0 ? (used.user + used.system) / result.ok : Number.NaN };
+}
+

@@ -50,6 +50,18 @@ export async function startService(dataDir: string, port: number, extraNodeArgs:
   return { url: m[1].replace('localhost', '127.0.0.1'), child, stop: stopper(child) };
 }
 
+/** Waits until /ready reports every read model at the log's head. */
+export async function caughtUp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const body = (await (await fetch(`${url}/ready`)).json()) as { details?: { projections?: { position?: string; head?: string } } };
+    const p = body.details?.projections;
+    if (p?.position !== undefined && p.head !== undefined && BigInt(p.position) >= BigInt(p.head)) return;
+    if (Date.now() > deadline) throw new Error(`read models did not catch up within ${timeoutMs} ms: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * bench/api/framework-floor.server.ts: NestJS + Fastify + the service's validation pipe and DTO and
  * nothing else, started as production starts the service; tsx loads it (it imports the DTO from dist/).

@@ -47,3 +47,19 @@ export function verdict(value: number, target: number | undefined, lowerIsBetter
   if (!Number.isFinite(value)) return 'MISS';
   return (lowerIsBetter ? value <= target : value >= target) ? 'PASS' : 'MISS';
 }
+
+export interface Summary {
+  n: number;
+  min: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Count, extremes, median and p99 of a sample (NaN where empty). */
+export function summarise(values: readonly number[]): Summary {
+  return {
+    n: values.length, min: values.length ? Math.min(...values) : Number.NaN, p50: percentile(values, 50),
+    p99: percentile(values, 99), max: values.length ? Math.max(...values) : Number.NaN,
+  };
+}
