@@ -1,5 +1,5 @@
 // npm run audit -- verify
-// npm run audit -- export --case <id> --from <iso> --to <iso> [--out dir]
+// npm run audit -- export (--case <id> | --referral <id>) --from <iso> --to <iso> [--out dir]
 // Reads the log directly (DATA_DIR / EVENT_STORE as for the service), so it also works beside a
 // running service or on a copy of the data folder handed to an auditor.
 import path from 'node:path';
@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { verifyAll } from '@liaison/event-store';
 import { loadConfig } from '../config/app.config.js';
 import { openEventStore } from '../infrastructure/event-store.provider.js';
-import { exportCase } from '../audit/export/export-case.js';
+import { exportSubject, type ExportSubject } from '../audit/export/export-subject.js';
 
-const USAGE = 'usage: npm run audit -- verify\n       npm run audit -- export --case <id> --from <iso> --to <iso> [--out dir]';
+const USAGE = 'usage: npm run audit -- verify\n       npm run audit -- export (--case <id> | --referral <id>) --from <iso> --to <iso> [--out dir]';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,16 +51,18 @@ async function verify(store: Awaited<ReturnType<typeof openEventStore>>): Promis
 async function runExport(store: Awaited<ReturnType<typeof openEventStore>>, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { case: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    options: { case: { type: 'string' }, referral: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
   });
-  if (!values.case || !values.from || !values.to) {
+  const subject: ExportSubject | undefined = values.case && !values.referral ? { kind: 'case', id: values.case }
+    : values.referral && !values.case ? { kind: 'referral', id: values.referral } : undefined;
+  if (!subject || !values.from || !values.to) {
     console.error(USAGE);
     return 2;
   }
-  const outDir = path.resolve(values.out ?? `audit-export-${values.case}`);
-  const result = await exportCase(store, { caseId: values.case, from: values.from, to: values.to, outDir });
+  const outDir = path.resolve(values.out ?? `audit-export-${subject.id}`);
+  const result = await exportSubject(store, { subject, from: values.from, to: values.to, outDir });
   // Counts and paths only: the files hold purposes and personal data, stdout may end up in logs.
-  console.log(`export: ${result.accesses} access records, ${result.events} case events`);
+  console.log(`export: ${result.accesses} access records, ${result.events} ${subject.kind} events`);
   for (const f of result.files) console.log(`  ${f}`);
   return 0;
 }

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { caseStreamId } from '@liaison/domain';
+import { caseStreamId, referralStreamId } from '@liaison/domain';
 import { StreamNotFound, chainOf, readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import { CASE_DATA_ACCESSED, type CaseDataAccessedData } from '@liaison/projections';
 import { csvDocument, jsonLines } from './csv.js';
 
+/** What the export is about: a case, or a platform referral. */
+export type ExportSubject = { kind: 'case'; id: string } | { kind: 'referral'; id: string };
+
 export interface ExportRequest {
-  caseId: string;
+  subject: ExportSubject;
   /** Inclusive, ISO-8601. */
   from: string;
   /** Exclusive, ISO-8601. */
@@ -21,15 +24,15 @@ export interface ExportResult {
 }
 
 const ACCESS_COLUMNS = ['entryId', 'accessedAt', 'officerSubject', 'officerCountry', 'officerIssuer', 'purpose', 'fieldsClass',
-  'route', 'readModel', 'query', 'params', 'viewerCountry', 'readAt', 'caseIds', 'resultCount', 'answerSha256', 'position', 'hash'] as const;
+  'route', 'readModel', 'query', 'params', 'viewerCountry', 'readAt', 'caseIds', 'referralIds', 'resultCount', 'answerSha256', 'position', 'hash'] as const;
 const TIMELINE_COLUMNS = ['position', 'revision', 'type', 'occurredAt', 'recordedAt', 'actor', 'country', 'issuer', 'data', 'hash'] as const;
 
 /**
- * For the data protection authority: every consultation or disclosure of one case (access records
- * that returned it) and the case's own events, both recorded within [from, to), as JSON Lines and
+ * For the data protection authority: every consultation or disclosure of one case or referral (access
+ * records that returned it) and its own events, both recorded within [from, to), as JSON Lines and
  * CSV. Read from the log itself, not a read model, so the export does not depend on the service.
  */
-export async function exportCase(store: EventStore, req: ExportRequest): Promise<ExportResult> {
+export async function exportSubject(store: EventStore, req: ExportRequest): Promise<ExportResult> {
   const from = Date.parse(req.from);
   const to = Date.parse(req.to);
   if (Number.isNaN(from) || Number.isNaN(to) || from >= to) throw new RangeError('--from and --to must be ISO-8601 instants with from < to');
@@ -37,13 +40,13 @@ export async function exportCase(store: EventStore, req: ExportRequest): Promise
     const t = Date.parse(iso);
     return t >= from && t < to;
   };
-  const accesses = (await scanAccesses(store, req.caseId)).filter(({ data }) => within(data.accessedAt));
-  const events = (await caseEvents(store, req.caseId)).filter((e) => within(e.recordedAt));
+  const accesses = (await scanAccesses(store, req.subject)).filter(({ data }) => within(data.accessedAt));
+  const events = (await subjectEvents(store, req.subject)).filter((e) => within(e.recordedAt));
 
   const accessRows = accesses.map(({ data: d, event }) => ({
     entryId: d.entryId, accessedAt: d.accessedAt, officerSubject: d.officer.subject, officerCountry: d.officer.country,
     officerIssuer: d.officer.issuer, purpose: d.purpose, fieldsClass: d.fieldsClass, route: d.route, readModel: d.readModel,
-    query: d.query, params: d.params, viewerCountry: d.viewerCountry, readAt: d.readAt, caseIds: d.caseIds.join(' '),
+    query: d.query, params: d.params, viewerCountry: d.viewerCountry, readAt: d.readAt, caseIds: d.caseIds.join(' '), referralIds: (d.referralIds ?? []).join(' '),
     resultCount: d.resultCount, answerSha256: d.answerSha256, position: event.position.toString(), hash: chainOf(event.metadata)?.hash ?? null,
   }));
   const timelineRows = events.map((e) => ({
@@ -67,23 +70,29 @@ export async function exportCase(store: EventStore, req: ExportRequest): Promise
   return { files, accesses: accessRows.length, events: timelineRows.length };
 }
 
-async function scanAccesses(store: EventStore, caseId: string): Promise<{ data: CaseDataAccessedData; event: RecordedEvent }[]> {
+/** Access records that disclosed the subject: its id among the answer's case or referral ids. */
+function disclosed(d: CaseDataAccessedData, subject: ExportSubject): boolean {
+  const ids = subject.kind === 'case' ? d.caseIds : d.referralIds;
+  return Array.isArray(ids) && ids.includes(subject.id);
+}
+
+async function scanAccesses(store: EventStore, subject: ExportSubject): Promise<{ data: CaseDataAccessedData; event: RecordedEvent }[]> {
   const out: { data: CaseDataAccessedData; event: RecordedEvent }[] = [];
   for (let after: bigint | undefined; ;) {
     const page = await readAllAfter(store, after, 4096);
     for (const e of page) {
       if (e.type !== CASE_DATA_ACCESSED) continue;
       const d = e.data as CaseDataAccessedData;
-      if (Array.isArray(d.caseIds) && d.caseIds.includes(caseId)) out.push({ data: d, event: e });
+      if (disclosed(d, subject)) out.push({ data: d, event: e });
     }
     if (page.length < 4096) return out;
     after = page[page.length - 1].position;
   }
 }
 
-async function caseEvents(store: EventStore, caseId: string): Promise<RecordedEvent[]> {
+async function subjectEvents(store: EventStore, subject: ExportSubject): Promise<RecordedEvent[]> {
   try {
-    return await store.readStream(caseStreamId(caseId));
+    return await store.readStream(subject.kind === 'case' ? caseStreamId(subject.id) : referralStreamId(subject.id));
   } catch (e) {
     if (e instanceof StreamNotFound) return [];
     throw e;

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pastInstant, startHarness, type Harness } from '../../cases/commands/testing/case-commands.harness.js';
 import { referBody } from '../../referrals/testing/referral-bodies.js';
+import { auditCli } from '../testing/audit-cli.js';
 
 // Supervisor audit of a referral stream: replay as of a point in record time, and the hash chain.
 
@@ -57,6 +59,21 @@ describe('GET /api/v1/audit/referrals/:id', () => {
     expect(officer.status).toBe(403);
     const noPurpose = await h.call('GET', `/api/v1/audit/referrals/${referralId}`, { token: await h.token('SE', 'supervisor', 'se-sup') });
     expect(noPurpose.status).toBe(400);
+  });
+
+  it('exports the referral\'s disclosures and timeline for the data protection authority', async () => {
+    const read = await h.call('GET', `/api/v1/referrals/${referralId}`, { token: await h.token('DK'), headers: { 'x-purpose': 'Joint follow-up DK/SE' } });
+    expect(read.status).toBe(200);
+    const out = path.join(h.dataDir, 'referral-export');
+    const r = auditCli(h.dataDir, 'export', '--referral', referralId, '--from', '2000-01-01T00:00:00Z', '--to', '2100-01-01T00:00:00Z', '--out', out);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('4 referral events');
+    const accesses = fs.readFileSync(path.join(out, 'access-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { purpose: string; referralIds: string });
+    expect(accesses.map((a) => a.purpose)).toContain('Joint follow-up DK/SE');
+    expect(accesses.every((a) => a.referralIds.split(' ').includes(referralId))).toBe(true);
+    const timeline = fs.readFileSync(path.join(out, 'timeline.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(timeline).toEqual(['ContentReferred', 'CoReferrerJoined', 'ReferralSentToPlatform', 'ContentRemoved']);
+    expect(auditCli(h.dataDir, 'export', '--referral', referralId, '--case', referralId, '--from', 'x', '--to', 'y').status).toBe(2);
   });
 
   it('verifies the stream\'s hash chain, and finds a broken link', async () => {

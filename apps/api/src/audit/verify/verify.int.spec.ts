@@ -1,29 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { startHarness, type Harness } from '../../cases/commands/testing/case-commands.harness.js';
 import { buildScenario, type Call, type Scenario } from '../testing/audit-scenario.js';
+import { auditCli } from '../testing/audit-cli.js';
 
 // Tamper evidence end to end: the endpoint and `npm run audit -- verify` pass on an intact log and
 // name the first broken link after someone edits one event's data directly in SQLite. The export
 // runs here too, on the same log.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 let h: Harness;
 let call: Call;
 let s: Scenario;
 let seSup: string;
 const PURPOSE = 'Disclosure check, "DK request", ref 9';
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: h.dataDir, EVENT_STORE: 'sqlite' };
-  delete env.NODE_OPTIONS; // Jest's VM-modules flag is not for the child.
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/cli/audit.cli.ts'), ...args], { cwd: root, env, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => auditCli(h.dataDir, ...args);
 
 const verify = (token = seSup) => call<{ data: { ok: boolean; events: number; firstBreak: unknown } }>('GET', `/api/v1/audit/verify?case=${s.sharedCaseId}`, { token });
 
