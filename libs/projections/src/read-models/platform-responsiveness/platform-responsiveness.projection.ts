@@ -40,10 +40,12 @@ export const platformResponsivenessProjection: Projection = {
       CREATE TABLE pr_referrals(${FACT_COLUMNS}) WITHOUT ROWID;
       -- Referrals per linked case, for case access events (a table, since files get indexes only after a build).
       CREATE TABLE pr_case_referrals(case_id TEXT NOT NULL, referral_id TEXT NOT NULL, PRIMARY KEY (case_id, referral_id)) WITHOUT ROWID;
+      -- case_access by case (its key starts with the country), kept in step by evolveAccess.
+      CREATE TABLE pr_case_countries(case_id TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (case_id, country)) WITHOUT ROWID;
       CREATE TABLE pr_groups(${key}, ${COUNTERS.map((c) => `${c} INTEGER NOT NULL`).join(', ')},
         PRIMARY KEY (${KEY.join(', ')})) WITHOUT ROWID;
       CREATE TABLE pr_ttr(${key}, hours INTEGER NOT NULL, n INTEGER NOT NULL,
-        PRIMARY KEY (${KEY.join(', ')}, hours)) WITHOUT ROWID;
+        PRIMARY KEY (country, month, platform, origin, hours, basis)) WITHOUT ROWID; -- the query's GROUP BY order
       CREATE TABLE pr_pending(${key}, sent_hour INTEGER NOT NULL, n INTEGER NOT NULL,
         PRIMARY KEY (country, sent_hour, month, platform, origin, basis)) WITHOUT ROWID;`);
   },
@@ -63,31 +65,34 @@ export const platformResponsivenessProjection: Projection = {
   },
 };
 
+/** Countries with access to a case, from pr_case_countries (case_access is keyed by country first). */
 function caseCountries(rm: ReadModelDb, caseId: string): string[] {
   if (!caseId) return [];
-  return (rm.stmt('SELECT country FROM case_access WHERE case_id = ?').pluck().all(caseId) as string[]);
+  return (rm.stmt('SELECT country FROM pr_case_countries WHERE case_id = ?').pluck().all(caseId) as string[]);
 }
 
 function viewersOf(rm: ReadModelDb, f: ReferralFacts): string[] {
   return referralViewers(f.referrers, caseCountries(rm, f.case_id));
 }
 
-/** A case gained or lost a country: that country starts or stops counting the case's referrals it did not refer. */
+/**
+ * An access event changes at most one country's access to one case. If it gained or lost access, it
+ * starts or stops counting the case's referrals it did not refer itself.
+ */
 function evolveAccess(rm: ReadModelDb, event: RecordedEvent, caseId: string): void {
-  const before = new Set(caseCountries(rm, caseId));
+  const d = event.data as Data;
+  const country = str(event.type === 'CaseOpened' ? d.ownerCountry : d.partnerCountry) ?? '';
+  const has = (): boolean => rm.stmt('SELECT 1 FROM case_access WHERE country = ? AND case_id = ?').get(country, caseId) !== undefined;
+  const had = has();
   evolveCaseAccess(rm, event);
-  const after = new Set(caseCountries(rm, caseId));
-  const changes: [string, 1 | -1][] = [
-    ...[...after].filter((c) => !before.has(c)).map((c): [string, 1] => [c, 1]),
-    ...[...before].filter((c) => !after.has(c)).map((c): [string, -1] => [c, -1]),
-  ];
-  if (changes.length === 0) return;
+  const now = has();
+  if (had === now) return;
+  if (now) rm.stmt('INSERT OR IGNORE INTO pr_case_countries(case_id, country) VALUES (?, ?)').run(caseId, country);
+  else rm.stmt('DELETE FROM pr_case_countries WHERE case_id = ? AND country = ?').run(caseId, country);
   const referrals = rm.stmt(`SELECT r.* FROM pr_case_referrals x JOIN pr_referrals r ON r.referral_id = x.referral_id
     WHERE x.case_id = ?`).all(caseId) as ReferralFacts[];
-  for (const [country, sign] of changes) {
-    for (const f of referrals) {
-      if (!f.referrers.split(',').includes(country)) move(rm, f, [country], sign);
-    }
+  for (const f of referrals) {
+    if (!f.referrers.split(',').includes(country)) move(rm, f, [country], now ? 1 : -1);
   }
 }
 
