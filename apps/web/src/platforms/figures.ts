@@ -1,4 +1,4 @@
-import type { PlatformFigures, ReferralBasis, ResponsivenessFigures } from '../api/referral-types';
+import type { PlatformFigures, ReferralBasis, ResponsivenessFigures } from '../api/referral-types.js';
 
 // Pure helpers of the Platforms view: labels, number formats, the period in the URL, the table model.
 // Shared by the view, the CSV export and the browser spec (which formats the API's numbers the same way).

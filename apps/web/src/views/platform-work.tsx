@@ -22,7 +22,8 @@ export function OverdueReferrals() {
   const q = useQuery(purpose ? `overdue-${purpose}` : null, (signal, minPosition) =>
     api.get<ReadAnswer<{ items: ReferralEntry[] }>>('/api/v1/referrals/overdue', { signal, minPosition, purpose, query: { limit: 100 } }));
   const items = q.data?.data.items ?? [];
-  const now = q.data ? Date.parse(q.data.readAt) : Date.now();
+  // readAt is a read-model position, not a time: overdue is measured from this render.
+  const now = Date.now();
   const onLink = linkHandler(navigate);
   return (
     <Panel title="Overdue referrals" id="overdue" actions={<span class="muted small">open now, any period</span>}>

@@ -71,7 +71,7 @@ export function Platforms({ search }: { search: string }) {
         {can.readCases(session) ? <OverdueReferrals /> : null}
         <ActionDays />
       </div>
-      <PrintedBy readAt={main.data?.readAt} />
+      <PrintedBy />
     </div>
   );
 }
@@ -130,7 +130,7 @@ function PeriodForm({ q, onApply }: { q: PlatformQuery; onApply: (q: PlatformQue
 }
 
 /** Printed only: who printed the briefing and when, and that it holds aggregates only. */
-function PrintedBy({ readAt }: { readAt?: string }) {
+function PrintedBy() {
   const { session } = useApp();
   const [at, setAt] = useState(() => new Date().toISOString());
   useEffect(() => {
@@ -140,8 +140,7 @@ function PrintedBy({ readAt }: { readAt?: string }) {
   }, []);
   return (
     <p class="print-only printed-by" data-testid="printed-by">
-      Printed by {countryName(session.country)} ({roleOf(session)}) on {formatInstant(at)}
-      {readAt ? `, figures as of ${formatInstant(readAt)}` : ''}. <strong>Aggregates only — no personal data.</strong>
+      Printed by {countryName(session.country)} ({roleOf(session)}) on {formatInstant(at)}. <strong>Aggregates only — no personal data.</strong>
     </p>
   );
 }

@@ -34,8 +34,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
       </div>
     );
   }
-  const now = Date.parse(q.data?.readAt ?? '') || Date.now();
-  const steps = referralTimeline(r, now);
+  const steps = referralTimeline(r, Date.now());
   return (
     <article aria-labelledby="referral-title">
       {back}
