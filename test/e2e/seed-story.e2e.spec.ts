@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { devIssuerUrl, mintDevToken, type DevCountry } from '../../apps/api/src/auth/dev-identity-provider.js';
 import { ROLE_SCOPES, type Role } from '../../apps/api/src/auth/scopes.js';
-import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
+import { actionDayAnswersCsv, actionDayListCsv, planActionDay } from '../../apps/api/src/demo/seed-story.action-day.js';
+import { DEFAULT_ID_SEED, runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 
 // The seed story over the REAL process: `node dist/apps/api/src/main.js` (built beforehand by
@@ -58,7 +59,7 @@ beforeAll(async () => {
   liaison = await startLiaison(dataDir, { LOG_LEVEL: 'verbose' });
   // Two issuers write the story: the SE dev IdP for the owner, the DK dev IdP for the contributor.
   story = await runSeedStory({ baseUrl: liaison.baseUrl, token }, { now: new Date(Date.now() - 60_000) });
-}, 40_000);
+}, 120_000);
 
 afterAll(async () => {
   await liaison?.stop();
@@ -154,6 +155,63 @@ describe('seed story through the real process', () => {
   });
 });
 
+describe('the platform half of the seed story', () => {
+  type Figures = { platform: string; referred: number; removalRate: number | null; medianHoursToRemoval: number | null;
+    p90HoursToRemoval: number | null; unansweredAfter7dShare: number | null; ordersSent: number; ordersWithin1hShare: number | null; reuploadRate: number | null };
+  type Referral = { originCountry: string; coReferrers: string[]; caseId: string | null; handlerId: string | null; platform: string };
+  const progress = async (country: DevCountry) => read<Record<string, number>>(`/api/v1/referrals/action-days/${story.referrals.actionDayId}`, await officer(country));
+  const totals = async () => (await read<{ platformTotals: Figures[] }>('/api/v1/platforms/responsiveness', await officer('SE'))).platformTotals;
+
+  it('shows TikTok removing most within days and Telegram mostly silent, as SE sees it', async () => {
+    const figures = new Map((await totals()).map((f) => [f.platform, f]));
+    expect([...figures.keys()].sort()).toEqual(['instagram', 'snapchat', 'telegram', 'tiktok', 'youtube']);
+    const tiktok = figures.get('tiktok')!;
+    expect(tiktok.referred).toBeGreaterThanOrEqual(2145);
+    expect(tiktok.removalRate).toBeGreaterThan(0.8);
+    expect(tiktok.removalRate).toBeLessThan(0.95);
+    expect(tiktok.medianHoursToRemoval).toBeGreaterThanOrEqual(24);
+    expect(tiktok.medianHoursToRemoval).toBeLessThanOrEqual(120);
+    expect(tiktok.p90HoursToRemoval).toBeLessThanOrEqual(14 * 24);
+    expect(tiktok.reuploadRate).toBeGreaterThan(0);
+    const telegram = figures.get('telegram')!;
+    expect(telegram.unansweredAfter7dShare).toBeGreaterThanOrEqual(0.75);
+    expect(telegram.removalRate).toBeLessThan(0.3);
+    expect([telegram.ordersSent, telegram.ordersWithin1hShare]).toEqual([2, 0.5]);
+  });
+
+  it('counts the action day\'s 2,145 referred items for the organiser, and hides the day from a non-participant', async () => {
+    expect(await progress('SE')).toEqual({ actionDayId: story.referrals.actionDayId, ...story.referrals.actionDayProgress });
+    expect(story.referrals.actionDayProgress).toMatchObject({ referred: 2145, sent: 2145, reappeared: 6 });
+    const no = await call('GET', `/api/v1/referrals/action-days/${story.referrals.actionDayId}?minPosition=${story.position}`, await officer('NO'));
+    expect(no.status).toBe(404);
+  });
+
+  it('shows DK the content it co-referred, with or without a case, and Norway neither', async () => {
+    const { coReferredWithCase, coReferredWithoutCase } = story.referrals.referralIds;
+    const withCase = await read<Referral>(`/api/v1/referrals/${coReferredWithCase}`, await officer('DK'));
+    expect(withCase).toMatchObject({ originCountry: 'SE', coReferrers: ['DK'], caseId: story.cases.main, handlerId: story.wave.handlers.klippet, platform: 'tiktok' });
+    const withoutCase = await read<Referral>(`/api/v1/referrals/${coReferredWithoutCase}`, await officer('DK'));
+    expect(withoutCase).toMatchObject({ originCountry: 'SE', coReferrers: ['DK'], caseId: null, platform: 'telegram' });
+    for (const id of [coReferredWithCase, coReferredWithoutCase]) {
+      expect((await call('GET', `/api/v1/referrals/${id}?minPosition=${story.position}`, await officer('NO'))).status).toBe(404);
+    }
+  });
+
+  it('records nothing new when the story runs again or its files are sent again', async () => {
+    const [before, figuresBefore] = [await progress('SE'), await totals()];
+    const again = await runSeedStory({ baseUrl: liaison.baseUrl, token }, { now: new Date(story.now) });
+    expect(again.position).toBe(story.position);
+    // Without Idempotency-Key, only the action day's record of the file hashes stands in the way.
+    const plan = planActionDay(new Date(story.now), DEFAULT_ID_SEED);
+    const day = `/api/v1/referrals/action-days/${story.referrals.actionDayId}`;
+    for (const [path, csv] of [[`${day}/list`, actionDayListCsv(plan)], [`${day}/answers`, actionDayAnswersCsv(plan)]]) {
+      const answer = await call<{ imported: boolean; recorded: object; rows: number }>('POST', path, await officer('SE'), csv, { 'content-type': 'text/csv' });
+      expect([answer.status, answer.body.imported, answer.body.recorded]).toEqual([201, false, {}]);
+    }
+    expect([await progress('SE'), await totals()]).toEqual([before, figuresBefore]);
+  });
+});
+
 describe('command-side rules through the real process', () => {
   const person = { category: 'witness', pseudonym: 'E2E witness (fictional)' };
 
@@ -210,6 +268,8 @@ describe('command-side rules through the real process', () => {
     }
     for (const pseudonym of [...story.pseudonyms, person.pseudonym]) expect(logs).not.toContain(pseudonym);
     expect(logs).not.toMatch(/Ungdom|Menu-Man|Klippet/);
+    // Locators are personal data too (the accounts behind them): never in a log line.
+    expect(logs).not.toMatch(/tiktok\.example|t\.me\.example|snapchat\.example/);
     // Request lines name the route pattern, never the concrete URL with its case id or query.
     expect(logs).toMatch(/"msg":"request","method":"POST","route":"\/api\/v1\/cases\/:caseId\/detentions","status":201/);
     expect(logs).not.toContain(story.cases.main);

@@ -36,8 +36,9 @@ export class SeedStoryCommandError extends Error {
 }
 
 /**
- * Thin fetch wrapper over the real command API: one POST per domain command, tokens cached per
- * officer, and the highest global position seen so far, so callers can read with `minPosition`.
+ * Thin fetch wrapper over the real command API: one POST per domain command (or per action-day file),
+ * tokens cached per officer, and the highest global position seen so far, so callers can read with
+ * `minPosition`.
  */
 export class CommandApi {
   private readonly tokens = new Map<string, Promise<string>>();
@@ -55,7 +56,7 @@ export class CommandApi {
     return this.last?.toString();
   }
 
-  /** Number of commands sent (each one recorded at least one event). */
+  /** Number of command requests sent (an action-day file counts once, however many rows it has). */
   get commands(): number {
     return this.count;
   }
@@ -74,17 +75,36 @@ export class CommandApi {
    * POSTs `body` to `/api/v1/cases{path}` as `officer`. `step` names the action in errors and, with
    * the prefix, is the Idempotency-Key, so a retried step is recorded once.
    */
-  async post(officer: Officer, path: string, body: object, step: string): Promise<CommandResult> {
-    const url = `${this.client.baseUrl.replace(/\/+$/, '')}/api/v1/cases${path}`;
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${await this.token(officer)}`,
-        'content-type': 'application/json',
-        'idempotency-key': `${this.keyPrefix}:${step}`,
-      },
-      body: JSON.stringify(body),
-    });
+  post(officer: Officer, path: string, body: object, step: string): Promise<CommandResult> {
+    return this.command<CommandResult>(officer, `/cases${path}`, body, step);
+  }
+
+  /**
+   * POSTs to `/api/v1{path}`: a JSON body, or a CSV file when `body` is a string (the action-day
+   * imports), under the same Idempotency-Key rule as `post`.
+   */
+  async command<T extends { position: string | null }>(officer: Officer, path: string, body: object | string, step: string): Promise<T> {
+    const csv = typeof body === 'string';
+    const text = await this.request(officer, 'POST', path, step, {
+      'content-type': csv ? 'text/csv' : 'application/json',
+      'idempotency-key': `${this.keyPrefix}:${step}`,
+    }, csv ? body : JSON.stringify(body));
+    const result = JSON.parse(text) as T;
+    this.count += 1;
+    if (result.position !== null && (this.last === undefined || BigInt(result.position) > this.last)) {
+      this.last = BigInt(result.position);
+    }
+    return result;
+  }
+
+  /** GETs `/api/v1{path}` as `officer` (the scenario reads the platform catalogue's follow-up periods). */
+  async query<T>(officer: Officer, path: string): Promise<T> {
+    return JSON.parse(await this.request(officer, 'GET', path, `GET ${path}`, {})) as T;
+  }
+
+  private async request(officer: Officer, method: string, path: string, step: string, headers: Record<string, string>, body?: string): Promise<string> {
+    const url = `${this.client.baseUrl.replace(/\/+$/, '')}/api/v1${path}`;
+    const response = await fetch(url, { method, headers: { authorization: `Bearer ${await this.token(officer)}`, ...headers }, body });
     const text = await response.text();
     if (!response.ok) {
       let code: string | undefined;
@@ -98,11 +118,6 @@ export class CommandApi {
       }
       throw new SeedStoryCommandError(step, response.status, code, message);
     }
-    const result = JSON.parse(text) as CommandResult;
-    this.count += 1;
-    if (result.position !== null && (this.last === undefined || BigInt(result.position) > this.last)) {
-      this.last = BigInt(result.position);
-    }
-    return result;
+    return text;
   }
 }

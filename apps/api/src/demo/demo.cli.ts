@@ -5,6 +5,7 @@ import { mintDevToken, type DevCountry } from '../auth/dev-identity-provider.js'
 import type { Role } from '../auth/scopes.js';
 import { loadConfig } from '../config/app.config.js';
 import { assertDemoAllowed } from './demo-guard.js';
+import { ACTION_DAY } from './seed-story.action-day.js';
 import { CASE_TITLES, fictionalId } from './seed-story.cast.js';
 import { DEFAULT_ID_SEED, runSeedStory } from './seed-story.scenario.js';
 
@@ -57,6 +58,14 @@ async function main(): Promise<void> {
     out(`  ${CASE_TITLES.noShared}  (shared read-only with NO)`);
     out(`  ${CASE_TITLES.dkOnly}  (DK-owned, not shared)`);
     out(`  ${CASE_TITLES.h3}  (H3, shared read-only with DK)`);
+    const { referrals: r } = result;
+    const day = r.actionDayProgress;
+    out(`  Referral action day with TikTok on ${r.actionDayDate} (Europol EU IRU, ${ACTION_DAY.participatingCountries.length} countries): ` +
+      `${r.listed} items in one list; ${day.removed} removed, ${day.declined} declined, ${day.geoBlocked} geo-blocked, ` +
+      `${day.noResponse} unanswered, ${day.reappeared} uploaded again`);
+    const silences = Object.values(r.noResponseRecorded).reduce((a, b) => a + b, 0);
+    out(`  ${r.singleReferrals} referrals one by one (Telegram, TikTok, Snapchat, Instagram, YouTube; two removal orders): ` +
+      `${silences} missed deadlines recorded in all`);
   }
 
   out(`\nLiaison is running: ${url}/  (API docs: ${url}/docs)`);
@@ -65,6 +74,7 @@ async function main(): Promise<void> {
   out('\nTry:');
   out(`  curl -s -H "authorization: Bearer $TOKEN_DK_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/detentions/counts?nationality=SE&holdingCountry=DK'`);
   out(`  curl -s -H "authorization: Bearer $TOKEN_NO_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/cases'`);
+  out(`  curl -s -H "authorization: Bearer $TOKEN_SE_OFFICER" '${url}/api/v1/platforms/responsiveness'`);
   out('\nCtrl-C stops the service; the data stays in DATA_DIR.\n');
   closeOnSignals({ app, store });
 }

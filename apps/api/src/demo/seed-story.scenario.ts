@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CommandApi, type SeedStoryClient } from './command-api.client.js';
 import { ALL_PSEUDONYMS, CASE_TITLES, daysBefore, fictionalId, H3_TEXT, LEGAL_BASIS, OFFICERS, TEENS } from './seed-story.cast.js';
+import { recordReferrals, type ReferralStoryResult } from './seed-story.referrals.js';
 import { recordWave, type WaveIds } from './seed-story.wave.js';
 
 export type { SeedStoryClient } from './command-api.client.js';
@@ -33,6 +34,8 @@ export interface SeedStoryResult {
     h3: string;
   };
   wave: WaveIds;
+  /** The platform half: the TikTok action day and the referrals made one by one. */
+  referrals: ReferralStoryResult;
   /** Teens (cast keys) whose detention was ended with outcome `released`. */
   released: string[];
   /** What the read side should answer once it has reached `position`. */
@@ -54,7 +57,8 @@ export interface SeedStoryResult {
  * Builds the fictional seed story through the real HTTP command API only (fetch), as the Swedish
  * liaison officer in Copenhagen and the Danish officer at Noa: a Swedish-owned wave case shared with
  * Denmark, a Swedish case shared read-only with Norway, a Danish case shared with nobody and an H3
- * case. See seed-story.cast.ts for the cast and seed-story.wave.ts for the wave itself.
+ * case; then what was referred to the platforms and how they answered. See seed-story.cast.ts for
+ * the cast, seed-story.wave.ts for the wave itself and seed-story.referrals.ts for the referrals.
  */
 export async function runSeedStory(client: SeedStoryClient, options: SeedStoryOptions = {}): Promise<SeedStoryResult> {
   const now = options.now ?? new Date();
@@ -100,9 +104,12 @@ export async function runSeedStory(client: SeedStoryClient, options: SeedStoryOp
   }, 'open:h3');
   await api.post(OFFICERS.se, `/${cases.h3}/sharing`, { partnerCountry: 'DK', level: 'read' }, 'share:h3:DK');
 
+  // The platform half, last: its referrals link to the wave's handlers.
+  const referrals = await recordReferrals({ api, now, seed, id, caseId: cases.main, handlers: wave.handlers });
+
   const position = api.position;
   if (position === undefined) throw new Error('seed story: the service returned no global position');
-  return { now: now.toISOString(), position, commands: api.commands, cases, wave, ...expectations(now), pseudonyms: ALL_PSEUDONYMS };
+  return { now: now.toISOString(), position, commands: api.commands, cases, wave, referrals, ...expectations(now), pseudonyms: ALL_PSEUDONYMS };
 }
 
 function expectations(now: Date): Pick<SeedStoryResult, 'released' | 'expected'> {
