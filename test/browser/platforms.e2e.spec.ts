@@ -98,17 +98,16 @@ async function choosePurpose(page: Page): Promise<void> {
   await page.getByTestId('purpose').waitFor();
 }
 
-/** The responsiveness table's cells equal the API's figures, formatted as the view formats them. */
+/**
+ * The responsiveness table's cells come to equal the API's figures, formatted as the view formats
+ * them (polled: after a change of period or basis the previous answer stays until the next arrives).
+ */
 async function expectTable(page: Page, totals: PlatformFigures[]): Promise<void> {
-  const table = page.getByTestId('responsiveness-table');
-  await table.locator(`tr[data-platform="${totals[0]?.platform}"] td[data-key="referred"]`, { hasText: new RegExp(`^${totals[0]?.referred}$`) }).waitFor();
-  await expect(table.locator('tbody tr').count()).resolves.toBe(totals.length);
-  for (const t of totals) {
-    const row = table.locator(`tr[data-platform="${t.platform}"]`);
-    await expect(row.locator('th').innerText()).resolves.toBe(platformLabel(t.platform));
-    const cells = await row.locator('td[data-key]').allInnerTexts();
-    expect(cells).toEqual(COLUMNS.map((c) => cellText(c, t)));
-  }
+  const expected = totals.map((t) => [platformLabel(t.platform), ...COLUMNS.map((c) => cellText(c, t))]);
+  const shown = async () => Promise.all((await page.getByTestId('responsiveness-table').locator('tbody tr').all())
+    .map(async (r) => [await r.locator('th').innerText(), ...(await r.locator('td[data-key]').allInnerTexts())]));
+  await until(async () => JSON.stringify(await shown().catch(() => null)) === JSON.stringify(expected)).catch(() => undefined);
+  expect(await shown()).toEqual(expected);
 }
 
 beforeAll(async () => {
@@ -290,5 +289,28 @@ describe('Platforms view in the browser', () => {
     await tab.page.goto(`${service.url}/referrals/00000000-0000-4000-8000-000000000000`);
     await tab.page.getByTestId('referral-not-found').waitFor();
     await finish(tab, [/HTTP 404 \/api\/v1\/referrals\/0{8}-/, /console: Failed to load resource: .*404/]);
+  }, SLOW);
+
+  test('live: an outcome recorded elsewhere updates the figures and the overdue list without a reload', async () => {
+    const period = defaultPeriod(new Date());
+    const tab = await openTab();
+    await signIn(tab);
+    await tab.page.goto(`${service.url}/platforms`);
+    await choosePurpose(tab.page);
+    const row = tab.page.locator(`[data-testid="overdue-table"] tr[data-referral-id="${seed.openTelegramReferralId}"]`);
+    await row.waitFor();
+    await tab.page.locator('.live-live').waitFor();
+    await tab.page.evaluate('window.marker = 42');
+
+    const { position } = await post('SE', `/api/v1/referrals/${seed.openTelegramReferralId}/outcome`, { outcome: 'removed', at: new Date().toISOString() });
+    seed.position = String(position);
+    const after = await responsiveness(`from=${period.from}&to=${period.to}`);
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
+    const removed = tab.page.locator('tr[data-platform="telegram"] td[data-key="removed"]');
+    const expected = String(after.platformTotals.find((t) => t.platform === 'telegram')?.removed);
+    await until(async () => (await removed.innerText()) === expected, 15_000);
+    await expectTable(tab.page, after.platformTotals);
+    await expect(tab.page.evaluate('window.marker')).resolves.toBe(42);
+    await finish(tab);
   }, SLOW);
 });

@@ -18,6 +18,8 @@ export interface PlatformSeed {
   /** The referral with a full timeline, and the one removed and uploaded again. */
   timelineReferralId: string;
   reappearedReferralId: string;
+  /** A Telegram referral of the day, sent and still unanswered (overdue). */
+  openTelegramReferralId: string;
   position: string;
 }
 
@@ -65,6 +67,6 @@ export async function seedPlatformReferrals(post: Post, now: number): Promise<Pl
   const last = await post('SE', `/api/v1/referrals/${id(single)}/outcome`, { outcome: 'declined', at: iso(t0), reason: 'legal_objection' });
   return {
     actionDayId, dayReferrals: tos.length + telegram.length + orders.length, timelineReferralId: id(single),
-    reappearedReferralId: id(tos[0] as string), position: String(last.position),
+    reappearedReferralId: id(tos[0] as string), openTelegramReferralId: id(telegram[2] as string), position: String(last.position),
   };
 }
