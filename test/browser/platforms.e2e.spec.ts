@@ -13,19 +13,20 @@ import type { DevCountry } from '../../apps/api/src/auth/dev-identity-provider.j
 import { COLUMNS, cellText, defaultPeriod, formatShare, platformLabel } from '../../apps/web/src/platforms/figures.js';
 import type { PlatformFigures, PlatformResponsiveness, ReferralEntry } from '../../apps/web/src/api/referral-types.js';
 import { seedPlatformReferrals } from './platforms.seed.js';
+import { browserHelpers, PURPOSE, shot, until } from './platforms.support.js';
 import type { PlatformSeed } from './platforms.seed.js';
 import { ROOT, startService } from './service.harness.js';
 import type { RunningService } from './service.harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test/artifacts');
-const PURPOSE = 'Investigation of an ongoing case';
 const SLOW = 120_000;
 
 let service: RunningService;
 let seed: PlatformSeed;
 let context: BrowserContext;
 let profileDir: string;
+const { openTab, finish, signIn, choosePurpose } = browserHelpers(() => context, () => service.url);
 
 const tokens = new Map<string, Promise<string>>();
 function token(country: DevCountry, role: 'officer' | 'supervisor' = 'officer'): Promise<string> {
@@ -53,50 +54,6 @@ async function post(country: 'SE' | 'DK', pathName: string, body: string | objec
 }
 
 const responsiveness = async (query: string) => (await get<{ data: PlatformResponsiveness }>(`/api/v1/platforms/responsiveness?${query}`)).data;
-
-interface Tab { page: Page; problems: string[] }
-
-/** A fresh tab recording console errors, page errors and failed /api calls (`expected` lists allowed ones). */
-async function openTab(width = 1280, height = 900): Promise<Tab> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height });
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith('/api/') && r.status() >= 400) problems.push(`HTTP ${r.status()} ${u.pathname}`);
-  });
-  return { page, problems };
-}
-
-async function finish(tab: Tab, expected: RegExp[] = []): Promise<void> {
-  await tab.page.close();
-  expect(tab.problems.filter((p) => !expected.some((e) => e.test(p)))).toEqual([]);
-}
-
-/** Polls until `check` holds (Playwright's expect.poll is not available under Jest). */
-async function until(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`not reached in ${timeout} ms: ${check.toString()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
-
-async function signIn(tab: Tab): Promise<void> {
-  await tab.page.goto(service.url);
-  await tab.page.getByRole('button', { name: 'Swedish officer' }).click();
-  await tab.page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
-
-async function choosePurpose(page: Page): Promise<void> {
-  await page.getByLabel('Purpose', { exact: true }).first().selectOption(PURPOSE);
-  await page.getByRole('button', { name: 'Continue' }).first().click();
-  await page.getByTestId('purpose').waitFor();
-}
 
 /**
  * The responsiveness table's cells come to equal the API's figures, formatted as the view formats
