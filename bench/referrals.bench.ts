@@ -35,13 +35,16 @@ export async function run(args: string[]): Promise<void> {
     const copyMs = copyStore(cache.dir, tmp.dir);
     say(`copied to ${tmp.dir} in ${(copyMs / 1000).toFixed(1)} s`);
     const t0 = performance.now();
-    const service = await startService(tmp.dir, 0);
+    // The follow-up sweep is off: the generated log holds a backlog of overdue referrals a running
+    // service would have swept long ago, and catching up on it is not what these targets are about.
+    const service = await startService(tmp.dir, 0, undefined, { REFERRAL_FOLLOW_UP_SWEEP_MS: '0' });
     const pid = service.child.pid!;
     const imports: ImportRun[] = [];
     let httpMs: number[] = [];
     let queryCpuUs: ReturnType<typeof cpuPerCommand> = undefined;
     let pairs: Awaited<ReturnType<typeof timeCommands>> = [];
     let startupMs = Number.NaN;
+    let cold: ImportRun | undefined;
     try {
       await caughtUp(service.url, 120_000);
       startupMs = performance.now() - t0;
@@ -50,7 +53,9 @@ export async function run(args: string[]): Promise<void> {
       const officers = await Promise.all(Array.from({ length: 10 }, (_, k) => mintDevToken({ country: 'SE', role: 'officer', sub: `bench-se-${k}`, dataDir: tmp.dir })));
 
       say(`1/3 action-day imports: ${cfg.importRuns} × ${cfg.listRows} rows`);
-      await timeImport(service.url, tokens.SE, 50); // unmeasured: code paths optimised before timing
+      // The first list after start loads and optimises the import's code (~2× slower): timed apart, as the other suites warm up.
+      cold = await timeImport(service.url, tokens.SE, cfg.listRows);
+      say(`  first (cold) import: ${cold.totalMs.toFixed(0)} ms`);
       for (let i = 0; i < cfg.importRuns; i++) {
         const r = await timeImport(service.url, tokens.SE, cfg.listRows);
         imports.push(r);
@@ -71,7 +76,7 @@ export async function run(args: string[]): Promise<void> {
     const inProcess = timeInProcess(responsivenessFile(tmp.dir), cfg.queries, cfg.queryWarmUp, new Date().toISOString());
     const results: ReferralsResults = {
       config: cfg, cache: { ...cache.meta, dir: cache.dir, reused: cache.reused, copyMs }, startupMs,
-      imports, importSummary: {
+      imports, coldImport: cold, importSummary: {
         total: summarise(imports.map((r) => r.totalMs)), answered: summarise(imports.map((r) => r.answeredMs)), visible: summarise(imports.map((r) => r.visibleMs)),
       },
       http: summarise(httpMs), queryCpuUs, inProcess: { ...summarise(inProcess.ms), rowsPerAnswer: inProcess.rows },

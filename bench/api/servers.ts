@@ -38,12 +38,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** The real built service on the embedded store, in its own process like production. */
-export async function startService(dataDir: string, port: number, extraNodeArgs: string[] = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)): Promise<Running> {
+export async function startService(
+  dataDir: string, port: number, extraNodeArgs: string[] = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), env: Record<string, string> = {},
+): Promise<Running> {
   const main = path.resolve('dist/apps/api/src/main.js');
   if (!existsSync(main)) throw new Error('dist/ is missing: run `npm run build` first');
   const prod = productionStart();
   const child = spawn(process.execPath, [...prod.nodeFlags, ...extraNodeArgs, main], {
-    env: { ...process.env, ...prod.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, ...prod.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const m = await waitForLine(child, /Liaison is running: (http:\/\/[^\s/]+)/, 30_000);

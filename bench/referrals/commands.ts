@@ -1,8 +1,8 @@
 // Target 3: officers' referrals at 10 connections, with and without one platforms dashboard refreshing
 // its panels (responsiveness, overdue referrals, action days) once a second, in alternating pairs.
-import { referBody } from '../../apps/api/src/referrals/testing/referral-bodies.js';
 import { pollDashboard, type DashboardResult } from '../api/dashboard.js';
 import { load, measured, type Measured } from '../api/load.js';
+import { referContent } from './bodies.js';
 import type { ReferralsBenchConfig } from './config.js';
 
 export const PLATFORMS_VIEW = ['/api/v1/platforms/responsiveness', '/api/v1/referrals/overdue', '/api/v1/referrals/action-days'] as const;
@@ -20,7 +20,7 @@ export async function timeCommands(
   const run = (seconds: number) => load({
     url: service.url, connections: cfg.connections, durationSec: seconds,
     headers: (i) => ({ authorization: `Bearer ${officerTokens[i % officerTokens.length]}` }),
-    next: () => ({ path: '/api/v1/referrals', body: JSON.stringify(referBody()) }),
+    next: () => ({ path: '/api/v1/referrals', body: JSON.stringify(referContent()) }),
   });
   await run(cfg.warmUpSeconds);
   const pairs: CommandPair[] = [];

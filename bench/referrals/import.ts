@@ -1,5 +1,5 @@
 // Target 1: an action day's whole list, from sending the request until the read model shows every item.
-import { listCsv, planDayBody } from '../../apps/api/src/referrals/testing/referral-bodies.js';
+import { actionDayListCsv, benchLocator, planActionDay } from './bodies.js';
 import { expectStatus, request } from './http.js';
 
 export interface ImportRun {
@@ -17,10 +17,10 @@ export interface ImportRun {
 /** Plans a fresh day, posts `rows` fresh locators (sent an hour ago) as CSV, and waits until all are visible. */
 export async function timeImport(url: string, token: string, rows: number): Promise<ImportRun> {
   const planned = expectStatus('plan action day', await request<{ actionDayId: string }>(`${url}/api/v1/referrals/action-days`, token, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(planDayBody({ participatingCountries: ['DK', 'NO'] })),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(planActionDay()),
   }), 201);
   const dayId = planned.body.actionDayId;
-  const { csv } = listCsv(rows, new Date(Date.now() - 3_600_000).toISOString());
+  const csv = actionDayListCsv(Array.from({ length: rows }, benchLocator), new Date(Date.now() - 3_600_000).toISOString());
   const t0 = performance.now();
   const answer = expectStatus('submit list', await request<{ position: string | null; recorded: Record<string, number> }>(
     `${url}/api/v1/referrals/action-days/${dayId}/list`, token, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv },

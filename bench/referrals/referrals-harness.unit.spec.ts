@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { summarise } from '../support/stats.js';
 import { queryString, responsivenessAsk, RESPONSIVENESS_FILTERS } from './queries.js';
-import { cacheKey } from './store-cache.js';
+import { cacheKey, projectionVersions } from './store-cache.js';
 import { renameForChunk } from './workload.js';
 import { dashboardRatios } from './report.js';
+import { actionDayListCsv, benchLocator } from './bodies.js';
 
 describe('referrals bench harness', () => {
   it('asks every viewer country every filter, viewers varying fastest', () => {
@@ -25,12 +26,10 @@ describe('referrals bench harness', () => {
     expect(renameForChunk(0, 'action-day-ad-1', { actionDayId: 'ad-1', rows: 40 }).data).toEqual({ actionDayId: 'ad-1.k0', rows: 40 });
   });
 
-  it('keys the cached store by size and every projection version, in any order', () => {
-    const a = cacheKey(1000, [{ name: 'x', version: 1 }, { name: 'y', version: 2 }]);
-    expect(cacheKey(1000, [{ name: 'y', version: 2 }, { name: 'x', version: 1 }])).toBe(a);
-    expect(cacheKey(1000, [{ name: 'x', version: 2 }, { name: 'y', version: 2 }])).not.toBe(a);
-    expect(cacheKey(2000, [{ name: 'x', version: 1 }, { name: 'y', version: 2 }])).not.toBe(a);
-    expect(a).toMatch(/^referrals-v\d+-1000-[0-9a-f]{10}$/);
+  it('keys the cached store by data version and size; projection versions listed sorted', () => {
+    expect(cacheKey(1000)).toMatch(/^referrals-v\d+-1000$/);
+    expect(cacheKey(2000)).not.toBe(cacheKey(1000));
+    expect(projectionVersions([{ name: 'y', version: 2 }, { name: 'x', version: 1 }])).toEqual(['x@1', 'y@2']);
   });
 
   it('summarises a sample, NaN when empty', () => {
@@ -44,5 +43,16 @@ describe('referrals bench harness', () => {
       without: { load: { requestsPerSec: without } }, with: { load: { requestsPerSec: withIt } },
     }) as unknown as Parameters<typeof dashboardRatios>[0][number];
     expect(dashboardRatios([pair(1000, 950), pair(800, 400)])).toEqual([0.95, 0.5]);
+  });
+
+  it('builds an action-day list CSV with fresh locators', () => {
+    const locators = [benchLocator(), benchLocator()];
+    expect(new Set(locators).size).toBe(2);
+    expect(actionDayListCsv(locators, '2026-01-01T00:00:00.000Z').split('\n')).toEqual([
+      'locator,contentKind,basis,unit,sentAt',
+      `${locators[0]},glorification,tos_referral,NOA Cyber (fictional),2026-01-01T00:00:00.000Z`,
+      `${locators[1]},glorification,tos_referral,NOA Cyber (fictional),2026-01-01T00:00:00.000Z`,
+      '',
+    ]);
   });
 });

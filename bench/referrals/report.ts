@@ -13,6 +13,8 @@ export interface ReferralsResults {
   /** Service start on the copied data dir until /ready reports the read models at head. */
   startupMs: number;
   imports: ImportRun[];
+  /** The first import after start, unmeasured in the p50. */
+  coldImport: ImportRun | undefined;
   importSummary: { total: Summary; answered: Summary; visible: Summary };
   http: Summary;
   /** CPU per responsiveness query over HTTP, per thread role (the query thread counts as "other"). */
@@ -62,6 +64,7 @@ function notes(r: ReferralsResults, ratios: number[], refused: number): string[]
   const first = r.imports[0];
   return [
     '',
+    `First import after start (warm-up, not in the p50): ${r.coldImport ? `${r.coldImport.totalMs.toFixed(0)} ms (${r.coldImport.answeredMs.toFixed(0)} + ${r.coldImport.visibleMs.toFixed(0)})` : 'n/a'}. ` +
     `Imports: ${r.imports.map((x) => `${x.totalMs.toFixed(0)} ms (${x.answeredMs.toFixed(0)} + ${x.visibleMs.toFixed(0)}, ${x.reads} read${x.reads > 1 ? 's' : ''})`).join('; ')}` +
       `${first ? `; each recorded ${Object.entries(first.recorded).map(([k, v]) => `${fmtInt(v)} ${k}`).join(', ')}` : ''}.`,
     `Responsiveness over HTTP includes auth, validation, the access record appended to the log and the hop to the query thread; ` +
@@ -72,7 +75,7 @@ function notes(r: ReferralsResults, ratios: number[], refused: number): string[]
       `${refused ? `; WARNING ${refused} commands refused or failed` : ''}.`,
     `CPU per command without / with the dashboard: ${r.pairs.map((p) => `${us(p.without.cpu?.total)} / ${us(p.with.cpu?.total)}`).join(', ')}.`,
     `Store: ${r.cache.reused ? 'reused the cache' : 'built the cache'} ${r.cache.dir} (built ${r.cache.builtAt}: seeding ${(r.cache.seedMs / 1000).toFixed(0)} s, ` +
-      `the service's from-scratch read-model build ${(r.cache.projectionBuildMs / 1000).toFixed(0)} s); copied in ${(r.cache.copyMs / 1000).toFixed(1)} s; ` +
+      `the in-process read-model build ${(r.cache.projectionBuildMs / 1000).toFixed(0)} s); copied in ${(r.cache.copyMs / 1000).toFixed(1)} s; ` +
       `service start to caught up ${fmtMs(r.startupMs)}, started as start:prod (${Object.entries(productionStart().env).map(([k, v]) => `${k}=${v}`).join(' ') || 'no env'}).`,
     `Machine: ${r.machine.cpus} vCPUs shared with other work; load ${r.machine.loadAtStart.toFixed(2)} → ${r.machine.loadAtEnd.toFixed(2)}. Total ${r.totalSeconds.toFixed(0)} s, node ${r.node}.`,
   ];
