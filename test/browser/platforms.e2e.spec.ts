@@ -236,12 +236,14 @@ describe('Platforms view in the browser', () => {
     const steps = tab.page.getByTestId('referral-timeline').locator('li strong');
     await steps.first().waitFor();
     await expect(steps.allInnerTexts()).resolves.toEqual([
-      'Referred to Telegram', 'Also referred by', 'Sent to Telegram', 'Acknowledged by Telegram', 'Declined by the platform', 'Response due',
+      'Referred to Telegram', 'Also referred by Denmark', 'Sent to Telegram', 'Acknowledged by Telegram', 'Declined by the platform',
     ]);
+    // Every recorded step carries its own time (the ledger's steps), the co-referral too.
+    await expect(tab.page.getByTestId('referral-timeline').locator('li time').count()).resolves.toBe(5);
     await expect(tab.page.getByTestId('referral-timeline').innerText()).resolves.toMatch(/Denmark[\s\S]*Reason: legal objection/);
     await shot(tab.page, 'referral-timeline');
     await tab.page.goto(`${service.url}/referrals/${seed.reappearedReferralId}`);
-    await tab.page.getByText('Content reappeared once; below is round 2').waitFor();
+    await tab.page.getByText('Content reappeared (a new round starts)').waitFor();
 
     await tab.page.goto(`${service.url}/referrals/00000000-0000-4000-8000-000000000000`);
     await tab.page.getByTestId('referral-not-found').waitFor();

@@ -28,5 +28,6 @@ export * from './read-models/referral-ledger/referral-ledger.projection.js';
 export * from './read-models/referral-ledger/referral-ledger.queries.js';
 export * from './read-models/referral-ledger/action-days.queries.js';
 export * from './read-models/referral-ledger/follow-up.queries.js';
+export type { ReferralStep } from './read-models/referral-ledger/referral-timeline.js';
 export * from './read-models/platform-responsiveness/platform-responsiveness.projection.js';
 export * from './read-models/platform-responsiveness/platform-responsiveness.queries.js';

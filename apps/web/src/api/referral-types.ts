@@ -64,6 +64,18 @@ export interface ReferralEntry {
   lastPosition: number;
 }
 
+/** One recorded step of a referral (GET /referrals/{id} only): its business time and recording country. */
+export interface ReferralLedgerStep {
+  type: string;
+  at: string | null;
+  country: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface ReferralDetail extends ReferralEntry {
+  steps: ReferralLedgerStep[];
+}
+
 export interface ActionDayEntry {
   actionDayId: string;
   title: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ReferralEntry } from '../api/referral-types';
-import { referralTimeline } from './referral-timeline';
+import { recordedTimeline, referralTimeline } from './referral-timeline';
 
 const base: ReferralEntry = {
   referralId: 'r1', caseId: null, handlerId: null, platform: 'telegram', platformName: null, locator: 'https://t.example/x/1',
@@ -42,5 +42,30 @@ describe('referral timeline', () => {
     const steps = referralTimeline(r, NOW);
     expect(steps.map((s) => s.what)).toEqual(['Referred to Telegram', 'Content reappeared once; below is round 2', 'Sent to Telegram (round 2)', 'Withdrawn by the referring country']);
     expect(steps[1]).toMatchObject({ at: null, detail: 'Latest copy: https://t.example/x/2' });
+  });
+});
+
+describe('recorded timeline (referral page)', () => {
+  const sent = { ...base, sentAt: '2026-03-05T09:00:00.000Z', responseDueAt: '2026-03-12T09:00:00.000Z', round: 2, reappearances: 1 };
+  const steps = [
+    { type: 'ContentReferred', at: '2026-03-01T08:00:00.000Z', country: 'SE', detail: { unit: 'NOA Cyber' } },
+    { type: 'CoReferrerJoined', at: '2026-03-01T10:00:00.000Z', country: 'DK', detail: { country: 'DK', unit: 'NKC' } },
+    { type: 'ContentRemoved', at: '2026-03-02T08:00:00.000Z', country: 'SE', detail: {} },
+    { type: 'ContentReappeared', at: '2026-03-04T08:00:00.000Z', country: 'SE', detail: { locator: 'https://t.example/x/2' } },
+    { type: 'ReferralSentToPlatform', at: '2026-03-05T09:00:00.000Z', country: 'SE', detail: { responseDueAt: '2026-03-12T09:00:00.000Z' } },
+  ];
+
+  it('tells every recorded step with its own time, across rounds, and the deadline still running', () => {
+    const t = recordedTimeline({ ...sent, steps }, NOW);
+    expect(t.map((s) => s.what)).toEqual([
+      'Referred to Telegram', 'Also referred by Denmark', 'Removed by the platform', 'Content reappeared (a new round starts)', 'Sent to Telegram', 'Response due',
+    ]);
+    expect(t.slice(0, 5).every((s) => s.at !== null)).toBe(true);
+    expect(t[3]?.detail).toBe('New copy: https://t.example/x/2');
+    expect(t[5]?.mark).toBe('overdue');
+  });
+
+  it('falls back to the entry\'s fields when there are no recorded steps', () => {
+    expect(recordedTimeline(base, NOW)).toEqual(referralTimeline(base, NOW));
   });
 });

@@ -1,11 +1,11 @@
-import type { ReferralEntry } from '../api/referral-types';
+import type { ReferralDetail } from '../api/referral-types';
 import type { ReadAnswer } from '../api/types';
 import { ApiError } from '../api/client';
 import { PurposePrompt } from '../components/purpose';
 import { ErrorState, Loading, Panel } from '../components/states';
 import { countryName, formatInstant, humanize } from '../format';
 import { platformLabel } from '../platforms/figures';
-import { referralTimeline } from '../platforms/referral-timeline';
+import { recordedTimeline } from '../platforms/referral-timeline';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 
@@ -13,7 +13,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
   const { api, purposes, navigate } = useApp();
   const purpose = purposes.get();
   const q = useQuery(purpose ? `referral-${referralId}-${purpose}` : null, (signal, minPosition) =>
-    api.get<ReadAnswer<ReferralEntry>>(`/api/v1/referrals/${referralId}`, { signal, minPosition, purpose }));
+    api.get<ReadAnswer<ReferralDetail>>(`/api/v1/referrals/${referralId}`, { signal, minPosition, purpose }));
   const onLink = linkHandler(navigate);
   const back = <p><a href="/referrals" onClick={onLink}>← All referrals</a></p>;
 
@@ -34,7 +34,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
       </div>
     );
   }
-  const steps = referralTimeline(r, Date.now());
+  const steps = recordedTimeline(r, Date.now());
   return (
     <article aria-labelledby="referral-title">
       {back}
@@ -49,7 +49,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
         {r.actionDayId ? <div><dt>Action day</dt><dd><a href={`/referrals?actionDayId=${r.actionDayId}`} onClick={onLink}>Referrals of the day</a></dd></div> : null}
       </dl>
       <Panel title="Timeline" id="referral-timeline">
-        <p class="footnote">From the referral ledger: the current round's sending and answers; a reappearance starts a new round.</p>
+        <p class="footnote">Every recorded step with its own time; a reappearance starts a new round.</p>
         <ol class="timeline" data-testid="referral-timeline">
           {steps.map((s, i) => (
             <li key={i} class={s.mark ? `step-${s.mark}` : undefined}>

@@ -58,7 +58,16 @@ describe('referral ledger', () => {
       originCountry: 'SE', originUnit: 'SE cyber', coReferrers: [], referredAt: '2024-10-01T06:00:00.000Z', round: 2, sentAt: null,
       responseDueAt: null, acknowledgedAt: null, outcome: null, outcomeAt: null, declineReason: null, noResponseRecorded: false,
       reappearances: 1, latestLocator: 'https://tiktok.test/r-1b', withdrawn: false, status: 'reappeared', lastPosition: 7,
+      steps: expect.any(Array),
     });
+    // Every step in log order, each with its own business time, even where the round's fields were cleared.
+    const steps = referralDetail(rm.db, SE, 'r-1')!.steps;
+    expect(steps.map((s) => s.type)).toEqual(['ContentReferred', 'ReferralSentToPlatform', 'PlatformAcknowledged', 'ContentRemoved', 'ContentReappeared']);
+    expect(steps.every((s) => s.at !== null)).toBe(true);
+    expect(steps[4].detail).toEqual({ locator: 'https://tiktok.test/r-1b' });
+    // Applying the same events again adds no step.
+    applyInPages(rm, log.events, 2);
+    expect(referralDetail(rm.db, SE, 'r-1')!.steps).toHaveLength(5);
     expect(referralDetail(rm.db, DK, 'r-2')).toMatchObject({ caseId: null, coReferrers: ['NO'], status: 'no_response', basis: 'removal_order' });
     expect(referralDetail(rm.db, SE, 'r-3')).toMatchObject({ platformName: 'Kick', outcome: 'declined', declineReason: 'no_violation_found', status: 'withdrawn' });
   });

@@ -6,6 +6,7 @@ import { withReferrer } from '../../access/referral-access.js';
 import { ACTION_DAY_EVENTS, REFERRAL_EVENTS } from '../shared/referral-events.js';
 import { str, type Data } from '../shared/read-model-helpers.js';
 import { foldReferral, LEDGER_COLUMNS, referredRow, statusOf, type LedgerRow } from './referral-ledger.fold.js';
+import { recordStep, TIMELINE_TABLE } from './referral-timeline.js';
 
 const ROW_KEYS = Object.keys(referredRow({}, 0)) as (keyof LedgerRow)[];
 const SAVE = `INSERT OR REPLACE INTO rl_referrals(${ROW_KEYS.join(', ')}) VALUES (${ROW_KEYS.map((k) => `@${k}`).join(', ')})`;
@@ -17,7 +18,8 @@ const SAVE = `INSERT OR REPLACE INTO rl_referrals(${ROW_KEYS.join(', ')}) VALUES
  */
 export const referralLedgerProjection: Projection = {
   name: 'referral-ledger',
-  version: 1,
+  // v2: the dated steps of each referral (rl_steps), for its page.
+  version: 2,
   canHandle: [...CASE_ACCESS_EVENTS, ...REFERRAL_EVENTS, ...ACTION_DAY_EVENTS],
   indexes: [
     'CREATE INDEX IF NOT EXISTS rl_by_referred_at ON rl_referrals(referred_at DESC, referral_id DESC)',
@@ -29,6 +31,7 @@ export const referralLedgerProjection: Projection = {
     setupCaseAccess(db);
     db.exec(`
       CREATE TABLE rl_referrals(${LEDGER_COLUMNS}) WITHOUT ROWID;
+      ${TIMELINE_TABLE}
       CREATE TABLE rl_referral_days(action_day_id TEXT NOT NULL, referral_id TEXT NOT NULL,
         PRIMARY KEY (action_day_id, referral_id)) WITHOUT ROWID;
       CREATE TABLE rl_action_days(action_day_id TEXT PRIMARY KEY, title TEXT NOT NULL, coordinator TEXT NOT NULL,
@@ -57,6 +60,7 @@ export const referralLedgerProjection: Projection = {
     next.status = statusOf(next);
     next.last_position = position;
     rm.stmt(SAVE).run(next);
+    recordStep(rm, next.referral_id, event);
     const day = str(d.actionDayId);
     if (day) rm.stmt('INSERT OR IGNORE INTO rl_referral_days(action_day_id, referral_id) VALUES (?, ?)').run(day, id);
   },

@@ -5,6 +5,7 @@ import {
   addFilter, clampLimit, decodeCursor, prepared, toPage, utcParam, viewerParams, type Page, type PageOptions,
 } from '../shared/read-model-helpers.js';
 import type { ReferralStatus } from './referral-ledger.fold.js';
+import { stepsOf, type ReferralStep } from './referral-timeline.js';
 
 export interface ReferralEntry {
   referralId: string;
@@ -106,11 +107,18 @@ export function listReferrals(db: Database.Database, viewer: Viewer, options: Li
   return toPage(rows, limit, entry, (r) => [r.referredAt, r.referralId]);
 }
 
-/** One referral, or null when it does not exist or the viewer may not see it (indistinguishable). */
-export function referralDetail(db: Database.Database, viewer: Viewer, referralId: string): ReferralEntry | null {
+export interface ReferralDetail extends ReferralEntry {
+  /** Every step, oldest first, with its business time and the recording country. */
+  steps: ReferralStep[];
+}
+
+/** One referral with its dated steps, or null when it does not exist or the viewer may not see it (indistinguishable). */
+export function referralDetail(db: Database.Database, viewer: Viewer, referralId: string): ReferralDetail | null {
   const row = prepared(db, `${SELECT} WHERE r.referral_id = @referralId AND ${referralVisibleTo('r')}`)
     .get({ ...viewerParams(viewer), referralId }) as Row | undefined;
-  return row ? entry(row) : null;
+  if (!row) return null;
+  const steps = prepared(db, 'SELECT type, at, country, detail FROM rl_steps WHERE referral_id = ? ORDER BY position').all(referralId) as Parameters<typeof stepsOf>[0];
+  return { ...entry(row), steps: stepsOf(steps) };
 }
 
 /** Open referrals (sent, no outcome in this round, not withdrawn) past their responseDueAt, oldest due first. */
