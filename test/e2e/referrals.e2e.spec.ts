@@ -9,15 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 import { followLivePositions } from './support/live-positions.js';
-import { ReferralApi, type Page, type Written } from './support/referral-api.js';
+import { ReferralApi, type AccessEntry, type Figures, type Page, type Referral, type Written } from './support/referral-api.js';
 import {
   DENMARK_FIGURES, NORWAY_SHARED_FIGURES, PLATFORM, SWEDEN_DAY_PROGRESS, SWEDEN_FIGURES, randomPastMonth, referralStory,
 } from './support/referral-story.js';
 import { storeTargets, type RunningStore } from './support/store-targets.js';
-
-type Referral = { referralId: string; locator: string; caseId: string | null; status: string; round: number; coReferrers: string[]; [k: string]: unknown };
-type Figures = { rows: { platform: string; month: string }[]; platformTotals: unknown[]; byReferringCountry: unknown[] };
-type AccessEntry = { entryId: string; query: string; caseIds: string[]; referralIds?: string[]; resultCount: number };
 
 describe.each(storeTargets())('referrals on the $name', (target) => {
   const run = randomUUID().slice(0, 8);
@@ -37,8 +33,7 @@ describe.each(storeTargets())('referrals on the $name', (target) => {
   beforeAll(async () => {
     store = await target.start(dataDir);
     liaison = await startLiaison(dataDir, { ...store.env, LOG_LEVEL: 'warn' });
-    api = new ReferralApi(liaison.baseUrl, dataDir, run);
-    [t.se, t.dk, t.no, t.seSup] = await Promise.all([api.token('SE'), api.token('DK'), api.token('NO'), api.token('SE', 'supervisor')]);
+    api = new ReferralApi(liaison.baseUrl, dataDir, run);    [t.se, t.dk, t.no, t.seSup] = await Promise.all([api.token('SE'), api.token('DK'), api.token('NO'), api.token('SE', 'supervisor')]);
   }, 30_000);
 
   afterAll(async () => {
@@ -63,7 +58,6 @@ describe.each(storeTargets())('referrals on the $name', (target) => {
     const announced = await live.reaches(BigInt(list.body.position!));
     live.close();
     expect(announced).toBe(true);
-
     // Read beside the service: it must be the very store the service writes to.
     const head = await store.head();
     expect(head).toBeGreaterThanOrEqual(BigInt(list.body.position!));
@@ -88,6 +82,7 @@ describe.each(storeTargets())('referrals on the $name', (target) => {
     const first = await refer(t.se, l.locator);
     expect([first.status, first.body.events]).toEqual([201, ['ContentReferred']]);
     ids.lifecycle = first.body.referralId;
+    // Another country, another spelling (http, no www, trailing slash, tracking tail): the same referral.
     const joined = await refer(t.dk, l.variant, { unit: 'NKC (fictional)' });
     expect(joined.body).toMatchObject({ referralId: ids.lifecycle, events: ['CoReferrerJoined'] });
 
@@ -192,6 +187,7 @@ describe.each(storeTargets())('referrals on the $name', (target) => {
       if (entryIds.every((id) => entries.some((e) => e.entryId === id))) break;
     }
     const byId = (id: string | null) => entries.find((e) => e.entryId === id);
+    // Referral answers name what they disclosed even without any case.
     expect(byId(entryIds[0])).toMatchObject({ query: 'referralDetail', caseIds: [], referralIds: [ids.lifecycle], resultCount: 1 });
     expect(byId(entryIds[1])).toMatchObject({ query: 'listReferrals', caseIds: [], resultCount: 7 });
     expect([...(byId(entryIds[1])?.referralIds ?? [])].sort()).toEqual([...ids.items].sort());

@@ -11,6 +11,10 @@ export type Written = { position?: string | null; events?: string[] } & Problem;
 export type Page<T> = { items: T[]; nextCursor?: string };
 export type Answer<T> = { readAt: string; data: T };
 
+export type Referral = { referralId: string; locator: string; caseId: string | null; status: string; round: number; coReferrers: string[]; [k: string]: unknown };
+export type Figures = { rows: { platform: string; month: string }[]; platformTotals: unknown[]; byReferringCountry: unknown[] };
+export type AccessEntry = { entryId: string; query: string; caseIds: string[]; referralIds?: string[]; resultCount: number };
+
 export const PURPOSE = 'Referral follow-up, fictional e2e action day';
 
 export class ReferralApi {

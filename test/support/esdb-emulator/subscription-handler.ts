@@ -111,6 +111,12 @@ function streamSelection(log: EmulatedLog, options: Options): { start: number; m
   return { start, matches: (e) => e.streamId === name };
 }
 
+// Prefix filters match when the name starts with ANY of the prefixes, as the server's
+// StreamIdPrefixStrategy / EventTypePrefixStrategy do (`_expectedPrefixes.Any(p => name.StartsWith(p))`,
+// checked in EventStore/EventStore src/EventStore.Core/Services/Storage/ReaderIndex/EventFilter.cs):
+// the live feed subscribes with several stream prefixes at once (case-, referral-, action-day-).
+// On $all the server also drops persistent-subscription checkpoint/parked streams first
+// (DefaultAllFilter); the emulator has no persistent subscriptions, so there are none to drop.
 function filterPredicate(options: Options): Predicate {
   const filter = options.getFilter();
   if (!filter) return () => true;
