@@ -23,6 +23,8 @@ export interface ActionDayFile {
   plan(day: PlannedDay, errors: RowError[]): Promise<PlannedRow[]>;
 }
 
+const READ_CONCURRENCY = 32;
+
 type AnyCommand = { type: string; data?: unknown; metadata: CommandMetadata };
 
 export interface Step {
@@ -90,12 +92,11 @@ export class BulkImportService {
 
   /** Throws the 400 listing every row the domain would refuse (with `errors` already found by the caller). */
   async check(rows: PlannedRow[], errors: RowError[], totalRows: number): Promise<void> {
-    const states = new Map<string, unknown>();
+    const states = await this.currentStates(rows.flatMap((r) => r.steps));
     for (const { row, line, steps } of rows) {
       for (const step of steps) {
         const stream = step.aggregate.streamId(step.id);
         const decider = step.aggregate.decider;
-        if (!states.has(stream)) states.set(stream, (await readState(this.store, stream, decider, decider.initialState())).state);
         try {
           const events = decider.decide(step.command, states.get(stream));
           states.set(stream, events.reduce(decider.evolve, states.get(stream)));
@@ -108,6 +109,26 @@ export class BulkImportService {
       }
     }
     if (errors.length) throw rejectRows(errors, totalRows);
+  }
+
+  /**
+   * Every stream's current state, READ_CONCURRENCY reads at a time: one after another, a 2,145-row
+   * list on EventStoreDB waited for 2,145 round trips before deciding anything.
+   */
+  private async currentStates(steps: Step[]): Promise<Map<string, unknown>> {
+    const byStream = new Map(steps.map((s) => [s.aggregate.streamId(s.id), s.aggregate.decider] as const));
+    const streams = [...byStream.keys()];
+    const states = new Map<string, unknown>();
+    let next = 0;
+    const reader = async () => {
+      while (next < streams.length) {
+        const stream = streams[next++];
+        const decider = byStream.get(stream)!;
+        states.set(stream, (await readState(this.store, stream, decider, decider.initialState())).state);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, streams.length) }, reader));
+    return states;
   }
 
   async execute(rows: PlannedRow[]): Promise<BulkOutcome> {
