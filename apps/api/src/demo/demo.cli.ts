@@ -60,8 +60,9 @@ async function main(): Promise<void> {
     out(`  ${CASE_TITLES.h3}  (H3, shared read-only with DK)`);
     const { referrals: r } = result;
     const day = r.actionDayProgress;
+    const n = (x: number) => x.toLocaleString('en-GB');
     out(`  Referral action day with TikTok on ${r.actionDayDate} (Europol EU IRU, ${ACTION_DAY.participatingCountries.length} countries): ` +
-      `${r.listed} items in one list; ${day.removed} removed, ${day.declined} declined, ${day.geoBlocked} geo-blocked, ` +
+      `${n(r.listed)} items in one list; ${n(day.removed)} removed, ${day.declined} declined, ${day.geoBlocked} geo-blocked, ` +
       `${day.noResponse} unanswered, ${day.reappeared} uploaded again`);
     const silences = Object.values(r.noResponseRecorded).reduce((a, b) => a + b, 0);
     out(`  ${r.singleReferrals} referrals one by one (Telegram, TikTok, Snapchat, Instagram, YouTube; two removal orders): ` +
