@@ -7,10 +7,8 @@ import { HandlersQueryController } from './handlers/handlers.http.controller.js'
 import { ExtraditionsQueryController } from './extraditions/extraditions.http.controller.js';
 import { ReferralsQueryController } from './referrals/referrals.http.controller.js';
 import { PlatformsQueryController } from './platforms/platforms.http.controller.js';
-import { ReferralsModule } from '../referrals/referrals.module.js';
 
 @Module({
-  imports: [ReferralsModule],
   controllers: [
     CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
     ReferralsQueryController, PlatformsQueryController,

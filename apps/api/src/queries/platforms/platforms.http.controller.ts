@@ -1,11 +1,10 @@
-import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiRead } from '../shared/api-read.decorator.js';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { PLATFORM_OPERATORS, REFERRAL_BASES, REFERRAL_PLATFORMS, REMOVAL_ORDER_DEADLINE_MINUTES, type ReferralPlatform } from '@liaison/domain';
+import { REFERRAL_BASES, REFERRAL_PLATFORMS } from '@liaison/domain';
 import { RequireAnyScope, Scope } from '../../auth/index.js';
-import { FOLLOW_UP_DAYS } from '../../referrals/shared/follow-up.config.js';
 import { ReadQueryDto } from '../shared/read-query.dto.js';
 import { ReadModelGateway } from '../shared/read-model.gateway.js';
 import { namedQuery } from '../../audit/access/query-catalog.js';
@@ -30,20 +29,7 @@ class ResponsivenessQueryDto extends ReadQueryDto {
 @ApiBearerAuth()
 @Controller('api/v1/platforms')
 export class PlatformsQueryController {
-  constructor(
-    private readonly gateway: ReadModelGateway,
-    @Inject(FOLLOW_UP_DAYS) private readonly followUpDays: Readonly<Record<ReferralPlatform, number>>,
-  ) {}
-
-  @Get()
-  @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiRead({ summary: 'The platform catalogue with each platform\'s operator and response deadlines' })
-  catalogue() {
-    return {
-      removalOrderDeadlineMinutes: REMOVAL_ORDER_DEADLINE_MINUTES,
-      items: REFERRAL_PLATFORMS.map((platform) => ({ platform, operator: PLATFORM_OPERATORS[platform], followUpDays: this.followUpDays[platform] })),
-    };
-  }
+  constructor(private readonly gateway: ReadModelGateway) {}
 
   @Get('responsiveness')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
