@@ -8,6 +8,7 @@ import { str, type Data } from '../shared/read-model-helpers.js';
 import {
   contributionOf, COUNTERS, FACT_COLUMNS, foldFacts, referredFacts, type Contribution, type ReferralFacts,
 } from './platform-responsiveness.contribution.js';
+import { bumpHistogram, decodeHistogram, encodeHistogram } from './removal-histogram.js';
 
 const KEY = ['country', 'month', 'platform', 'origin', 'basis'] as const;
 const FACT_KEYS = Object.keys(referredFacts({}, 0)) as (keyof ReferralFacts)[];
@@ -27,11 +28,13 @@ const WHERE_KEY = KEY.map((k) => `${k} = ?`).join(' AND ');
  * the state alone (a rebuild and an incremental build are byte-equal).
  *
  * pr_groups: counters (COUNTERS) per (country, month, platform, origin, basis);
- * pr_ttr: removals per whole hour from sending to removal; pr_pending: sent-but-unanswered per sent hour.
+ * pr_ttr: removals per whole hour from sending to removal, one histogram BLOB per group (removal-histogram.ts);
+ * pr_pending: sent-but-unanswered per sent hour.
  */
 export const platformResponsivenessProjection: Projection = {
   name: 'platform-responsiveness',
-  version: 1,
+  // 2: pr_ttr holds one histogram per group (and pr_case_countries, added without a bump before).
+  version: 2,
   canHandle: [...CASE_ACCESS_EVENTS, ...REFERRAL_EVENTS],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
@@ -44,8 +47,7 @@ export const platformResponsivenessProjection: Projection = {
       CREATE TABLE pr_case_countries(case_id TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (case_id, country)) WITHOUT ROWID;
       CREATE TABLE pr_groups(${key}, ${COUNTERS.map((c) => `${c} INTEGER NOT NULL`).join(', ')},
         PRIMARY KEY (${KEY.join(', ')})) WITHOUT ROWID;
-      CREATE TABLE pr_ttr(${key}, hours INTEGER NOT NULL, n INTEGER NOT NULL,
-        PRIMARY KEY (country, month, platform, origin, hours, basis)) WITHOUT ROWID; -- the query's GROUP BY order
+      CREATE TABLE pr_ttr(${key}, hist BLOB NOT NULL, PRIMARY KEY (${KEY.join(', ')})) WITHOUT ROWID;
       CREATE TABLE pr_pending(${key}, sent_hour INTEGER NOT NULL, n INTEGER NOT NULL,
         PRIMARY KEY (country, sent_hour, month, platform, origin, basis)) WITHOUT ROWID;`);
   },
@@ -104,9 +106,16 @@ function move(rm: ReadModelDb, f: ReferralFacts, countries: readonly string[], s
     const key = [country, f.month, f.platform, f.origin, f.basis];
     rm.stmt(ADD_GROUP).run(...key, ...counters);
     if (sign < 0) rm.stmt(`DELETE FROM pr_groups WHERE ${WHERE_KEY} AND referred = 0`).run(...key);
-    if (c.ttrHours !== null) bump(rm, 'pr_ttr', 'hours', key, c.ttrHours, sign);
+    if (c.ttrHours !== null) bumpRemovals(rm, key, c.ttrHours, sign);
     if (c.pendingHour !== null) bump(rm, 'pr_pending', 'sent_hour', key, c.pendingHour, sign);
   }
+}
+
+function bumpRemovals(rm: ReadModelDb, key: unknown[], hours: number, sign: number): void {
+  const before = rm.stmt(`SELECT hist FROM pr_ttr WHERE ${WHERE_KEY}`).pluck().get(...key) as Buffer | undefined;
+  const after = bumpHistogram(decodeHistogram(before), hours, sign);
+  if (after.length === 0) rm.stmt(`DELETE FROM pr_ttr WHERE ${WHERE_KEY}`).run(...key);
+  else rm.stmt(`INSERT OR REPLACE INTO pr_ttr(${KEY.join(', ')}, hist) VALUES (?,?,?,?,?,?)`).run(...key, encodeHistogram(after));
 }
 
 function bump(rm: ReadModelDb, table: string, column: string, key: unknown[], value: number, sign: number): void {

@@ -4,6 +4,7 @@ import { addFilter, prepared, utcParam, viewerParams } from '../shared/read-mode
 import { HOUR_MS } from '../shared/referral-events.js';
 import { COUNTERS } from './platform-responsiveness.contribution.js';
 import { FigureSum, type ResponsivenessFigures } from './responsiveness-figures.js';
+import { decodeHistogram } from './removal-histogram.js';
 
 export type { ResponsivenessFigures } from './responsiveness-figures.js';
 
@@ -52,8 +53,9 @@ export function platformResponsiveness(
   const filter = where.join(' AND ');
   const cells = prepared(db, `SELECT g.month, g.platform, g.origin, ${COUNTERS.map((c) => `SUM(g.${c}) AS ${c}`).join(', ')}
     FROM pr_groups g WHERE ${filter} GROUP BY g.month, g.platform, g.origin`).raw().all(params) as (string | number)[][];
-  const ttr = prepared(db, `SELECT g.month, g.platform, g.origin, g.hours, SUM(g.n) FROM pr_ttr g WHERE ${filter}
-    GROUP BY g.month, g.platform, g.origin, g.hours`).raw().all(params) as [string, string, string, number, number][];
+  // One histogram per group (removal-histogram.ts): the rows read are the viewer's groups, not its removals.
+  const ttr = prepared(db, `SELECT g.month, g.platform, g.origin, g.hist FROM pr_ttr g WHERE ${filter}`)
+    .raw().all(params) as [string, string, string, Buffer][];
   // Pending referrals sent in the last 7 days (by sent hour): those after the 24 h cut are summed apart.
   const cut24 = Math.floor((now - 24 * HOUR_MS) / HOUR_MS);
   const cut7d = Math.floor((now - 7 * 24 * HOUR_MS) / HOUR_MS);
@@ -70,7 +72,10 @@ export function platformResponsiveness(
   for (const [month, platform, origin, ...counters] of cells) {
     for (const s of sumsOf({ month: month as string, platform: platform as string, origin: origin as string })) s.addCounters(counters as number[]);
   }
-  for (const [month, platform, origin, hours, n] of ttr) for (const s of sumsOf({ month, platform, origin })) s.addRemovals(hours, n);
+  for (const [month, platform, origin, hist] of ttr) {
+    const pairs = decodeHistogram(hist);
+    for (const s of sumsOf({ month, platform, origin })) s.addHistogram(pairs);
+  }
   for (const [month, platform, origin, after24, after7d] of pending) {
     for (const s of sumsOf({ month, platform, origin })) s.addRecentPending(after24, after7d);
   }

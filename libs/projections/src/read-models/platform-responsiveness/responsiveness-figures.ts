@@ -44,7 +44,8 @@ const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 /** Sums counters, the removal-time histogram and recent pending referrals of any set of group rows. */
 export class FigureSum {
   private readonly c = COUNTERS.map(() => 0);
-  private readonly removals = new Map<number, number>();
+  /** Removals by whole hours, dense (index = hours): adding a group's histogram is one pass over its pairs. */
+  private removals = new Float64Array(0);
   private pendingAfter24 = 0;
   private pendingAfter7d = 0;
 
@@ -53,7 +54,23 @@ export class FigureSum {
   }
 
   addRemovals(hours: number, n: number): void {
-    this.removals.set(hours, (this.removals.get(hours) ?? 0) + n);
+    this.reach(hours);
+    this.removals[hours] += n;
+  }
+
+  /** Adds a group's removal histogram: sorted (hours, count) pairs (removal-histogram.ts). */
+  addHistogram(pairs: Int32Array): void {
+    if (pairs.length === 0) return;
+    this.reach(pairs[pairs.length - 2]);
+    const r = this.removals;
+    for (let i = 0; i < pairs.length; i += 2) r[pairs[i]] += pairs[i + 1];
+  }
+
+  private reach(hours: number): void {
+    if (hours < this.removals.length) return;
+    const grown = new Float64Array(Math.max(hours + 1, this.removals.length * 2, 64));
+    grown.set(this.removals);
+    this.removals = grown;
   }
 
   /** Unanswered referrals sent after the 24 h cut and after the 7 d cut (the first are among the second). */
@@ -81,14 +98,21 @@ export class FigureSum {
 
   /** The smallest whole hour h with at least q of the removals within h. */
   private quantile(q: number): number | null {
-    const hours = [...this.removals.keys()].sort((a, b) => a - b);
-    const total = hours.reduce((n, h) => n + this.removals.get(h)!, 0);
+    const r = this.removals;
+    let total = 0;
+    let last = -1;
+    for (let h = 0; h < r.length; h++) {
+      if (r[h] === 0) continue;
+      total += r[h];
+      last = h;
+    }
     if (total === 0) return null;
     let cumulative = 0;
-    for (const h of hours) {
-      cumulative += this.removals.get(h)!;
+    for (let h = 0; h <= last; h++) {
+      if (r[h] === 0) continue;
+      cumulative += r[h];
       if (cumulative >= q * total) return h;
     }
-    return hours[hours.length - 1];
+    return last;
   }
 }

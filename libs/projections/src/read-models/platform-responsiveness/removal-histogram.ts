@@ -1,0 +1,43 @@
+/**
+ * The removal-time histogram of one pr_ttr group: (whole hours, removals) pairs, sorted by hours,
+ * without zero counts, stored as one BLOB of int32 pairs (little-endian, as every platform Node runs
+ * on). One row per group instead of one per hour keeps a query's reads at the viewer's few hundred
+ * groups whatever the number of referrals, and the canonical form keeps the table a function of the
+ * state (rebuild and incremental build stay byte-equal).
+ */
+export type HistogramPairs = Int32Array;
+
+export function decodeHistogram(blob: Uint8Array | undefined | null): HistogramPairs {
+  if (!blob || blob.byteLength === 0) return new Int32Array(0);
+  // Copied: a Buffer's offset into its pool need not be aligned for an Int32Array view.
+  return new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+}
+
+export function encodeHistogram(pairs: HistogramPairs): Buffer {
+  return Buffer.from(pairs.buffer, pairs.byteOffset, pairs.byteLength);
+}
+
+/** The pairs with `delta` added at `hours`; an hour whose count reaches zero is dropped. */
+export function bumpHistogram(pairs: HistogramPairs, hours: number, delta: number): HistogramPairs {
+  let i = 0;
+  while (i < pairs.length && pairs[i] < hours) i += 2;
+  if (i < pairs.length && pairs[i] === hours) {
+    const n = pairs[i + 1] + delta;
+    if (n !== 0) {
+      const out = pairs.slice();
+      out[i + 1] = n;
+      return out;
+    }
+    const out = new Int32Array(pairs.length - 2);
+    out.set(pairs.subarray(0, i));
+    out.set(pairs.subarray(i + 2), i);
+    return out;
+  }
+  if (delta === 0) return pairs;
+  const out = new Int32Array(pairs.length + 2);
+  out.set(pairs.subarray(0, i));
+  out[i] = hours;
+  out[i + 1] = delta;
+  out.set(pairs.subarray(i), i + 2);
+  return out;
+}
