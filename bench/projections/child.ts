@@ -11,7 +11,7 @@ import { timeRawRead, timeRebuild, timeStartup, type RebuildRun, type StartupRun
 import { startWorkerClient } from './worker-host.js';
 import { timeHostBuild } from './phases.js';
 import { seedStore } from './workload.js';
-import type { ProjectionsReader } from '../../apps/api/src/queries/worker/projections-reader.js';
+import type { ProjectionsReader } from '../../apps/api/src/runtime/worker/projections-reader.js';
 
 export type Role = 'seed' | 'in-process' | 'worker';
 export interface ChildRequest { role: Role; cfg: ProjectionsBenchConfig; dataDir: string; runnerPage: number }

@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { readAllAfter, type EventStore } from '@liaison/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, listCases } from '@liaison/projections';
-import type { ProjectionsReader } from '../../apps/api/src/queries/worker/projections-reader.js';
+import type { ProjectionsReader } from '../../apps/api/src/runtime/worker/projections-reader.js';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 const VIEWER = { country: 'SE' };

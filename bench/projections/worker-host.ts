@@ -4,13 +4,13 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventStore } from '@liaison/event-store';
 import type { AppConfig } from '../../apps/api/src/config/app.config.js';
-import type { ProjectionWorkerClient } from '../../apps/api/src/queries/worker/projection-worker.client.js';
+import type { ProjectionWorkerClient } from '../../apps/api/src/runtime/worker/projection-worker.client.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = `${root}dist/apps/api/src/queries/worker/projection-worker.entry.js`;
-const CLIENT = `${root}dist/apps/api/src/queries/worker/projection-worker.client.js`;
-const QUERY_ENTRY = `${root}dist/apps/api/src/queries/worker/query-worker.entry.js`;
-const GROUPS = `${root}dist/apps/api/src/queries/worker/projection-groups.js`;
+const ENTRY = `${root}dist/apps/api/src/runtime/worker/projection-worker.entry.js`;
+const CLIENT = `${root}dist/apps/api/src/runtime/worker/projection-worker.client.js`;
+const QUERY_ENTRY = `${root}dist/apps/api/src/threads/query-worker.entry.js`;
+const GROUPS = `${root}dist/apps/api/src/runtime/worker/projection-groups.js`;
 const CONFIG = `${root}dist/apps/api/src/config/app.config.js`;
 
 export interface WorkerHostInfo {

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@liaison/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner } from '@liaison/projections';
 import { timeRebuild } from '../projections/phases.js';
@@ -56,7 +57,7 @@ export async function cachedStore(referrals: number, say: (line: string) => void
   if (existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as CacheMeta;
     if (Date.now() - Date.parse(meta.builtAt) < MAX_AGE_MS) {
-      const stale = versions.filter((v) => !(meta.projections ?? []).includes(v));
+      const stale = versions.filter((v) => !activeVersions(join(dir, 'read-models')).includes(v));
       if (stale.length === 0) return { dir, meta, reused: true };
       say(`cache ${dir}: rebuilding ${stale.join(', ')} (changed version) in-process`);
       const ms = await refreshReadModels(join(dir, 'events.db'), join(dir, 'read-models'));
@@ -106,6 +107,16 @@ async function buildReadModels(storeFile: string, dir: string, head: bigint, eve
     return await timeRebuild(store, dir, head, events);
   } finally {
     await store.close();
+  }
+}
+
+/** `name@version` of the files the registry serves now. */
+function activeVersions(readModels: string): string[] {
+  const registry = new Database(join(readModels, 'registry.db'), { readonly: true });
+  try {
+    return (registry.prepare('SELECT name, version FROM active').all() as { name: string; version: number }[]).map((r) => `${r.name}@${r.version}`);
+  } finally {
+    registry.close();
   }
 }
 

@@ -10,7 +10,7 @@ import { acceptBulkBodies } from './action-days/shared/bulk-body.js';
 import { AppModule } from './app.module.js';
 import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
-import { addAccessEntryHeader } from './audit/access/access-entry.hook.js';
+import { addAccessEntryHeader } from './access/access-entry.hook.js';
 import { logRequests } from './common/request-log.js';
 import { rejectDeepBodies } from './common/body-depth.hook.js';
 import { addSecurityHeaders } from './common/security-headers.js';

@@ -17,6 +17,7 @@ import { ReferralsModule } from './referrals/referrals.module.js';
 import { ActionDaysModule } from './action-days/action-days.module.js';
 import { ReferralFollowUpModule } from './referrals/follow-up/follow-up.module.js';
 import { QueriesModule } from './queries/queries.module.js';
+import { RuntimeModule } from './runtime/runtime.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { LiveModule } from './live/live.module.js';
 import { DevModule } from './dev/dev.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         CasesModule,
         ReferralsModule,
         ActionDaysModule,
+        RuntimeModule,
         QueriesModule,
         AuditModule,
         ReferralFollowUpModule,

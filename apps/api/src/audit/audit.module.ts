@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { QueriesModule } from '../queries/queries.module.js';
+import { AccessModule } from '../access/access.module.js';
+import { AuditRunner } from './audit-runner.js';
 import { AccessLogController } from './access-log/access-log.http.controller.js';
 import { AccessViewController } from './access-view/access-view.http.controller.js';
 import { ReplayCaseController } from './replay-case/replay-case.http.controller.js';
@@ -8,7 +9,8 @@ import { ReplayReferralController } from './replay-referral/replay-referral.http
 
 /** Supervisors' questions (scope audit:read): who looked and why, what we knew then, what we disclosed, is the log intact. */
 @Module({
-  imports: [QueriesModule],
+  imports: [AccessModule],
+  providers: [AuditRunner],
   controllers: [AccessLogController, AccessViewController, ReplayCaseController, VerifyController, ReplayReferralController],
 })
 export class AuditModule {}

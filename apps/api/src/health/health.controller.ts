@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type { EventStore } from '@liaison/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import { Public } from '../auth/public.decorator.js';
-import { ProjectionsHost } from '../queries/shared/projection-runner.provider.js';
+import { ProjectionsHost } from '../runtime/projections-host.js';
 
 /** A projection that has not caught up for this long while events wait is "far behind". */
 const STALE_MS = 30_000;

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { QueriesModule } from '../queries/queries.module.js';
 import { ClientConfigController } from './client-config.http.controller.js';
 import { LiveStreamController } from './live.http.controller.js';
 import { PositionFeed } from './position-feed.js';
 
 @Module({
-  imports: [QueriesModule],
   controllers: [LiveStreamController, ClientConfigController],
   providers: [PositionFeed],
 })

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy } from '@nestjs/common';
 import type { EventStore, Subscription } from '@liaison/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
-import { ProjectionsHost } from '../queries/shared/projection-runner.provider.js';
+import { ProjectionsHost } from '../runtime/projections-host.js';
 
 export type PositionListener = (position: bigint) => void;
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsHost } from './shared/projection-runner.provider.js';
-import { ReadModelGateway } from './shared/read-model.gateway.js';
+import { AccessModule } from '../access/access.module.js';
 import { CasesQueryController } from './cases/cases.http.controller.js';
 import { DetentionsQueryController } from './detentions/detentions.http.controller.js';
 import { HandlersQueryController } from './handlers/handlers.http.controller.js';
@@ -8,12 +7,12 @@ import { ExtraditionsQueryController } from './extraditions/extraditions.http.co
 import { ReferralsQueryController } from './referrals/referrals.http.controller.js';
 import { PlatformsQueryController } from './platforms/platforms.http.controller.js';
 
+/** Officers' reads of the read models (through the access room's gateway). */
 @Module({
+  imports: [AccessModule],
   controllers: [
     CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
     ReferralsQueryController, PlatformsQueryController,
   ],
-  providers: [ProjectionsHost, ReadModelGateway],
-  exports: [ProjectionsHost, ReadModelGateway],
 })
 export class QueriesModule {}

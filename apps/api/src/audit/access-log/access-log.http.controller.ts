@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
-import { PagedQueryDto } from '../../queries/shared/read-query.dto.js';
-import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
-import { namedQuery } from '../access/query-catalog.js';
+import { PagedQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { namedQuery } from '../../access/query-catalog.js';
 
 class AccessLogQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ description: 'Officer subject (the token `sub`)' })

@@ -5,9 +5,10 @@ import type { EventStore } from '@liaison/event-store';
 import { CASE_DATA_ACCESSED, accessEntry, type CaseDataAccessedData } from '@liaison/projections';
 import { RequireScopes, Scope } from '../../auth/index.js';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
-import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
-import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
-import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
+import { AuditRunner } from '../audit-runner.js';
+import { ProjectionsHost } from '../../runtime/projections-host.js';
+import { ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { NotReproducible, redactForOwner } from './reproduce-access.js';
 
 @ApiTags('audit')
@@ -16,6 +17,7 @@ import { NotReproducible, redactForOwner } from './reproduce-access.js';
 export class AccessViewController {
   constructor(
     private readonly gateway: ReadModelGateway,
+    private readonly audits: AuditRunner,
     private readonly host: ProjectionsHost,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -33,7 +35,7 @@ export class AccessViewController {
       const record = event.data as CaseDataAccessedData;
       try {
         // Replaying a read model up to readAt folds the log from its start: on the audit thread (ADR 10).
-        const { answer, answerSha256, matchesRecord } = await this.host.audit({ kind: 'reproduceAccess', record });
+        const { answer, answerSha256, matchesRecord } = await this.audits.run({ kind: 'reproduceAccess', record });
         const own = record.officer.country === viewer.country;
         const shown = own ? { data: answer.data, redacted: false } : redactForOwner(answer.data, new Set(entry.caseIds));
         return {

@@ -1,6 +1,7 @@
 import { sha256Canonical, type EventStore } from '@liaison/event-store';
 import { ALL_PROJECTIONS, type CaseDataAccessedData } from '@liaison/projections';
-import { isQueryName, runRecordedQuery } from '../access/query-catalog.js';
+import { isQueryName, runRecordedQuery } from '../../access/query-catalog.js';
+import { NotReproducible } from '../../runtime/worker/not-reproducible.error.js';
 import { replayReadModel } from './replay-read-model.js';
 
 export interface Reproduction {
@@ -11,9 +12,7 @@ export interface Reproduction {
   matchesRecord: boolean;
 }
 
-export class NotReproducible extends Error {
-  override readonly name = 'NotReproducible';
-}
+export { NotReproducible };
 
 /**
  * Rebuilds the exact answer of one access: same read model replayed to the same position, same

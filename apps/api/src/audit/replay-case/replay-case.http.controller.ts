@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
-import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
-import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
-import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
+import { ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { AuditRunner } from '../audit-runner.js';
 import { parseAsOf } from '../shared/as-of.js';
 
 export class ReplayQueryDto extends ReadQueryDto {
@@ -22,7 +22,7 @@ export class ReplayQueryDto extends ReadQueryDto {
 export class ReplayCaseController {
   constructor(
     private readonly gateway: ReadModelGateway,
-    private readonly host: ProjectionsHost,
+    private readonly audits: AuditRunner,
   ) {}
 
   @Get(':caseId')
@@ -31,7 +31,7 @@ export class ReplayCaseController {
   replay(@Req() req: FastifyRequest, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() q: ReplayQueryDto) {
     parseAsOf(q.asOf); // a malformed asOf is a 400 here, before any work
     return this.gateway.consult(req, { fields: 'personal', query: 'replayCase', params: { caseId, ...(q.asOf ? { asOf: q.asOf } : {}) } }, async ({ viewer }) => {
-      const data = await this.host.audit({ kind: 'replayCase', caseId, viewerCountry: viewer.country, asOf: q.asOf });
+      const data = await this.audits.run({ kind: 'replayCase', caseId, viewerCountry: viewer.country, asOf: q.asOf });
       return { readAt: data.position ?? '-1', data };
     });
   }

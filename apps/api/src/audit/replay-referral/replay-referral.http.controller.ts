@@ -1,12 +1,12 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiRead } from '../../queries/shared/api-read.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
 import { UuidParam } from '../../commands/http/path-params.js';
-import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
-import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
-import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
+import { ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { AuditRunner } from '../audit-runner.js';
 import { ReplayQueryDto } from '../replay-case/replay-case.http.controller.js';
 import { parseAsOf } from '../shared/as-of.js';
 
@@ -16,7 +16,7 @@ import { parseAsOf } from '../shared/as-of.js';
 export class ReplayReferralController {
   constructor(
     private readonly gateway: ReadModelGateway,
-    private readonly host: ProjectionsHost,
+    private readonly audits: AuditRunner,
   ) {}
 
   @Get(':referralId')
@@ -25,7 +25,7 @@ export class ReplayReferralController {
   replay(@Req() req: FastifyRequest, @UuidParam('referralId') referralId: string, @Query() q: ReplayQueryDto) {
     parseAsOf(q.asOf);
     return this.gateway.consult(req, { fields: 'personal', query: 'replayReferral', params: { referralId, ...(q.asOf ? { asOf: q.asOf } : {}) } }, async ({ viewer }) => {
-      const data = await this.host.audit({ kind: 'replayReferral', referralId, viewerCountry: viewer.country, asOf: q.asOf });
+      const data = await this.audits.run({ kind: 'replayReferral', referralId, viewerCountry: viewer.country, asOf: q.asOf });
       return { readAt: data.position ?? '-1', data };
     });
   }
@@ -35,6 +35,6 @@ export class ReplayReferralController {
   @ApiRead({ summary: 'Checks one referral stream\'s hash chain and revisions; names the first broken link (supervisors of a referring country)', notFound: 'No such referral, or not one your country referred (REFERRAL_NOT_FOUND).' })
   verify(@Req() req: FastifyRequest, @UuidParam('referralId') referralId: string, @Query() _q: ReadQueryDto) {
     return this.gateway.consult(req, { fields: 'integrity', query: 'verifyReferral', params: { referralId } }, async ({ viewer }) =>
-      this.host.audit({ kind: 'verifyReferral', referralId, viewerCountry: viewer.country }));
+      this.audits.run({ kind: 'verifyReferral', referralId, viewerCountry: viewer.country }));
   }
 }

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
-import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
-import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
-import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
+import { ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { AuditRunner } from '../audit-runner.js';
 
 class VerifyQueryDto extends ReadQueryDto {
   @ApiProperty({ description: 'Case id' })
@@ -19,7 +19,7 @@ class VerifyQueryDto extends ReadQueryDto {
 export class VerifyController {
   constructor(
     private readonly gateway: ReadModelGateway,
-    private readonly host: ProjectionsHost,
+    private readonly audits: AuditRunner,
   ) {}
 
   @Get()
@@ -29,7 +29,7 @@ export class VerifyController {
     const caseId = q.case;
     // No personal data in the answer (types, revisions, positions), so no purpose is required.
     return this.gateway.consult(req, { fields: 'integrity', query: 'verifyCase', params: { caseId } }, async ({ viewer }) => {
-      return this.host.audit({ kind: 'verifyCase', caseId, viewerCountry: viewer.country });
+      return this.audits.run({ kind: 'verifyCase', caseId, viewerCountry: viewer.country });
     });
   }
 }

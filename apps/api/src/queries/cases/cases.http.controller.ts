@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
-import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
-import { ReadModelGateway } from '../shared/read-model.gateway.js';
-import { namedQuery } from '../../audit/access/query-catalog.js';
+import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { namedQuery } from '../../access/query-catalog.js';
 
 class ListCasesQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })

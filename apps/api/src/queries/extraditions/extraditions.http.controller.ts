@@ -6,9 +6,9 @@ import type { FastifyRequest } from 'fastify';
 import { EXTRADITION_ROUTES } from '@liaison/domain';
 import { RequireAnyScope, RequireScopes, Scope } from '../../auth/index.js';
 import { CountryFilter } from '../shared/country-query.js';
-import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
-import { ReadModelGateway } from '../shared/read-model.gateway.js';
-import { namedQuery } from '../../audit/access/query-catalog.js';
+import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { namedQuery } from '../../access/query-catalog.js';
 
 class ExtraditionsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: EXTRADITION_ROUTES })

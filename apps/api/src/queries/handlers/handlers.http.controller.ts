@@ -5,9 +5,9 @@ import type { FastifyRequest } from 'fastify';
 import { PLATFORMS } from '@liaison/domain';
 import { RequireAnyScope, RequireScopes, Scope } from '../../auth/index.js';
 import { CountryFilter } from '../shared/country-query.js';
-import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
-import { ReadModelGateway } from '../shared/read-model.gateway.js';
-import { namedQuery } from '../../audit/access/query-catalog.js';
+import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { namedQuery } from '../../access/query-catalog.js';
 
 class HandlersQueryDto extends PagedQueryDto {
   @CountryFilter('IQ') believedCountry?: string;

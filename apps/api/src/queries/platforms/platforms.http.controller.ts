@@ -1,13 +1,13 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiRead } from '../shared/api-read.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { REFERRAL_BASES, REFERRAL_PLATFORMS } from '@liaison/domain';
 import { RequireAnyScope, Scope } from '../../auth/index.js';
-import { ReadQueryDto } from '../shared/read-query.dto.js';
-import { ReadModelGateway } from '../shared/read-model.gateway.js';
-import { namedQuery } from '../../audit/access/query-catalog.js';
+import { ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { namedQuery } from '../../access/query-catalog.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

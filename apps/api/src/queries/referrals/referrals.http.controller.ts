@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiRead } from '../shared/api-read.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -9,9 +9,9 @@ import { RequireAnyScope, RequireScopes, Scope } from '../../auth/index.js';
 import { UuidParam } from '../../commands/http/path-params.js';
 import { CountryFilter } from '../shared/country-query.js';
 import { InstantFilter } from '../shared/instant-filter.js';
-import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
-import { ReadModelGateway } from '../shared/read-model.gateway.js';
-import { namedQuery } from '../../audit/access/query-catalog.js';
+import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
+import { ReadModelGateway } from '../../access/read-model.gateway.js';
+import { namedQuery } from '../../access/query-catalog.js';
 
 export const REFERRAL_STATUSES = ['referred', 'sent', 'acknowledged', 'removed', 'geo_blocked', 'declined', 'no_response', 'reappeared', 'withdrawn'] as const;
 

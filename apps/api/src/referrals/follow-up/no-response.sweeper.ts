@@ -8,7 +8,7 @@ import { CLOCK } from '../../common/clock.js';
 import type { Clock } from '../../common/clock.js';
 import { ExecuteCommand } from '../../commands/execute-command.handler.js';
 import { integerSetting } from '../../config/integer-setting.js';
-import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
+import { ProjectionsHost } from '../../runtime/projections-host.js';
 import { REFERRAL_AGGREGATE } from '../referral.descriptor.js';
 
 /** Who the follow-up acts as in event metadata: the service, on the originating country's behalf. */

@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PLATFORM_OPERATORS, REFERRAL_PLATFORMS, REMOVAL_ORDER_DEADLINE_MINUTES, type ReferralPlatform } from '@liaison/domain';
 import { RequireAnyScope, Scope } from '../../auth/index.js';
-import { ApiRead } from '../../queries/shared/api-read.decorator.js';
-import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
+import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { FOLLOW_UP_DAYS } from '../shared/follow-up.config.js';
 
 /** The platform catalogue is configuration, not a read model: it lives with the referrals that use it. */

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { InvalidCursor } from '@liaison/projections';
-import { NotReproducible } from '../../audit/access-view/reproduce-access.js';
+import { NotReproducible } from './not-reproducible.error.js';
 import type { WorkerError } from './query-worker.protocol.js';
 
 /** An error from the query or audit thread, as the error the gateway and controllers expect here. */

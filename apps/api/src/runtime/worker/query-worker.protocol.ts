@@ -1,9 +1,9 @@
 import type { JsonObject } from '@liaison/event-store';
 import type { Viewer } from '@liaison/projections';
-import type { AuditJob } from '../../audit/audit-jobs.js';
+import type { ThreadJob } from './thread-job.js';
 import type { AppConfig } from '../../config/app.config.js';
 
-/** One catalogued query (audit/access/query-catalog.ts) on one read-model file. */
+/** One catalogued query (access/query-catalog.ts) on one read-model file. */
 export interface QueryRequest {
   type: 'query';
   id: number;
@@ -20,7 +20,7 @@ export interface QueryRequest {
 export interface AuditRequest {
   type: 'audit';
   id: number;
-  job: AuditJob;
+  job: ThreadJob;
 }
 
 export interface QueryWorkerInit {

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ProblemDto } from '../../commands/http/problem.dto.js';
+import { ProblemDto } from '../commands/http/problem.dto.js';
 
 export interface ReadDoc {
   summary: string;

@@ -10,20 +10,20 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import type { JsonObject } from '@liaison/event-store';
 import { ALL_PROJECTIONS, InvalidCursor, ProjectionRegistry } from '@liaison/projections';
-import { appendAll, runUntil, tempStore, type TempStore } from '../../../../../libs/projections/src/testing/projection-harness.js';
-import { generateWorkload } from '../../../../../libs/projections/src/testing/workload.js';
-import { QUERY_CATALOG, runRecordedQuery, type QueryName } from '../../audit/access/query-catalog.js';
+import { appendAll, runUntil, tempStore, type TempStore } from '../../../../libs/projections/src/testing/projection-harness.js';
+import { generateWorkload } from '../../../../libs/projections/src/testing/workload.js';
+import { QUERY_CATALOG, runRecordedQuery, type QueryName } from '../access/query-catalog.js';
 import { HttpException } from '@nestjs/common';
 import { caseStreamId } from '@liaison/domain';
 import { sha256Canonical } from '@liaison/event-store';
 import type { CaseDataAccessedData } from '@liaison/projections';
-import { NotReproducible, reproduceAccess } from '../../audit/access-view/reproduce-access.js';
-import { replayCase } from '../../audit/replay-case/replay-case.js';
-import { parseAsOf } from '../../audit/shared/as-of.js';
-import { runAuditJob } from '../../audit/audit-jobs.js';
-import { QueryWorkerClient, QueryWorkerFailed } from './query-worker.client.js';
+import { NotReproducible, reproduceAccess } from '../audit/access-view/reproduce-access.js';
+import { replayCase } from '../audit/replay-case/replay-case.js';
+import { parseAsOf } from '../audit/shared/as-of.js';
+import { runAuditJob } from '../audit/audit-jobs.js';
+import { QueryWorkerClient, QueryWorkerFailed } from '../runtime/worker/query-worker.client.js';
 
-const ENTRY = path.resolve('dist/apps/api/src/queries/worker/query-worker.entry.js');
+const ENTRY = path.resolve('dist/apps/api/src/threads/query-worker.entry.js');
 const NOW = '2025-01-15T12:00:00.000Z';
 
 // Every catalogued query, with parameters that select something in the workload; a query added to

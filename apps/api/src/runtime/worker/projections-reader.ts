@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { JsonObject } from '@liaison/event-store';
 import type { ProjectionStatus, Viewer } from '@liaison/projections';
-import type { AuditJob } from '../../audit/audit-jobs.js';
+import type { ThreadJob } from './thread-job.js';
 
 /**
  * What the query side needs from the projections, whether they run on this thread (ProjectionRunner)
@@ -19,10 +19,10 @@ export interface ProjectionsReader {
   /** A query and the exact checkpoint it was answered at. */
   snapshot<T>(name: string, query: (db: Database.Database) => T): { readAt: bigint; data: T };
   /**
-   * A catalogued query (audit/access/query-catalog.ts) answered off the request thread, where the
+   * A catalogued query (access/query-catalog.ts) answered off the request thread, where the
    * reader has a query thread; readers without one leave it out and the gateway uses snapshot().
    */
   query?(projection: string, query: string, params: JsonObject, ctx: { viewer: Viewer; now: string }): Promise<{ readAt: bigint; data: unknown }>;
   /** An audit answer computed from the log, off the request thread; absent where query() is. */
-  audit?(job: AuditJob): Promise<unknown>;
+  audit?(job: ThreadJob): Promise<unknown>;
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { ProjectionsReader } from '../worker/projections-reader.js';
+import type { ProjectionsReader } from '../runtime/worker/projections-reader.js';
 
 const MAX_WAIT_MS = 2000;
 

@@ -4,7 +4,7 @@ import {
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
   handlerCountsByCountry, listAccess, listCases, listHandlers, openExtraditions, type FieldsClass,
 } from '@liaison/projections';
-import type { ReadContext } from '../../queries/shared/read-model.gateway.js';
+import type { ReadContext } from './read-model.gateway.js';
 
 /** What the access record says about a read: the class of data, and the catalog query + params that produced it. */
 export interface AccessSpec {

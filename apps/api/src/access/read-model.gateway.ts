@@ -4,13 +4,13 @@ import type Database from 'better-sqlite3';
 import { InvalidCursor } from '@liaison/projections';
 import type { Viewer } from '@liaison/projections';
 import type { EventStore } from '@liaison/event-store';
-import { CLOCK } from '../../common/clock.js';
-import type { Clock } from '../../common/clock.js';
-import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
-import { AccessRecorder } from '../../audit/access/access-recorder.js';
-import { purposeOf } from '../../audit/access/purpose.js';
-import type { AccessSpec } from '../../audit/access/query-catalog.js';
-import { ProjectionsHost } from './projection-runner.provider.js';
+import { CLOCK } from '../common/clock.js';
+import type { Clock } from '../common/clock.js';
+import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
+import { AccessRecorder } from './access-recorder.js';
+import { purposeOf } from './purpose.js';
+import type { AccessSpec } from './query-catalog.js';
+import { ProjectionsHost } from '../runtime/projections-host.js';
 import { awaitMinPosition } from './read-your-writes.js';
 
 export interface ReadContext {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JsonObject } from '@liaison/event-store';
 import type { Viewer } from '@liaison/projections';
-import type { AuditJob } from '../../audit/audit-jobs.js';
+import type { ThreadJob } from './thread-job.js';
 import type { AuditRequest, FromQueryWorker, QueryReply, QueryRequest, QueryWorkerInit } from './query-worker.protocol.js';
 import { fromWorkerError } from './worker-error.revive.js';
 
@@ -44,7 +44,7 @@ export class QueryWorkerClient {
     return { readAt: BigInt(reply.readAt), data: reply.data };
   }
 
-  async audit(job: AuditJob): Promise<unknown> {
+  async audit(job: ThreadJob): Promise<unknown> {
     const reply = await this.post((id) => ({ type: 'audit', id, job }));
     if (reply.type !== 'done') throw new Error(`query thread answered an audit job with ${reply.type}`);
     return reply.result;

@@ -8,7 +8,7 @@ import type { ProgressMessage } from './projection-worker.protocol.js';
 import { ProjectionWorkerHandle } from './projection-worker.handle.js';
 import { QueryWorkerClient } from './query-worker.client.js';
 import { ReadModelConnections } from './read-model-connections.js';
-import type { AuditJob } from '../../audit/audit-jobs.js';
+import type { ThreadJob } from './thread-job.js';
 
 /**
  * The main thread's view of projections running in worker threads, each owning a group of projections
@@ -94,7 +94,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     return this.queries.run({ projection, file: this.fileOf(projection), query, params, ...ctx });
   }
 
-  audit(job: AuditJob): Promise<unknown> {
+  audit(job: ThreadJob): Promise<unknown> {
     return this.audits.audit(job);
   }
 

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { sha256Canonical } from '@liaison/event-store';
 import type { EventStore, JsonObject } from '@liaison/event-store';
 import { CASE_DATA_ACCESSED, accessStreamId, type CaseDataAccessedData } from '@liaison/projections';
-import type { Principal } from '../../auth/index.js';
+import type { Principal } from '../auth/index.js';
 import type { AccessSpec } from './query-catalog.js';
 import { caseIdsOf, referralIdsOf, resultCountOf } from './case-ids.js';
 import { ChainedAppender } from './chained-appender.js';
