@@ -5,6 +5,8 @@ export interface DashboardResult {
   failed: number;
   p50: number;
   p99: number;
+  /** Per endpoint: answers and their median latency. */
+  byPath: Record<string, { answered: number; p50: number }>;
 }
 
 export interface DashboardOptions {
@@ -26,12 +28,16 @@ export function pollDashboard(url: string, token: string, options: DashboardOpti
   let failed = 0;
   let wake: (() => void) | undefined;
   const latencies: number[] = [];
+  const perPath = new Map<string, number[]>(paths.map((p) => [p, []]));
   const ask = async (p: string) => {
     const t0 = performance.now();
     const res = await fetch(`${url}${p}`, { headers: { ...headers, authorization: `Bearer ${token}` } });
     await res.arrayBuffer();
-    if (res.status === 200) latencies.push(performance.now() - t0);
-    else failed++;
+    const ms = performance.now() - t0;
+    if (res.status === 200) {
+      latencies.push(ms);
+      perPath.get(p)!.push(ms);
+    } else failed++;
   };
   const loop = (async () => {
     while (!stopped) {
@@ -46,7 +52,8 @@ export function pollDashboard(url: string, token: string, options: DashboardOpti
       stopped = true;
       wake?.();
       await loop;
-      return { answered: latencies.length, failed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+      const byPath = Object.fromEntries([...perPath].map(([p, ms]) => [p, { answered: ms.length, p50: percentile(ms, 50) }]));
+      return { answered: latencies.length, failed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), byPath };
     },
   };
 }

@@ -72,6 +72,7 @@ function notes(r: ReferralsResults, ratios: number[], refused: number): string[]
       `In-process answers hold ${r.inProcess.rowsPerAnswer.toFixed(0)} platform-month rows on average.`,
     `Command pairs (without → with, commands/s): ${r.pairs.map((p, k) => `${fmtInt(p.without.load.requestsPerSec)} → ${fmtInt(p.with.load.requestsPerSec)} (${fmtRatio(ratios[k])})`).join(', ')}; ` +
       `dashboard answers ${fmtInt(dash.reduce((n, d) => n + d.answered, 0))} (${fmtInt(dash.reduce((n, d) => n + d.failed, 0))} failed), p50 ${dash.map((d) => fmtMs(d.p50)).join(' / ')}, p99 ${dash.map((d) => fmtMs(d.p99)).join(' / ')}` +
+      ` (p50 per endpoint, last pair: ${Object.entries(dash[dash.length - 1]?.byPath ?? {}).map(([p, x]) => `${p.replace('/api/v1/', '')} ${fmtMs(x.p50)}`).join(', ')})` +
       `${refused ? `; WARNING ${refused} commands refused or failed` : ''}.`,
     `CPU per command without / with the dashboard: ${r.pairs.map((p) => `${us(p.without.cpu?.total)} / ${us(p.with.cpu?.total)}`).join(', ')}.`,
     `Store: ${r.cache.reused ? 'reused the cache' : 'built the cache'} ${r.cache.dir} (built ${r.cache.builtAt}: seeding ${(r.cache.seedMs / 1000).toFixed(0)} s, ` +
