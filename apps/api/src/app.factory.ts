@@ -16,6 +16,7 @@ import { addSecurityHeaders } from './common/security-headers.js';
 import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
+import { DISK_RESERVE, type DiskReserve } from './operations/disk-reserve.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -38,6 +39,8 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
     logger,
     bufferLogs: false,
   });
+  // Free space is known before the first command arrives (later it refreshes in the background).
+  await app.get<DiskReserve>(DISK_RESERVE).refresh();
   app.useGlobalPipes(createValidationPipe());
   // Every route with a body must answer 400, not overflow the stack, on absurdly nested JSON.
   rejectDeepBodies(app);

@@ -4,7 +4,8 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@liaison/event-store';
-import { APP_CONFIG } from './config/app.config.js';
+import { APP_CONFIG, DEFAULT_DISK_RESERVE_MB } from './config/app.config.js';
+import { DISK_RESERVE, DiskReserve } from './operations/disk-reserve.js';
 import type { AppConfig } from './config/app.config.js';
 import { EVENT_STORE } from './infrastructure/event-store.provider.js';
 import { HealthController } from './health/health.controller.js';
@@ -36,6 +37,7 @@ export class AppModule {
       { provide: EVENT_STORE, useValue: store },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: CLOCK, useValue: clock ?? systemClock },
+      { provide: DISK_RESERVE, useValue: new DiskReserve(config.dataDir, config.diskReserveBytes ?? DEFAULT_DISK_RESERVE_MB * 1024 * 1024) },
     ];
     return {
       module: AppModule,
@@ -52,7 +54,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers,
-      exports: [APP_CONFIG, EVENT_STORE, CLOCK],
+      exports: [APP_CONFIG, EVENT_STORE, CLOCK, DISK_RESERVE],
     };
   }
 }

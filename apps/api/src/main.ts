@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from './config/app.config.js';
 import { closeOnSignals, createApp } from './app.factory.js';
+import { guardLogSinks } from './operations/log-sink.guard.js';
 
 async function main(): Promise<void> {
+  guardLogSinks();
   const config = loadConfig();
   const { app, store } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });

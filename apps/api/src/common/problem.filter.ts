@@ -2,6 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import type { ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { classifyStorageError } from '@liaison/event-store';
+import { storeUnavailable } from './unavailable.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -27,12 +29,17 @@ const FASTIFY_CLIENT_ERRORS: Record<string, number> = {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const fault = thrown instanceof HttpException ? undefined : classifyStorageError(thrown);
+    const exception = fault ? storeUnavailable(fault) : thrown;
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (fault) {
+      // Kind and driver code only: enough for an operator, nothing from the request.
+      this.logger.warn({ msg: 'storage fault', kind: fault.kind, code: fault.code, method: request.method, route: request.routeOptions?.url });
+    } else if (body.statusCode >= 500 && body.statusCode !== 503) {
       const name = exception instanceof Error ? exception.name : typeof exception;
       this.logger.error({ msg: 'unhandled error', error: name, method: request.method, route: request.routeOptions?.url });
     }

@@ -14,7 +14,12 @@ export interface AppConfig {
   /** Bytes; larger request bodies get 413 before any parsing. */
   bodyLimit: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Commands are refused while free space under dataDir is at or below this many bytes (0: never; default DEFAULT_DISK_RESERVE_MB). */
+  diskReserveBytes?: number;
 }
+
+/** Room for a WAL checkpoint (the log's WAL grows to ~40 MB between checkpoints), access records and read models. */
+export const DEFAULT_DISK_RESERVE_MB = 64;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -39,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (storeWriter !== 'inline' && storeWriter !== 'thread') throw new ConfigError(`STORE_WRITER must be "inline" or "thread", got "${storeWriter}"`);
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL invalid: "${env.LOG_LEVEL}"`);
+  const reserveMb = Number(env.DISK_RESERVE_MB ?? DEFAULT_DISK_RESERVE_MB);
+  if (!Number.isFinite(reserveMb) || reserveMb < 0) throw new ConfigError(`DISK_RESERVE_MB must be a number >= 0, got "${env.DISK_RESERVE_MB}"`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -49,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     bodyLimit,
     logLevel,
+    diskReserveBytes: Math.round(reserveMb * 1024 * 1024),
   };
 }
 

@@ -1,6 +1,7 @@
 import { caseStreamId } from '@liaison/domain';
 import type { EventStore } from '@liaison/event-store';
 import { closeOnSignals, createApp } from '../app.factory.js';
+import { guardLogSinks } from '../operations/log-sink.guard.js';
 import { mintDevToken, type DevCountry } from '../auth/dev-identity-provider.js';
 import type { Role } from '../auth/scopes.js';
 import { loadConfig } from '../config/app.config.js';
@@ -31,6 +32,7 @@ const PRINTED_TOKENS: { label: string; country: DevCountry; role: Role; sub: str
 ];
 
 async function main(): Promise<void> {
+  guardLogSinks();
   assertDemoAllowed(process.env);
   // Quieter than the service default so the demo's own output stays readable; LOG_LEVEL still wins.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });

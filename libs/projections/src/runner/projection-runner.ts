@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
+import { classifyStorageError, readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import type { Projection } from './projection.js';
 import { ProjectionInstance } from './projection-instance.js';
 import { ProjectionRegistry, newGenerationFile, removeFile } from './projection-files.js';
 import { WakeSignal } from './wake-signal.js';
 import { PositionWaiters } from './position-waiters.js';
+import { StorageBackoff, tolerateStorageFault } from './storage-backoff.js';
 
 export interface ProjectionRunnerOptions {
   store: EventStore;
@@ -30,6 +31,8 @@ export interface ProjectionStatus {
   file: string;
   checkpoint: bigint;
   error?: string;
+  /** The storage code (SQLITE_FULL …) this projection is waiting out, retrying with backoff. */
+  stalled?: string;
   rebuilding?: { version: number; checkpoint: bigint };
 }
 
@@ -51,6 +54,9 @@ export class ProjectionRunner {
   private running = false;
   private loops: Promise<void>[] = [];
   private optimizedAt = Date.now();
+  /** Set while the log itself cannot be read (I/O error, server unreachable); retried with backoff. */
+  readFault: { code: string; since: number } | undefined;
+  private readonly backoffs = new Set<StorageBackoff>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.registry = new ProjectionRegistry(options.dir);
@@ -126,6 +132,7 @@ export class ProjectionRunner {
         file: path.basename(i.file),
         checkpoint: i.checkpoint,
         ...(i.error ? { error: i.error } : {}),
+        ...stalledOf(i.stalled ?? b?.stalled ?? this.readFault),
         ...(b ? { rebuilding: { version: b.projection.version, checkpoint: b.checkpoint } } : {}),
       };
     });
@@ -133,6 +140,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.running = false;
+    for (const b of this.backoffs) b.cancel();
     await this.wake.close();
     await Promise.all(this.loops);
     for (const i of [...this.live.values(), ...this.building.values()]) i.close();
@@ -141,14 +149,20 @@ export class ProjectionRunner {
   }
 
   private async loop(instances: () => ProjectionInstance[], isLive: boolean): Promise<void> {
+    const backoff = new StorageBackoff();
+    this.backoffs.add(backoff);
     while (this.running) {
       if (isLive) this.followRegistry();
       const current = instances().filter((i) => !i.error);
-      if (current.length === 0) return;
+      if (current.length === 0) break;
       const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint));
+      if (page === undefined) {
+        await backoff.wait();
+        continue;
+      }
       if (page.length === 0) {
-        if (!isLive) return;
-        for (const i of current) i.finishBuild();
+        if (!isLive) break;
+        for (const i of current) tolerateStorageFault(() => i.finishBuild());
         this.optimizeIfDue(current);
         this.caughtUpAt = Date.now();
         this.options.onProgress?.();
@@ -160,7 +174,11 @@ export class ProjectionRunner {
         this.notifyWaiters();
         this.options.onProgress?.();
       }
+      // A file that could not take the page keeps its checkpoint; the next pass re-reads from there.
+      if (current.some((i) => i.stalled)) await backoff.wait();
+      else backoff.reset();
     }
+    this.backoffs.delete(backoff);
   }
 
   private async rebuildLoop(): Promise<void> {
@@ -202,11 +220,22 @@ export class ProjectionRunner {
     const now = Date.now();
     if (now - this.optimizedAt < (this.options.optimizeEveryMs ?? 3_600_000)) return;
     this.optimizedAt = now;
-    for (const i of instances) i.optimize();
+    for (const i of instances) tolerateStorageFault(() => i.optimize());
   }
 
-  private async readAfter(checkpoint: bigint): Promise<RecordedEvent[]> {
-    return readAllAfter(this.options.store, checkpoint, this.pageSize);
+  /** The next page, or undefined while the log cannot be read (shown in status as readFault). */
+  private async readAfter(checkpoint: bigint): Promise<RecordedEvent[] | undefined> {
+    try {
+      const page = await readAllAfter(this.options.store, checkpoint, this.pageSize);
+      this.readFault = undefined;
+      return page;
+    } catch (e) {
+      const fault = classifyStorageError(e);
+      if (!fault || fault.kind === 'corrupt') throw e;
+      this.readFault ??= { code: fault.code, since: Date.now() };
+      this.options.onProgress?.();
+      return undefined;
+    }
   }
 
   private notifyWaiters(): void {
@@ -217,4 +246,9 @@ export class ProjectionRunner {
   private path(file: string): string {
     return path.join(this.options.dir, file);
   }
+}
+
+
+function stalledOf(fault: { code: string } | undefined): { stalled?: string } {
+  return fault ? { stalled: fault.code } : {};
 }

@@ -6,6 +6,7 @@ import { RequireScopes, Scope } from '../../auth/index.js';
 import { PagedQueryDto } from '../../queries/shared/read-query.dto.js';
 import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
 import { namedQuery } from '../access/query-catalog.js';
+import { ApiReadUnavailable } from '../../queries/shared/api-read-unavailable.decorator.js';
 
 class AccessLogQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ description: 'Officer subject (the token `sub`)' })
@@ -32,6 +33,7 @@ class AccessLogQueryDto extends PagedQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/audit/access')
 export class AccessLogController {
   constructor(private readonly gateway: ReadModelGateway) {}

@@ -9,9 +9,11 @@ import { ProjectionsHost } from '../../queries/shared/projection-runner.provider
 import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
 import { NotReproducible, redactForOwner } from './reproduce-access.js';
+import { ApiReadUnavailable } from '../../queries/shared/api-read-unavailable.decorator.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/audit/access')
 export class AccessViewController {
   constructor(

@@ -7,6 +7,7 @@ import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
 import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
 import { parseAsOf } from '../shared/as-of.js';
+import { ApiReadUnavailable } from '../../queries/shared/api-read-unavailable.decorator.js';
 
 class ReplayQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ description: 'ISO-8601 instant (compared with when events were recorded) or a global position; default: now', example: '2026-11-20T12:00:00Z' })
@@ -18,6 +19,7 @@ class ReplayQueryDto extends ReadQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/audit/cases')
 export class ReplayCaseController {
   constructor(

@@ -6,6 +6,7 @@ import { RequireScopes, Scope } from '../../auth/index.js';
 import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 import { ReadModelGateway } from '../../queries/shared/read-model.gateway.js';
 import { ProjectionsHost } from '../../queries/shared/projection-runner.provider.js';
+import { ApiReadUnavailable } from '../../queries/shared/api-read-unavailable.decorator.js';
 
 class VerifyQueryDto extends ReadQueryDto {
   @ApiProperty({ description: 'Case id' })
@@ -15,6 +16,7 @@ class VerifyQueryDto extends ReadQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/audit/verify')
 export class VerifyController {
   constructor(

@@ -9,6 +9,7 @@ import type { Clock } from '../../common/clock.js';
 import { ExecuteCaseCommand } from './execute-case-command.handler.js';
 import type { CaseCommandResult } from './execute-case-command.handler.js';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store.js';
+import { DISK_RESERVE, type DiskReserve } from '../../operations/disk-reserve.js';
 
 type Metadata = CommandMetadata & { issuer: string };
 export type BuildCommand = (metadata: Metadata) => CaseCommand;
@@ -27,9 +28,13 @@ export class CaseCommandGateway {
     private readonly commandBus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(DISK_RESERVE) private readonly reserve: DiskReserve,
   ) {}
 
   async execute(req: FastifyRequest, reply: FastifyReply, caseId: string, build: BuildCommand, status = 200): Promise<CaseCommandResult> {
+    // Before anything is read or decided: the last space under DATA_DIR is kept for access records,
+    // checkpoints and read models (ADR 11). An idempotent replay is refused too; it is a retry anyway.
+    this.reserve.assertRoomForCommand();
     const principal = (req as FastifyRequest & { principal: Principal }).principal;
     const expectedRevision = parseIfMatch(req.headers['if-match']);
     const key = idempotencyKey(req.headers['idempotency-key'], principal);

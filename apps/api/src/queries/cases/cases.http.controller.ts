@@ -6,6 +6,7 @@ import { RequireScopes, Scope } from '../../auth/index.js';
 import { PagedQueryDto, ReadQueryDto } from '../shared/read-query.dto.js';
 import { ReadModelGateway } from '../shared/read-model.gateway.js';
 import { namedQuery } from '../../audit/access/query-catalog.js';
+import { ApiReadUnavailable } from '../shared/api-read-unavailable.decorator.js';
 
 class ListCasesQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
@@ -27,6 +28,7 @@ class ListCasesQueryDto extends PagedQueryDto {
 
 @ApiTags('cases (queries)')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/cases')
 export class CasesQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}

@@ -82,6 +82,10 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     return this.waiters.wait(this.position(), position, timeoutMs);
   }
 
+  stoppedWorkers(): string[] {
+    return this.handles.filter((h) => h.down).flatMap((h) => h.projections);
+  }
+
   status(): ProjectionStatus[] {
     return this.reports().flatMap((m) => (m ? statusOf(m) : []));
   }
@@ -116,6 +120,7 @@ function statusOf(m: ProgressMessage): ProjectionStatus[] {
     file: path.basename(m.files[name] ?? ''),
     checkpoint: BigInt(m.checkpoints[name]),
     ...(m.errors[name] ? { error: m.errors[name] } : {}),
+    ...(m.stalled?.[name] ?? m.readFault ? { stalled: m.stalled?.[name] ?? m.readFault! } : {}),
     ...(m.rebuilding[name] ? { rebuilding: { version: m.rebuilding[name].version, checkpoint: BigInt(m.rebuilding[name].checkpoint) } } : {}),
   }));
 }
