@@ -28,9 +28,10 @@ export function storeUnavailable(fault: StorageFault): HttpException {
     case 'full':
       return unavailable('STORE_FULL', 'The event store has no space left; nothing was recorded. Retry later.', RETRY_AFTER_S.full);
     case 'corrupt':
-      return unavailable('STORE_CORRUPT', 'The event store reported a damaged file; nothing was recorded.', RETRY_AFTER_S.corrupt);
+      return unavailable('STORE_CORRUPT', 'The event store reported a damaged file. Retry later; an operator has to look.', RETRY_AFTER_S.corrupt);
     default:
-      return unavailable('STORE_UNAVAILABLE', 'The event store cannot take this request now; nothing was recorded. Retry later.', RETRY_AFTER_S.unavailable);
+      // Not "nothing was recorded": after a failed fsync a commit can still surface at the next restart.
+      return unavailable('STORE_UNAVAILABLE', 'The event store cannot take this request now. Retry later.', RETRY_AFTER_S.unavailable);
   }
 }
 

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { openCaseBody, startHarness, type Harness } from '../cases/commands/testing/case-commands.harness.js';
 import { StorageFull } from '@liaison/event-store';
 import { DISK_RESERVE, type DiskReserve } from './disk-reserve.js';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../cases/shared/idempotency.store.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -63,6 +64,16 @@ describe('storage faults over HTTP', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.status).toBe('unavailable');
     expect(ready.body.reasons.map((r) => r.code)).toContain('DISK_RESERVE_REACHED');
+  });
+
+  it('answers a recorded command as recorded even when its Idempotency-Key cannot be stored', async () => {
+    const se = await h.token('SE');
+    jest.spyOn(h.app.get<IdempotencyStore>(IDEMPOTENCY_STORE), 'put').mockImplementation(() => {
+      throw driverError('SQLITE_FULL');
+    });
+    const res = await h.call('POST', '/api/v1/cases', { token: se, body: openCaseBody(), headers: { 'idempotency-key': 'full-disk-key-1' } });
+    expect(res.status).toBe(201);
+    expect(await h.events(res.body.caseId as string)).toHaveLength(1);
   });
 
   it('/ready reports a failed write until an append succeeds again; /health stays 200', async () => {

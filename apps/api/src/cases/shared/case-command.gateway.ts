@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { classifyStorageError } from '@liaison/event-store';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseCommand, CommandMetadata } from '@liaison/domain';
@@ -23,6 +24,7 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 @Injectable()
 export class CaseCommandGateway {
   private readonly inFlight = new Map<string, Promise<{ status: number; body: string }>>();
+  private readonly logger = new Logger('commands');
 
   constructor(
     private readonly commandBus: CommandBus,
@@ -69,7 +71,14 @@ export class CaseCommandGateway {
       return stored;
     }
     const pending = run().then((answer) => {
-      this.idempotency.put(key, { fingerprint: print, ...answer }, this.clock());
+      try {
+        this.idempotency.put(key, { fingerprint: print, ...answer }, this.clock());
+      } catch (e) {
+        // The events are durable: answering 503 would make the client retry a command that was recorded.
+        // The key is just not remembered (a full disk); a retry with it would run the command again.
+        if (!classifyStorageError(e)) throw e;
+        this.logger.warn({ msg: 'idempotency key not stored', code: classifyStorageError(e)?.code });
+      }
       return answer;
     });
     this.inFlight.set(key, pending);
