@@ -65,7 +65,12 @@ const ESDB_TYPES: Record<string, string> = {
   'deadline-exceeded': 'EventStoreDB did not answer in time',
   timeout: 'EventStoreDB did not answer in time',
   'not-leader': 'the EventStoreDB node is not the leader',
+  // What a call in flight gets when the connection drops (server stopped, network cut).
+  cancelled: 'the connection to EventStoreDB was lost',
 };
+
+/** gRPC status codes (CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE) as the client's error types. */
+const GRPC_STATUSES: Record<number, string> = { 1: 'cancelled', 4: 'deadline-exceeded', 14: 'unavailable' };
 
 /**
  * The storage fault behind an error, or undefined if it is not one (a conflict, a bug). Messages are
@@ -81,6 +86,9 @@ export function classifyStorageError(error: unknown): StorageFault | undefined {
     if (errno) return storageFault(errno[0], code, errno[1]);
   }
   if (typeof type === 'string' && ESDB_TYPES[type]) return new StorageUnavailable(`esdb:${type}`, ESDB_TYPES[type]);
+  // Some client paths (BatchAppend) pass the raw gRPC ServiceError on, with a numeric status code.
+  const grpc = typeof code === 'number' && 'metadata' in error ? GRPC_STATUSES[code] : undefined;
+  if (grpc) return new StorageUnavailable(`esdb:${grpc}`, ESDB_TYPES[grpc]);
   return undefined;
 }
 

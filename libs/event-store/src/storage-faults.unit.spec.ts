@@ -28,10 +28,16 @@ describe('classifyStorageError', () => {
     expect(fault?.message).not.toContain('/data');
   });
 
-  it.each(['unavailable', 'deadline-exceeded', 'not-leader', 'timeout'])('EventStoreDB %s is StorageUnavailable', (type) => {
+  it.each(['unavailable', 'deadline-exceeded', 'not-leader', 'timeout', 'cancelled'])('EventStoreDB %s is StorageUnavailable', (type) => {
     const fault = classifyStorageError(Object.assign(new Error('grpc'), { type, code: 14 }));
     expect(fault).toBeInstanceOf(StorageUnavailable);
     expect(fault?.code).toBe(`esdb:${type}`);
+  });
+
+  it.each([[14, 'esdb:unavailable'], [4, 'esdb:deadline-exceeded'], [1, 'esdb:cancelled']])('a raw gRPC ServiceError with status %d is StorageUnavailable', (status, code) => {
+    const fault = classifyStorageError(Object.assign(new Error(`${status} UNAVAILABLE: connect ECONNREFUSED`), { code: status, details: '', metadata: {} }));
+    expect(fault).toBeInstanceOf(StorageUnavailable);
+    expect(fault?.code).toBe(code);
   });
 
   it('leaves everything else alone: conflicts, constraint violations, bugs', () => {
