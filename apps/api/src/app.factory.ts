@@ -17,6 +17,7 @@ import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
 import { DISK_RESERVE, type DiskReserve } from './operations/disk-reserve.js';
+import { SERVICE_METRICS, type ServiceMetrics } from './operations/service-metrics.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   addSecurityHeaders(app);
   addAccessEntryHeader(app);
   if (logger.isLevelEnabled('log')) logRequests(app);
+  app.get<ServiceMetrics>(SERVICE_METRICS).observeRequests(app);
   const doc = new DocumentBuilder()
     .setTitle('Liaison API')
     .setDescription('Cross-border case sharing for Nordic police liaison officers. Every call needs a bearer JWT from a trusted national identity provider.')

@@ -16,6 +16,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** Commands are refused while free space under dataDir is at or below this many bytes (0: never; default DEFAULT_DISK_RESERVE_MB). */
   diskReserveBytes?: number;
+  /** /metrics answers only with this bearer token; without one it does not exist (404). */
+  metricsToken?: string;
 }
 
 /** Room for a WAL checkpoint (the log's WAL grows to ~40 MB between checkpoints), access records and read models. */
@@ -57,7 +59,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit,
     logLevel,
     diskReserveBytes: Math.round(reserveMb * 1024 * 1024),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
   };
+}
+
+function metricsToken(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  return value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -26,7 +26,7 @@ export const ACCESS_ENTRY_OF = new WeakMap<FastifyRequest, string>();
 export class AccessRecorder {
   private readonly appender: ChainedAppender;
 
-  constructor(store: EventStore) {
+  constructor(store: EventStore, private readonly onAppend: (outcome: 'ok' | 'failed') => void = () => undefined) {
     this.appender = new ChainedAppender(store);
   }
 
@@ -55,7 +55,9 @@ export class AccessRecorder {
     };
     try {
       await this.appender.append(accessStreamId(principal.country, read.now), { id: entryId, type: CASE_DATA_ACCESSED, data, metadata });
+      this.onAppend('ok');
     } catch (e) {
+      this.onAppend('failed');
       // No record, no answer (LED Art. 25): the read is refused, and says why, rather than disclosed unlogged.
       const fault = classifyStorageError(e);
       if (fault) throw unavailable('ACCESS_LOG_UNAVAILABLE', 'The access record of this read could not be written, so the answer is withheld. Retry later.', retryAfterFor(fault));

@@ -12,6 +12,7 @@ import { purposeOf } from '../../audit/access/purpose.js';
 import type { AccessSpec } from '../../audit/access/query-catalog.js';
 import { ProjectionsHost } from './projection-runner.provider.js';
 import { awaitMinPosition } from './read-your-writes.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../../operations/service-metrics.js';
 
 export interface ReadContext {
   db: Database.Database;
@@ -40,8 +41,9 @@ export class ReadModelGateway {
     private readonly host: ProjectionsHost,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) store: EventStore,
+    @Inject(SERVICE_METRICS) metrics: ServiceMetrics,
   ) {
-    this.access = new AccessRecorder(store);
+    this.access = new AccessRecorder(store, (outcome) => metrics.accessLogAppends.inc({ outcome }));
   }
 
   async read<T>(req: FastifyRequest, projection: string, query: (ctx: ReadContext) => T, spec: AccessSpec): Promise<ReadAnswer<T>> {
