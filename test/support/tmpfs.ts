@@ -8,6 +8,8 @@ export interface Tmpfs {
   dir: string;
   /** Changes the size (e.g. '64m'), as an operator growing the volume would. */
   resize(size: string): void;
+  /** Remounts with other options, e.g. 'ro' for a read-only file system. */
+  remount(options: string): void;
   unmount(): void;
 }
 
@@ -28,6 +30,7 @@ export function mountTmpfs(prefix: string, size: string): Tmpfs | { skipped: str
   return {
     dir,
     resize: (to) => execFileSync('mount', ['-o', `remount,size=${to}`, dir], { stdio: 'pipe' }),
+    remount: (options) => execFileSync('mount', ['-o', `remount,${options}`, dir], { stdio: 'pipe' }),
     unmount: () => {
       if (mounted) execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
       mounted = false;

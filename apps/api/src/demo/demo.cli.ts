@@ -1,6 +1,7 @@
 import { caseStreamId } from '@liaison/domain';
 import type { EventStore } from '@liaison/event-store';
 import { closeOnSignals, createApp } from '../app.factory.js';
+import { assertWritableDataDir } from '../operations/data-dir.check.js';
 import { guardLogSinks } from '../operations/log-sink.guard.js';
 import { mintDevToken, type DevCountry } from '../auth/dev-identity-provider.js';
 import type { Role } from '../auth/scopes.js';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   assertDemoAllowed(process.env);
   // Quieter than the service default so the demo's own output stays readable; LOG_LEVEL still wins.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  assertWritableDataDir(config.dataDir);
   const { app, store } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
