@@ -1,11 +1,15 @@
 // The built service with DATA_DIR on a small tmpfs, as an operator meets it: commands until the disk is
 // full, then the volume grows. Never a 500; 503 with a code and Retry-After; reads refused rather than
 // disclosed unlogged; /ready says why; and without a restart, writes resume, read models catch up and
-// /ready returns to 200, with nothing acknowledged lost. Prints its figures. Needs root (mount).
+// /ready returns to 200, with nothing acknowledged lost and every read model equal to a rebuild. Prints
+// its figures. Needs root (mount).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { SqliteEventStore } from '@liaison/event-store';
+import { ALL_PROJECTIONS } from '@liaison/projections';
+import { activeFileState, readEverything, rebuiltChecksum } from '../../libs/projections/src/testing/projection-harness.js';
 import { mountTmpfs } from '../support/tmpfs.js';
 import { startLiaison, type LiaisonProcess } from '../e2e/support/liaison-process.js';
 import { call, personBody, pollUntil, type Answer } from './support/http-calls.js';
@@ -99,6 +103,17 @@ maybe('built service on a full disk', () => {
     expect(missing).toEqual([]);
     expect(liaison.child.exitCode).toBeNull();
     await liaison.stop();
+
+    // Every read model equals a from-scratch rebuild of the log up to its checkpoint: the stall and the
+    // retries neither skipped nor repeated an event.
+    const store = SqliteEventStore.open(join(dataDir, 'events.db'));
+    const log = await readEverything(store);
+    await store.close();
+    for (const p of ALL_PROJECTIONS) {
+      const state = activeFileState(join(dataDir, 'read-models'), p.name);
+      expect(state.checkpoint).toBeGreaterThanOrEqual(BigInt(position));
+      expect([p.name, state.checksum]).toEqual([p.name, rebuiltChecksum(p, log.filter((e) => e.position <= state.checkpoint))]);
+    }
   }, 120_000);
 
   it('refuses commands before the cliff while free space is at the reserve; reads still answer', async () => {
