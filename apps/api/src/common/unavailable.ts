@@ -11,7 +11,7 @@ export type UnavailableCode =
   | 'STORE_CORRUPT'
   | 'ACCESS_LOG_UNAVAILABLE'
   | 'READ_MODEL_BEHIND'
-  | 'READ_MODEL_UNAVAILABLE';
+  | 'READ_MODEL_REBUILDING';
 
 /** A 503 the problem filter sends as { statusCode, error, message, code } with a Retry-After header. */
 export function unavailable(code: UnavailableCode, message: string, retryAfterSeconds: number): HttpException {

@@ -10,7 +10,7 @@ export const LAG_THRESHOLD_MS = 30_000;
 export interface ReadinessReason {
   code:
     | 'STORE_UNREACHABLE' | 'STORE_FULL' | 'STORE_UNAVAILABLE' | 'STORE_CORRUPT' | 'DISK_RESERVE_REACHED'
-    | 'PROJECTION_FAILED' | 'PROJECTION_STALLED' | 'PROJECTION_WORKER_STOPPED' | 'READ_MODEL_LAGGING';
+    | 'PROJECTION_FAILED' | 'PROJECTION_STALLED' | 'PROJECTION_WORKER_STOPPED' | 'READ_MODEL_REBUILDING' | 'READ_MODEL_LAGGING';
   message: string;
 }
 
@@ -60,12 +60,14 @@ export function readinessReport(i: ReadinessInput): ReadinessReport {
   if (Object.keys(stalled).length) {
     reasons.push({ code: 'PROJECTION_STALLED', message: `read models waiting for storage, retrying: ${Object.entries(stalled).map(([n, c]) => `${n} (${c})`).join(', ')}` });
   }
+  const recovering = i.projections.filter((p) => p.recovering).map((p) => p.name);
+  if (recovering.length) reasons.push({ code: 'READ_MODEL_REBUILDING', message: `read models lost to deletion or corruption, being rebuilt from the log: ${recovering.join(', ')}` });
   if (i.workersStopped.length) reasons.push({ code: 'PROJECTION_WORKER_STOPPED', message: `projection threads stopped, restarting: ${i.workersStopped.join(', ')}` });
   const lagging = i.head > i.position && (i.caughtUpAt === undefined || i.now - i.caughtUpAt > LAG_THRESHOLD_MS);
   if (lagging) reasons.push({ code: 'READ_MODEL_LAGGING', message: `read models are at ${i.position}, the log at ${i.head}, and have not caught up for over ${LAG_THRESHOLD_MS / 1000} s` });
 
   const storeDown = Boolean(i.pingFailure || recentFault);
-  const projectionsDown = failed.length > 0 || Object.keys(stalled).length > 0 || i.workersStopped.length > 0 || lagging;
+  const projectionsDown = failed.length > 0 || Object.keys(stalled).length > 0 || recovering.length > 0 || i.workersStopped.length > 0 || lagging;
   return {
     status: reasons.length ? 'unavailable' : 'ok',
     reasons,

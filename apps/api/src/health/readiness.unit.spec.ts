@@ -29,6 +29,7 @@ describe('readinessReport', () => {
     expect(codes({ projections: [{ ...fine.projections[0], error: 'TypeError: boom' }] })).toEqual(['PROJECTION_FAILED']);
     expect(codes({ projections: [{ ...fine.projections[0], stalled: 'SQLITE_FULL' }] })).toEqual(['PROJECTION_STALLED']);
     expect(codes({ workersStopped: ['cases'] })).toEqual(['PROJECTION_WORKER_STOPPED']);
+    expect(codes({ projections: [{ ...fine.projections[0], recovering: true }] })).toEqual(['READ_MODEL_REBUILDING']);
     expect(codes({ head: 99n, caughtUpAt: NOW - LAG_THRESHOLD_MS - 1 })).toEqual(['READ_MODEL_LAGGING']);
     const report = readinessReport({ ...fine, writeFault: { fault: new StorageFull('SQLITE_FULL', 'full'), at: NOW }, disk: { ...fine.disk, reached: true } });
     expect(report.status).toBe('unavailable');

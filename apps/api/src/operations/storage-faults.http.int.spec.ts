@@ -5,6 +5,7 @@ import { openCaseBody, startHarness, type Harness } from '../cases/commands/test
 import { StorageFull } from '@liaison/event-store';
 import { DISK_RESERVE, type DiskReserve } from './disk-reserve.js';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../cases/shared/idempotency.store.js';
+import { ProjectionsHost } from '../queries/shared/projection-runner.provider.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -64,6 +65,19 @@ describe('storage faults over HTTP', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.status).toBe('unavailable');
     expect(ready.body.reasons.map((r) => r.code)).toContain('DISK_RESERVE_REACHED');
+  });
+
+  it('answers reads of a read model being rebuilt after a lost file with 503 READ_MODEL_REBUILDING; /ready says so', async () => {
+    const se = await h.token('SE');
+    const runner = h.app.get(ProjectionsHost).runner;
+    const status = runner.status.bind(runner);
+    jest.spyOn(runner, 'status').mockImplementation(() => status().map((p) => (p.name === 'cases' ? { ...p, recovering: true } : p)));
+    const res = await h.call('GET', '/api/v1/cases', { token: se, headers: { 'x-purpose': 'Rebuild check' } });
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: 'READ_MODEL_REBUILDING' });
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    const ready = await h.call<{ reasons: { code: string }[] }>('GET', '/ready');
+    expect(ready.body.reasons.map((r) => r.code)).toEqual(['READ_MODEL_REBUILDING']);
   });
 
   it('answers a recorded command as recorded even when its Idempotency-Key cannot be stored', async () => {

@@ -30,6 +30,8 @@ export class ProjectionInstance {
    * applied twice. Cleared by the next page that commits.
    */
   stalled: { code: string; since: number } | undefined;
+  /** The file reported itself damaged (SQLITE_CORRUPT): the runner builds a fresh one from the log. */
+  corrupt = false;
   private readonly handles: ReadonlySet<string>;
   private readonly applyTx: (events: RecordedEvent[], last: bigint) => void;
   private unsynced = false;
@@ -101,6 +103,7 @@ export class ProjectionInstance {
         this.stalled ??= { code: fault.code, since: Date.now() };
         return;
       }
+      if (fault?.kind === 'corrupt') this.corrupt = true;
       // A projection bug (or a corrupt file) must not take the others down; it stops here and shows in status and /ready.
       this.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     }

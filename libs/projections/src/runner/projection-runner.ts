@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { classifyStorageError, readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import type { Projection } from './projection.js';
@@ -34,6 +35,8 @@ export interface ProjectionStatus {
   /** The storage code (SQLITE_FULL …) this projection is waiting out, retrying with backoff. */
   stalled?: string;
   rebuilding?: { version: number; checkpoint: bigint };
+  /** Its file was deleted or found corrupt; a fresh one is being built from the log and cannot answer yet. */
+  recovering?: boolean;
 }
 
 /**
@@ -57,6 +60,8 @@ export class ProjectionRunner {
   /** Set while the log itself cannot be read (I/O error, server unreachable); retried with backoff. */
   readFault: { code: string; since: number } | undefined;
   private readonly backoffs = new Set<StorageBackoff>();
+  private readonly recovering = new Set<string>();
+  private filesCheckedAt = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.registry = new ProjectionRegistry(options.dir);
@@ -110,10 +115,13 @@ export class ProjectionRunner {
     return i;
   }
 
-  /** Lowest checkpoint over the live projections: every read model has seen at least this. */
+  /**
+   * Lowest checkpoint over the live projections: every read model has seen at least this. One being
+   * recovered from scratch is left out: its queries are refused meanwhile, and the others' need not wait.
+   */
   position(): bigint {
     let min: bigint | undefined;
-    for (const i of this.live.values()) if (min === undefined || i.checkpoint < min) min = i.checkpoint;
+    for (const [name, i] of this.live) if (!this.recovering.has(name) && (min === undefined || i.checkpoint < min)) min = i.checkpoint;
     return min ?? -1n;
   }
 
@@ -134,6 +142,7 @@ export class ProjectionRunner {
         ...(i.error ? { error: i.error } : {}),
         ...stalledOf(i.stalled ?? b?.stalled ?? this.readFault),
         ...(b ? { rebuilding: { version: b.projection.version, checkpoint: b.checkpoint } } : {}),
+        ...(this.recovering.has(i.projection.name) ? { recovering: true } : {}),
       };
     });
   }
@@ -152,7 +161,10 @@ export class ProjectionRunner {
     const backoff = new StorageBackoff();
     this.backoffs.add(backoff);
     while (this.running) {
-      if (isLive) this.followRegistry();
+      if (isLive) {
+        this.followRegistry();
+        this.recoverLostFiles();
+      }
       const current = instances().filter((i) => !i.error);
       if (current.length === 0) break;
       const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint));
@@ -163,6 +175,11 @@ export class ProjectionRunner {
       if (page.length === 0) {
         if (!isLive) break;
         for (const i of current) tolerateStorageFault(() => i.finishBuild());
+        if (this.recovering.size) {
+          // Caught up: recovered files count again, and read-your-writes may now be satisfied.
+          this.recovering.clear();
+          this.notifyWaiters();
+        }
         this.optimizeIfDue(current);
         this.caughtUpAt = Date.now();
         this.options.onProgress?.();
@@ -198,6 +215,29 @@ export class ProjectionRunner {
     }
     this.registryVersion = this.registry.dataVersion();
     this.options.onProgress?.();
+  }
+
+  /**
+   * A live file deleted under the running service (its writes would go to an unlinked inode, lost at
+   * the next start) or found corrupt is replaced by a fresh generation built from the log, like a
+   * version bump but in place: until it has caught up its queries answer 503 READ_MODEL_REBUILDING.
+   * Deletion is looked for at most once a second (one stat per file).
+   */
+  private recoverLostFiles(): void {
+    const now = Date.now();
+    const lookForDeleted = now - this.filesCheckedAt >= 1000;
+    if (lookForDeleted) this.filesCheckedAt = now;
+    for (const [name, i] of this.live) {
+      if (!i.corrupt && !(lookForDeleted && !fs.existsSync(i.file))) continue;
+      i.close();
+      removeFile(i.file);
+      const file = newGenerationFile(i.projection);
+      this.live.set(name, new ProjectionInstance(i.projection, this.path(file)));
+      this.registry.activate(name, i.projection.version, file);
+      this.registryVersion = this.registry.dataVersion();
+      this.recovering.add(name);
+      this.options.onProgress?.();
+    }
   }
 
   /** Follows a flip made by another process (`npm run projections -- rebuild`). */

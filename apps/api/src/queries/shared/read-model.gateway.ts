@@ -12,6 +12,7 @@ import { purposeOf } from '../../audit/access/purpose.js';
 import type { AccessSpec } from '../../audit/access/query-catalog.js';
 import { ProjectionsHost } from './projection-runner.provider.js';
 import { awaitMinPosition } from './read-your-writes.js';
+import { unavailable } from '../../common/unavailable.js';
 import { SERVICE_METRICS, type ServiceMetrics } from '../../operations/service-metrics.js';
 
 export interface ReadContext {
@@ -48,6 +49,10 @@ export class ReadModelGateway {
 
   async read<T>(req: FastifyRequest, projection: string, query: (ctx: ReadContext) => T, spec: AccessSpec): Promise<ReadAnswer<T>> {
     const purpose = purposeOf(req, spec.fields);
+    // A file lost to deletion or corruption is being built again: an answer now would be incomplete.
+    if (this.host.runner.status().some((p) => p.name === projection && p.recovering)) {
+      throw unavailable('READ_MODEL_REBUILDING', `The ${projection} read model is being rebuilt from the event log; retry shortly.`, 5);
+    }
     await awaitMinPosition(req, this.host.runner);
     const principal = req.principal;
     if (!principal) throw new Error('ReadModelGateway used on a public route');

@@ -48,6 +48,7 @@ function progress(runner: ProjectionRunner): FromWorker {
     errors: Object.fromEntries(status.filter((s) => s.error).map((s) => [s.name, s.error as string])),
     stalled: Object.fromEntries(status.filter((s) => s.stalled).map((s) => [s.name, s.stalled as string])),
     readFault: runner.readFault?.code ?? null,
+    recovering: status.filter((s) => s.recovering).map((s) => s.name),
     rebuilding: Object.fromEntries(status.filter((s) => s.rebuilding).map((s) => [s.name, { version: s.rebuilding!.version, checkpoint: s.rebuilding!.checkpoint.toString() }])),
     versions: Object.fromEntries(status.map((s) => [s.name, s.version])),
     caughtUpAt: runner.caughtUpAt ?? null,

@@ -19,6 +19,8 @@ export interface ProgressMessage {
   errors: Record<string, string>;
   /** Projections waiting out a storage fault (code), retrying with backoff. */
   stalled: Record<string, string>;
+  /** Projections whose file was deleted or corrupt, being built again from the log. */
+  recovering: string[];
   /** Set while the event log cannot be read. */
   readFault: string | null;
   rebuilding: Record<string, { version: number; checkpoint: string }>;
