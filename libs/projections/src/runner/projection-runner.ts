@@ -229,11 +229,21 @@ export class ProjectionRunner {
     if (lookForDeleted) this.filesCheckedAt = now;
     for (const [name, i] of this.live) {
       if (!i.corrupt && !(lookForDeleted && !fs.existsSync(i.file))) continue;
+      // The new file first: if the disk cannot take it, the old instance stays and the next pass retries.
+      const file = newGenerationFile(i.projection);
+      let fresh: ProjectionInstance;
+      try {
+        fresh = new ProjectionInstance(i.projection, this.path(file));
+      } catch (e) {
+        if (!classifyStorageError(e)) throw e;
+        removeFile(this.path(file));
+        continue;
+      }
       i.close();
       removeFile(i.file);
-      const file = newGenerationFile(i.projection);
-      this.live.set(name, new ProjectionInstance(i.projection, this.path(file)));
-      this.registry.activate(name, i.projection.version, file);
+      this.live.set(name, fresh);
+      // Unrecorded (a full disk), the next start finds the old name missing and builds it from the log too.
+      tolerateStorageFault(() => this.registry.activate(name, i.projection.version, file));
       this.registryVersion = this.registry.dataVersion();
       this.recovering.add(name);
       this.options.onProgress?.();
