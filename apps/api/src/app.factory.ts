@@ -64,6 +64,10 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
 /** SIGINT/SIGTERM: stop taking requests, stop the projections, then close the store (flushing queued appends). */
 export function closeOnSignals({ app, store }: CreatedApp): void {
   const shutdown = async () => {
+    // Fastify keeps idle connections for 72 s. Those idle at close are closed by it; those still busy
+    // would then idle for the full 72 s and hold the exit (a SIGTERM under load took > 12 s to exit):
+    // close each 50 ms after its last answer instead.
+    app.getHttpServer().keepAliveTimeout = 50;
     await app.close();
     await store.close();
     process.exit(0);
