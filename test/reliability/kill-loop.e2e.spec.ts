@@ -121,8 +121,12 @@ describe('built service killed under load', () => {
       const reset = answers.filter((a) => a === 'reset').length;
       figures.push(`${ms} ms (${recorded} recorded, ${refused} refused 503, ${reset} reset unread)`);
       // Requests the server had not read yet sit on connections Node counts as idle and closes at once:
-      // those are reset (the client never got an answer, nothing was recorded). Never a 500.
+      // those are reset (the client never got an answer, nothing was recorded). Requests read after the
+      // signal get 503 SHUTTING_DOWN with Retry-After. Never a 500.
       expect(answers.filter((a) => a !== 'reset' && a.status !== 201 && a.status !== 503)).toEqual([]);
+      for (const a of answers) {
+        if (a !== 'reset' && a.status === 503) expect([a.body.code, a.retryAfter]).toEqual(['SHUTTING_DOWN', '5']);
+      }
       expect(exit).toEqual({ code: 0, signal: null });
     }
     current = undefined;

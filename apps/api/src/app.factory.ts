@@ -18,6 +18,7 @@ import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
 import { DISK_RESERVE, type DiskReserve } from './operations/disk-reserve.js';
 import { SERVICE_METRICS, type ServiceMetrics } from './operations/service-metrics.js';
+import { markShuttingDown, refuseWhileShuttingDown } from './operations/shutdown-refusal.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -35,7 +36,7 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, store?: EventStore, overrides: AppOverrides = {}): Promise<CreatedApp> {
   const eventStore = store ?? (await openEventStore(config, { serving: true }));
   const logger = new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, trustProxy: false });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, trustProxy: false, return503OnClosing: false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, store: eventStore, ...overrides }), adapter, {
     logger,
     bufferLogs: false,
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   rejectDeepBodies(app);
   addSecurityHeaders(app);
   addAccessEntryHeader(app);
+  refuseWhileShuttingDown(app);
   if (logger.isLevelEnabled('log')) logRequests(app);
   app.get<ServiceMetrics>(SERVICE_METRICS).observeRequests(app);
   const doc = new DocumentBuilder()
@@ -68,6 +70,7 @@ export function closeOnSignals({ app, store }: CreatedApp): void {
     // would then idle for the full 72 s and hold the exit (a SIGTERM under load took > 12 s to exit):
     // close each 50 ms after its last answer instead.
     app.getHttpServer().keepAliveTimeout = 50;
+    markShuttingDown(app);
     await app.close();
     await store.close();
     process.exit(0);
