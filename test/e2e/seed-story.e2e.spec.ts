@@ -159,7 +159,7 @@ describe('the platform half of the seed story', () => {
   type Figures = { platform: string; referred: number; removalRate: number | null; medianHoursToRemoval: number | null;
     p90HoursToRemoval: number | null; unansweredAfter7dShare: number | null; ordersSent: number; ordersWithin1hShare: number | null; reuploadRate: number | null };
   type Referral = { originCountry: string; coReferrers: string[]; caseId: string | null; handlerId: string | null; platform: string };
-  const progress = async (country: DevCountry) => read<Record<string, number>>(`/api/v1/referrals/action-days/${story.referrals.actionDayId}`, await officer(country));
+  const progress = async (country: DevCountry) => read<Record<string, number>>(`/api/v1/referrals/action-days/${story.referrals!.actionDayId}`, await officer(country));
   const totals = async () => (await read<{ platformTotals: Figures[] }>('/api/v1/platforms/responsiveness', await officer('SE'))).platformTotals;
 
   it('shows TikTok removing most within days and Telegram mostly silent, as SE sees it', async () => {
@@ -180,14 +180,14 @@ describe('the platform half of the seed story', () => {
   });
 
   it('counts the action day\'s 2,145 referred items for the organiser, and hides the day from a non-participant', async () => {
-    expect(await progress('SE')).toEqual({ actionDayId: story.referrals.actionDayId, ...story.referrals.actionDayProgress });
-    expect(story.referrals.actionDayProgress).toMatchObject({ referred: 2145, sent: 2145, reappeared: 6 });
-    const no = await call('GET', `/api/v1/referrals/action-days/${story.referrals.actionDayId}?minPosition=${story.position}`, await officer('NO'));
+    expect(await progress('SE')).toEqual({ actionDayId: story.referrals!.actionDayId, ...story.referrals!.actionDayProgress });
+    expect(story.referrals!.actionDayProgress).toMatchObject({ referred: 2145, sent: 2145, reappeared: 6 });
+    const no = await call('GET', `/api/v1/referrals/action-days/${story.referrals!.actionDayId}?minPosition=${story.position}`, await officer('NO'));
     expect(no.status).toBe(404);
   });
 
   it('shows DK the content it co-referred, with or without a case, and Norway neither', async () => {
-    const { coReferredWithCase, coReferredWithoutCase } = story.referrals.referralIds;
+    const { coReferredWithCase, coReferredWithoutCase } = story.referrals!.referralIds;
     const withCase = await read<Referral>(`/api/v1/referrals/${coReferredWithCase}`, await officer('DK'));
     expect(withCase).toMatchObject({ originCountry: 'SE', coReferrers: ['DK'], caseId: story.cases.main, handlerId: story.wave.handlers.klippet, platform: 'tiktok' });
     const withoutCase = await read<Referral>(`/api/v1/referrals/${coReferredWithoutCase}`, await officer('DK'));
@@ -203,7 +203,7 @@ describe('the platform half of the seed story', () => {
     expect(again.position).toBe(story.position);
     // Without Idempotency-Key, only the action day's record of the file hashes stands in the way.
     const plan = planActionDay(new Date(story.now), DEFAULT_ID_SEED);
-    const day = `/api/v1/referrals/action-days/${story.referrals.actionDayId}`;
+    const day = `/api/v1/referrals/action-days/${story.referrals!.actionDayId}`;
     for (const [path, csv] of [[`${day}/list`, actionDayListCsv(plan)], [`${day}/answers`, actionDayAnswersCsv(plan)]]) {
       const answer = await call<{ imported: boolean; recorded: object; rows: number }>('POST', path, await officer('SE'), csv, { 'content-type': 'text/csv' });
       expect([answer.status, answer.body.imported, answer.body.recorded]).toEqual([201, false, {}]);

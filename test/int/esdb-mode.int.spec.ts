@@ -40,7 +40,8 @@ describe('Liaison on EventStoreDB (emulated server protocol)', () => {
     const address = app.getHttpServer().address();
     if (address === null || typeof address === 'string') throw new Error('no TCP port');
     base = `http://127.0.0.1:${address.port}`;
-    story = await runSeedStory({ baseUrl: base, token }, { now: new Date(Date.now() - 60_000) });
+    // The referral half runs on EventStoreDB in test/e2e/referrals.e2e.spec.ts; here the case half.
+    story = await runSeedStory({ baseUrl: base, token }, { now: new Date(Date.now() - 60_000), platforms: false });
   }, 60_000);
 
   afterAll(async () => {

@@ -4,7 +4,10 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@liaison/event-store';
-import { APP_CONFIG } from './config/app.config.js';
+import { APP_CONFIG, DEFAULT_DISK_RESERVE_MB } from './config/app.config.js';
+import { DISK_RESERVE, DiskReserve } from './operations/disk-reserve.js';
+import { SERVICE_METRICS, ServiceMetrics } from './operations/service-metrics.js';
+import { MetricsController } from './operations/metrics.controller.js';
 import type { AppConfig } from './config/app.config.js';
 import { EVENT_STORE } from './infrastructure/event-store.provider.js';
 import { HealthController } from './health/health.controller.js';
@@ -41,6 +44,8 @@ export class AppModule {
       { provide: EVENT_STORE, useValue: store },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: CLOCK, useValue: clock ?? systemClock },
+      { provide: DISK_RESERVE, useValue: new DiskReserve(config.dataDir, config.diskReserveBytes ?? DEFAULT_DISK_RESERVE_MB * 1024 * 1024) },
+      { provide: SERVICE_METRICS, useValue: new ServiceMetrics() },
     ];
     return {
       module: AppModule,
@@ -60,9 +65,9 @@ export class AppModule {
         LiveModule,
         DevModule.register({ ...(authEnv ?? process.env), NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers,
-      exports: [APP_CONFIG, EVENT_STORE, CLOCK],
+      exports: [APP_CONFIG, EVENT_STORE, CLOCK, DISK_RESERVE, SERVICE_METRICS],
     };
   }
 }

@@ -1,9 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from './config/app.config.js';
 import { closeOnSignals, createApp } from './app.factory.js';
+import { assertWritableDataDir } from './operations/data-dir.check.js';
+import { guardLogSinks } from './operations/log-sink.guard.js';
 
 async function main(): Promise<void> {
+  guardLogSinks();
   const config = loadConfig();
+  assertWritableDataDir(config.dataDir);
   const { app, store } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   const url = await app.getUrl();

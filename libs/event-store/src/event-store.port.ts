@@ -1,6 +1,8 @@
 // The one port every store adapter implements. Revisions and positions are bigint because
 // EventStoreDB's are 64-bit; the SQLite adapter uses the same types so callers never branch.
 
+import type { WriteFault } from './storage-faults.js';
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -101,6 +103,11 @@ export interface EventStore {
    * processes' writes do not trigger it).
    */
   onCommitted?(listener: () => void): () => void;
+  /**
+   * The storage fault the last failed append met (full disk, I/O error, server unreachable), until an
+   * append succeeds again. Lets readiness report that writes fail without writing anything itself.
+   */
+  lastWriteFault?(): WriteFault | undefined;
   /** Cheap reachability check for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 export * from './event-store.port.js';
 export * from './event-store.errors.js';
+export * from './storage-faults.js';
 export * from './handle-command.js';
 export * from './sqlite/sqlite-event-store.js';
 export { followCommits } from './sqlite/commit-signal.js';

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { sha256Canonical } from '@liaison/event-store';
+import { classifyStorageError, sha256Canonical } from '@liaison/event-store';
 import type { EventStore, JsonObject } from '@liaison/event-store';
 import { CASE_DATA_ACCESSED, accessStreamId, type CaseDataAccessedData } from '@liaison/projections';
 import type { Principal } from '../auth/index.js';
 import type { AccessSpec } from './query-catalog.js';
 import { caseIdsOf, referralIdsOf, resultCountOf } from './case-ids.js';
 import { ChainedAppender } from './chained-appender.js';
+import { retryAfterFor, unavailable } from '../operations/unavailable.js';
 
 export interface ReadCircumstances extends AccessSpec {
   readModel: string | null;
@@ -25,7 +26,7 @@ export const ACCESS_ENTRY_OF = new WeakMap<FastifyRequest, string>();
 export class AccessRecorder {
   private readonly appender: ChainedAppender;
 
-  constructor(store: EventStore) {
+  constructor(store: EventStore, private readonly onAppend: (outcome: 'ok' | 'failed') => void = () => undefined) {
     this.appender = new ChainedAppender(store);
   }
 
@@ -53,7 +54,16 @@ export class AccessRecorder {
       actor: principal.subject, country: principal.country, issuer: principal.issuer,
       correlationId: correlationOf(req) ?? entryId, causationId: entryId, occurredAt: read.now,
     };
-    await this.appender.append(accessStreamId(principal.country, read.now), { id: entryId, type: CASE_DATA_ACCESSED, data, metadata });
+    try {
+      await this.appender.append(accessStreamId(principal.country, read.now), { id: entryId, type: CASE_DATA_ACCESSED, data, metadata });
+      this.onAppend('ok');
+    } catch (e) {
+      this.onAppend('failed');
+      // No record, no answer (LED Art. 25): the read is refused, and says why, rather than disclosed unlogged.
+      const fault = classifyStorageError(e);
+      if (fault) throw unavailable('ACCESS_LOG_UNAVAILABLE', 'The access record of this read could not be written, so the answer is withheld. Retry later.', retryAfterFor(fault));
+      throw e;
+    }
     ACCESS_ENTRY_OF.set(req, entryId);
     return entryId;
   }

@@ -12,6 +12,8 @@ import { purposeOf } from './purpose.js';
 import type { AccessSpec } from './query-catalog.js';
 import { ProjectionsHost } from '../runtime/projections-host.js';
 import { awaitMinPosition } from './read-your-writes.js';
+import { unavailable } from '../operations/unavailable.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../operations/service-metrics.js';
 
 export interface ReadContext {
   db: Database.Database;
@@ -40,12 +42,17 @@ export class ReadModelGateway {
     private readonly host: ProjectionsHost,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) store: EventStore,
+    @Inject(SERVICE_METRICS) metrics: ServiceMetrics,
   ) {
-    this.access = new AccessRecorder(store);
+    this.access = new AccessRecorder(store, (outcome) => metrics.accessLogAppends.inc({ outcome }));
   }
 
   async read<T>(req: FastifyRequest, projection: string, query: (ctx: ReadContext) => T, spec: AccessSpec): Promise<ReadAnswer<T>> {
     const purpose = purposeOf(req, spec.fields);
+    // A file lost to deletion or corruption is being built again: an answer now would be incomplete.
+    if (this.host.runner.status().some((p) => p.name === projection && p.recovering)) {
+      throw unavailable('READ_MODEL_REBUILDING', `The ${projection} read model is being rebuilt from the event log; retry shortly.`, 5);
+    }
     await awaitMinPosition(req, this.host.runner);
     const principal = req.principal;
     if (!principal) throw new Error('ReadModelGateway used on a public route');

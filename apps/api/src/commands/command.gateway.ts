@@ -1,14 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandMetadata } from '@liaison/domain';
+import { classifyStorageError } from '@liaison/event-store';
 import type { Principal } from '../auth/auth.types.js';
 import { CLOCK } from '../common/clock.js';
 import type { Clock } from '../common/clock.js';
 import type { AggregateDescriptor, IdentifiedResult } from './aggregate-descriptor.js';
 import { ExecuteCommand } from './execute-command.handler.js';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store.js';
+import { DISK_RESERVE, type DiskReserve } from '../operations/disk-reserve.js';
 
 export type CommandMetadataWithIssuer = CommandMetadata & { issuer: string };
 type Metadata = CommandMetadataWithIssuer;
@@ -23,11 +25,13 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 @Injectable()
 export class CommandGateway {
   private readonly inFlight = new Map<string, Promise<{ status: number; body: string }>>();
+  private readonly logger = new Logger('commands');
 
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(DISK_RESERVE) private readonly reserve: DiskReserve,
   ) {}
 
   async execute<C extends { type: string; metadata: CommandMetadata }, Id extends string>(
@@ -63,6 +67,9 @@ export class CommandGateway {
    * command on one stream (bulk imports), so they keep the same retry contract.
    */
   async idempotent(req: FastifyRequest, reply: FastifyReply, status: number, run: () => Promise<unknown>): Promise<unknown> {
+    // Before anything is read or decided: the last space under DATA_DIR is kept for access records,
+    // checkpoints and read models (ADR 13). An idempotent replay is refused too; it is a retry anyway.
+    this.reserve.assertRoomForCommand();
     const principal = (req as FastifyRequest & { principal: Principal }).principal;
     const key = idempotencyKey(req.headers['idempotency-key'], principal);
     if (!key) {
@@ -84,7 +91,14 @@ export class CommandGateway {
       return stored;
     }
     const pending = run().then((answer) => {
-      this.idempotency.put(key, { fingerprint: print, ...answer }, this.clock());
+      try {
+        this.idempotency.put(key, { fingerprint: print, ...answer }, this.clock());
+      } catch (e) {
+        // The events are durable: answering 503 would make the client retry a command that was recorded.
+        // The key is just not remembered (a full disk); a retry with it would run the command again.
+        if (!classifyStorageError(e)) throw e;
+        this.logger.warn({ msg: 'idempotency key not stored', code: classifyStorageError(e)?.code });
+      }
       return answer;
     });
     this.inFlight.set(key, pending);

@@ -43,7 +43,13 @@ export class CommandsModule implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    const prune = () => this.idempotency.prune(new Date(this.clock().getTime() - IDEMPOTENCY_RETENTION_MS));
+    const prune = () => {
+      try {
+        this.idempotency.prune(new Date(this.clock().getTime() - IDEMPOTENCY_RETENTION_MS));
+      } catch {
+        // A full or failing disk: keys stay a while longer. Thrown from a timer, it would end the process.
+      }
+    };
     prune();
     this.pruner = setInterval(prune, PRUNE_EVERY_MS);
     this.pruner.unref();

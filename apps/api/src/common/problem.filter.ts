@@ -1,7 +1,10 @@
 import { STATUS_CODES } from 'node:http';
-import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Inject, Logger, Optional } from '@nestjs/common';
 import type { ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { classifyStorageError } from '@liaison/event-store';
+import { storeUnavailable } from '../operations/unavailable.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../operations/service-metrics.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -27,15 +30,23 @@ const FASTIFY_CLIENT_ERRORS: Record<string, number> = {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() @Inject(SERVICE_METRICS) private readonly metrics?: ServiceMetrics) {}
+
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const fault = thrown instanceof HttpException ? undefined : classifyStorageError(thrown);
+    const exception = fault ? storeUnavailable(fault) : thrown;
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (fault) {
+      // Kind and driver code only: enough for an operator, nothing from the request.
+      this.logger.warn({ msg: 'storage fault', kind: fault.kind, code: fault.code, method: request.method, route: request.routeOptions?.url });
+    } else if (body.statusCode >= 500 && body.statusCode !== 503) {
       const name = exception instanceof Error ? exception.name : typeof exception;
       this.logger.error({ msg: 'unhandled error', error: name, method: request.method, route: request.routeOptions?.url });
     }
+    if (body.statusCode >= 500) this.metrics?.serverErrors.inc({ status: String(body.statusCode), code: body.code ?? '' });
     const headers = exception instanceof HttpException ? (exception.getResponse() as { headers?: Record<string, string> }).headers : undefined;
     if (headers) for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -16,10 +16,16 @@ export interface AppConfig {
   /** Bytes for bulk files (CSV / JSON Lines imports); default DEFAULT_BULK_BODY_LIMIT. */
   bulkBodyLimit?: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Commands are refused while free space under dataDir is at or below this many bytes (0: never; default DEFAULT_DISK_RESERVE_MB). */
+  diskReserveBytes?: number;
+  /** /metrics answers only with this bearer token; without one it does not exist (404). */
+  metricsToken?: string;
 }
 
 /** A 2,145-item action day is ~0.5 MB of CSV; 8 MiB leaves room for 20,000 rows with long URLs. */
 export const DEFAULT_BULK_BODY_LIMIT = 8 * 1024 * 1024;
+/** Room for a WAL checkpoint (the log's WAL grows to ~40 MB between checkpoints), access records and read models. */
+export const DEFAULT_DISK_RESERVE_MB = 64;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -46,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (storeWriter !== 'inline' && storeWriter !== 'thread') throw new ConfigError(`STORE_WRITER must be "inline" or "thread", got "${storeWriter}"`);
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL invalid: "${env.LOG_LEVEL}"`);
+  const reserveMb = Number(env.DISK_RESERVE_MB ?? DEFAULT_DISK_RESERVE_MB);
+  if (!Number.isFinite(reserveMb) || reserveMb < 0) throw new ConfigError(`DISK_RESERVE_MB must be a number >= 0, got "${env.DISK_RESERVE_MB}"`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -57,7 +65,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit,
     bulkBodyLimit,
     logLevel,
+    diskReserveBytes: Math.round(reserveMb * 1024 * 1024),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
   };
+}
+
+function metricsToken(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  return value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,6 +1,8 @@
 import { caseStreamId } from '@liaison/domain';
 import type { EventStore } from '@liaison/event-store';
 import { closeOnSignals, createApp } from '../app.factory.js';
+import { assertWritableDataDir } from '../operations/data-dir.check.js';
+import { guardLogSinks } from '../operations/log-sink.guard.js';
 import { mintDevToken, type DevCountry } from '../auth/dev-identity-provider.js';
 import type { Role } from '../auth/scopes.js';
 import { loadConfig } from '../config/app.config.js';
@@ -32,9 +34,11 @@ const PRINTED_TOKENS: { label: string; country: DevCountry; role: Role; sub: str
 ];
 
 async function main(): Promise<void> {
+  guardLogSinks();
   assertDemoAllowed(process.env);
   // Quieter than the service default so the demo's own output stays readable; LOG_LEVEL still wins.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  assertWritableDataDir(config.dataDir);
   const { app, store } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
@@ -58,15 +62,17 @@ async function main(): Promise<void> {
     out(`  ${CASE_TITLES.noShared}  (shared read-only with NO)`);
     out(`  ${CASE_TITLES.dkOnly}  (DK-owned, not shared)`);
     out(`  ${CASE_TITLES.h3}  (H3, shared read-only with DK)`);
-    const { referrals: r } = result;
-    const day = r.actionDayProgress;
-    const n = (x: number) => x.toLocaleString('en-GB');
-    out(`  Referral action day with TikTok on ${r.actionDayDate} (Europol EU IRU, ${ACTION_DAY.participatingCountries.length} countries): ` +
-      `${n(r.listed)} items in one list; ${n(day.removed)} removed, ${day.declined} declined, ${day.geoBlocked} geo-blocked, ` +
-      `${day.noResponse} unanswered, ${day.reappeared} uploaded again`);
-    const silences = Object.values(r.noResponseRecorded).reduce((a, b) => a + b, 0);
-    out(`  ${r.singleReferrals} referrals one by one (Telegram, TikTok, Snapchat, Instagram, YouTube; two removal orders): ` +
-      `${silences} missed deadlines recorded in all`);
+    const r = result.referrals;
+    if (r) {
+      const day = r.actionDayProgress;
+      const n = (x: number) => x.toLocaleString('en-GB');
+      out(`  Referral action day with TikTok on ${r.actionDayDate} (Europol EU IRU, ${ACTION_DAY.participatingCountries.length} countries): ` +
+        `${n(r.listed)} items in one list; ${n(day.removed)} removed, ${day.declined} declined, ${day.geoBlocked} geo-blocked, ` +
+        `${day.noResponse} unanswered, ${day.reappeared} uploaded again`);
+      const silences = Object.values(r.noResponseRecorded).reduce((a, b) => a + b, 0);
+      out(`  ${r.singleReferrals} referrals one by one (Telegram, TikTok, Snapchat, Instagram, YouTube; two removal orders): ` +
+        `${silences} missed deadlines recorded in all`);
+    }
   }
 
   out(`\nLiaison is running: ${url}/  (API docs: ${url}/docs)`);

@@ -1,22 +1,22 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { EventStore } from '@liaison/event-store';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import { classifyStorageError, type EventStore } from '@liaison/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import { Public } from '../auth/public.decorator.js';
 import { ProjectionsHost } from '../runtime/projections-host.js';
-
-/** A projection that has not caught up for this long while events wait is "far behind". */
-const STALE_MS = 30_000;
+import { DISK_RESERVE, type DiskReserve } from '../operations/disk-reserve.js';
+import { readinessReport, type ReadinessReport } from './readiness.js';
 
 @ApiTags('operations')
 @Controller()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionsHost,
+    @Inject(DISK_RESERVE) private readonly reserve: DiskReserve,
   ) {}
 
   /** Liveness: the process answers. Never touches dependencies, so a slow store can't get us killed. */
@@ -27,33 +27,36 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the event store answers. */
+  /**
+   * Readiness: can this node serve commands and reads now? Gathered without writing anything; 503
+   * carries the same body as 200, with the reasons (docs: README, Operations).
+   */
   @Public()
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      async () => {
-        const session = this.indicators.check('eventStore');
-        try {
-          await this.store.ping();
-          return session.up();
-        } catch {
-          return session.down({ message: 'event store unreachable' });
-        }
-      },
-      async () => {
-        const session = this.indicators.check('projections');
-        const runner = this.projections.runner;
-        const failed = runner.status().filter((p) => p.error).map((p) => p.name);
-        if (failed.length) return session.down({ message: 'projection failed', failed });
-        const head = await this.store.headPosition().catch(() => -1n);
-        const position = runner.position();
-        const behind = head > position;
-        const stale = runner.caughtUpAt === undefined || Date.now() - runner.caughtUpAt > STALE_MS;
-        const data = { position: position.toString(), head: head.toString() };
-        return behind && stale ? session.down({ message: 'read models far behind the log', ...data }) : session.up(data);
-      },
-    ]);
+  @ApiOperation({ summary: 'Readiness: 200 when the store takes writes, free space is above the reserve and read models keep up; 503 with reasons otherwise' })
+  @ApiOkResponse({ description: 'Ready; `reasons` is empty.' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready; `reasons` lists codes such as STORE_FULL, DISK_RESERVE_REACHED, PROJECTION_STALLED, READ_MODEL_LAGGING.' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
+    const runner = this.projections.runner;
+    // A probe measures now: the cached value may be a second old, and probes come every few seconds.
+    await this.reserve.refresh();
+    const pingFailure = await this.store.ping().then(
+      () => undefined,
+      (e: unknown) => classifyStorageError(e)?.code ?? 'unreachable',
+    );
+    const report = readinessReport({
+      now: Date.now(),
+      pingFailure,
+      writeFault: this.store.lastWriteFault?.(),
+      disk: this.reserve.current(),
+      projections: runner.status(),
+      workersStopped: runner.stoppedWorkers?.() ?? [],
+      head: await this.store.headPosition().catch(() => -1n),
+      position: runner.position(),
+      caughtUpAt: runner.caughtUpAt,
+    });
+    void reply.status(report.status === 'ok' ? 200 : 503);
+    if (report.status !== 'ok') void reply.header('retry-after', '5');
+    return report;
   }
 }

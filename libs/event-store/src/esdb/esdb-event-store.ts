@@ -15,6 +15,7 @@ import type {
 } from '../event-store.port.js';
 import { isSystemEvent, toClientExpectedRevision, toClientPosition, toPortError, toRecordedEvent } from './esdb-mapping.js';
 import { subscribeToAll } from './esdb-subscription.js';
+import { WriteFaultTracker, type WriteFault } from '../storage-faults.js';
 
 /** Every read is bounded (unbounded reads can leave the client unable to dispose); longer ones page. */
 const PAGE_SIZE = 500;
@@ -23,6 +24,8 @@ const DISPOSE_TIMEOUT_MS = 3_000;
 const HEAD_SCAN_LIMIT = 1_000;
 
 export class EsdbEventStore implements EventStore {
+  private readonly faults = new WriteFaultTracker();
+
   private constructor(private readonly client: EventStoreDBClient) {}
 
   /** e.g. `esdb://localhost:2113?tls=false`. The connection is lazy: nothing is dialled until first use. */
@@ -30,7 +33,15 @@ export class EsdbEventStore implements EventStore {
     return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString));
   }
 
-  async append(streamId: string, events: EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+  append(streamId: string, events: EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    return this.faults.track(this.appendNow(streamId, events, options));
+  }
+
+  lastWriteFault(): WriteFault | undefined {
+    return this.faults.last;
+  }
+
+  private async appendNow(streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     const proposed = events.map((e) =>
       jsonEvent({ id: e.id ?? randomUUID(), type: e.type, data: e.data, metadata: e.metadata, contentType: 'application/json' }),

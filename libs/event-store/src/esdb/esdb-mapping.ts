@@ -21,6 +21,7 @@ import {
 } from '@eventstore/db-client';
 import type { ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port.js';
 import { StreamNotFound, WrongExpectedVersion } from '../event-store.errors.js';
+import { asStorageFault } from '../storage-faults.js';
 
 export function toClientExpectedRevision(expected: ExpectedRevision | undefined): AppendExpectedRevision {
   switch (expected) {
@@ -75,12 +76,12 @@ function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 }
 
-/** Maps the client's errors onto the port's; anything else passes through unchanged. */
+/** Maps the client's errors onto the port's (unavailable, deadline, not leader: StorageUnavailable); anything else passes through unchanged. */
 export function toPortError(error: unknown, streamId: string, expected: ExpectedRevision = 'any'): unknown {
   if (error instanceof WrongExpectedVersionError) {
     const actual = error.actualVersion;
     return new WrongExpectedVersion(streamId, expected, typeof actual === 'bigint' ? actual : undefined);
   }
   if (error instanceof StreamNotFoundError) return new StreamNotFound(streamId);
-  return error;
+  return asStorageFault(error);
 }

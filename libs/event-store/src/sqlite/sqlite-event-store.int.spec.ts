@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WrongExpectedVersion } from '../event-store.errors.js';
+import { StorageUnavailable } from '../storage-faults.js';
 import type { RecordedEvent } from '../event-store.port.js';
 import { runEventStoreConformance } from '../conformance/event-store.conformance.js';
 import { collect, ev, streamId } from '../conformance/conformance-fixtures.js';
@@ -161,6 +162,8 @@ describe('SqliteEventStore writer thread failure', () => {
     const pending = store.append(streamId(), [ev()]);
     await worker.terminate();
     await expect(pending).rejects.toThrow(/writer stopped/);
+    // A storage fault (503 STORE_UNAVAILABLE at the HTTP layer), not an unclassified bug (500).
+    await expect(store.append(streamId(), [ev()])).rejects.toBeInstanceOf(StorageUnavailable);
     await expect(store.append(streamId(), [ev()])).rejects.toThrow(/writer stopped/);
     await expect(store.ping()).rejects.toThrow(/writer stopped/);
     await store.close();

@@ -11,6 +11,7 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { StreamNotFound } from '../event-store.errors.js';
+import { asStorageFault, WriteFaultTracker, type WriteFault } from '../storage-faults.js';
 import { CommitSignal } from './commit-signal.js';
 import { GroupCommit, type GroupCommitStats } from './group-commit.js';
 import { ThreadedCommit } from './threaded-commit.js';
@@ -45,6 +46,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly source: SubscriptionSource;
   private readonly signal = new CommitSignal();
+  private readonly faults = new WriteFaultTracker();
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.file, options.writer === 'thread' ? 'reader' : 'writer');
@@ -87,10 +89,18 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, events: EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('SqliteEventStore is closed'));
-    return this.commits.enqueue({ streamId, events: serializeEvents(events), expected: options?.expectedRevision ?? 'any' });
+    return this.faults.track(this.commits.enqueue({ streamId, events: serializeEvents(events), expected: options?.expectedRevision ?? 'any' }));
+  }
+
+  lastWriteFault(): WriteFault | undefined {
+    return this.faults.last;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return reading(() => this.readStreamNow(streamId, options));
+  }
+
+  private readStreamNow(streamId: string, options: ReadStreamOptions): RecordedEvent[] {
     const limit = options.maxCount ?? NO_LIMIT;
     const from = options.fromRevision;
     const rows = (options.direction === 'backwards'
@@ -102,6 +112,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return reading(() => this.readAllNow(options));
+  }
+
+  private readAllNow(options: ReadAllOptions): RecordedEvent[] {
     const limit = options.maxCount ?? DEFAULT_READ_ALL_PAGE;
     const from = options.fromPosition;
     const rows = (options.direction === 'backwards'
@@ -132,11 +146,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    return BigInt(this.head());
+    return reading(() => BigInt(this.head()));
   }
 
   async ping(): Promise<void> {
-    this.st.ping.get();
+    reading(() => this.st.ping.get());
     // Reads alone would still work with a dead writer thread; readiness must say writes cannot.
     if (this.commits instanceof ThreadedCommit) this.commits.assertAlive();
   }
@@ -161,5 +175,14 @@ export class SqliteEventStore implements EventStore {
     const waiters = [...this.commitWaiters];
     this.commitWaiters.clear();
     for (const wake of waiters) wake();
+  }
+}
+
+/** A read on this thread's connection, its storage errors classified like the writer's. */
+function reading<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw asStorageFault(e);
   }
 }

@@ -1,5 +1,6 @@
 import type { AppendResult } from '../event-store.port.js';
 import { WrongExpectedVersion } from '../event-store.errors.js';
+import { classifyStorageError, storageFault, type StorageFaultKind } from '../storage-faults.js';
 import type { AppendRequest } from './sqlite-append.js';
 
 /** Messages between SqliteEventStore (any thread) and its writer thread. */
@@ -9,7 +10,7 @@ export type ToWriter =
 
 export type FromWriter =
   | { type: 'ready'; synchronous: number; journalMode: string }
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; error: EncodedError }
   | { type: 'results'; replies: WriterReply[]; commits: number; appends: number; committed: boolean }
   | { type: 'closed' };
 
@@ -17,6 +18,7 @@ export type WriterReply = { id: number; result: AppendResult } | { id: number; e
 
 export type EncodedError =
   | { kind: 'wrong-expected-version'; streamId: string; expected: WrongExpectedVersion['expected']; actual: bigint | undefined }
+  | { kind: 'storage'; fault: StorageFaultKind; code: string; message: string }
   | { kind: 'error'; name: string; message: string; code?: string };
 
 export interface WriterInit {
@@ -28,6 +30,9 @@ export interface WriterInit {
 /** Errors cross the thread boundary as data; the store's own error types are rebuilt on arrival. */
 export function encodeError(e: unknown): EncodedError {
   if (e instanceof WrongExpectedVersion) return { kind: 'wrong-expected-version', streamId: e.streamId, expected: e.expected, actual: e.actual };
+  // Classified here, where the driver's error still has its code: a full disk stays a StorageFull on arrival.
+  const fault = classifyStorageError(e);
+  if (fault) return { kind: 'storage', fault: fault.kind, code: fault.code, message: fault.message };
   const err = e instanceof Error ? e : new Error(String(e));
   const code = (err as { code?: unknown }).code;
   return { kind: 'error', name: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}) };
@@ -35,6 +40,7 @@ export function encodeError(e: unknown): EncodedError {
 
 export function decodeError(e: EncodedError): Error {
   if (e.kind === 'wrong-expected-version') return new WrongExpectedVersion(e.streamId, e.expected, e.actual);
+  if (e.kind === 'storage') return storageFault(e.fault, e.code, e.message);
   const err = new Error(e.message) as Error & { code?: string };
   err.name = e.name;
   if (e.code !== undefined) err.code = e.code;

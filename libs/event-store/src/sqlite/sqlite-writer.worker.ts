@@ -45,5 +45,5 @@ try {
   });
   send({ type: 'ready', synchronous: db.pragma('synchronous', { simple: true }) as number, journalMode: db.pragma('journal_mode', { simple: true }) as string });
 } catch (e) {
-  send({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+  send({ type: 'failed', message: e instanceof Error ? e.message : String(e), error: encodeError(e) });
 }

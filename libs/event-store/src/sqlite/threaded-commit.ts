@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppendResult } from '../event-store.port.js';
 import type { AppendRequest } from './sqlite-append.js';
 import type { GroupCommitStats } from './group-commit.js';
+import { StorageFault, StorageUnavailable } from '../storage-faults.js';
 import { decodeError, type FromWriter, type ToWriter, type WriterInit } from './sqlite-writer.protocol.js';
 
 export interface WriterSettings {
@@ -51,7 +52,8 @@ export class ThreadedCommit {
       worker.on('message', (m: FromWriter) => {
         if (m.type === 'ready') resolve({ synchronous: m.synchronous, journalMode: m.journalMode });
         else if (m.type === 'failed') {
-          const e = new Error(`event store writer failed to open: ${m.message}`);
+          const cause = decodeError(m.error);
+          const e = cause instanceof StorageFault ? cause : new Error(`event store writer failed to open: ${m.message}`);
           reject(e);
           this.fail(e);
         } else if (m.type === 'results') this.settle(m);
@@ -62,7 +64,8 @@ export class ThreadedCommit {
       });
     });
     ready.catch(() => undefined);
-    void exited.then(() => this.fail(new Error('event store writer stopped')));
+    // Nothing can be committed any more; callers see a fault they can answer 503 to, not a bug.
+    void exited.then(() => this.fail(new StorageUnavailable('WRITER_STOPPED', 'event store writer stopped')));
     this.started = { worker, ready, exited };
     return this.started;
   }

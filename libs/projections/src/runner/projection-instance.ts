@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '@liaison/event-store';
+import { classifyStorageError, type RecordedEvent } from '@liaison/event-store';
 import { createReadModelDb, type Projection, type ReadModelDb } from './projection.js';
 import { openReadModelFile, removeFile } from './projection-files.js';
 import { beginUnsynced, endUnsynced, tornByRestart } from './unsynced-mark.js';
@@ -24,6 +24,14 @@ export class ProjectionInstance {
   readonly rm: ReadModelDb;
   checkpoint: bigint;
   error: string | undefined;
+  /**
+   * Set while the file cannot take the page (disk full, I/O error): the transaction rolled back rows
+   * and checkpoint together, so the runner retries the same page later and nothing is skipped or
+   * applied twice. Cleared by the next page that commits.
+   */
+  stalled: { code: string; since: number } | undefined;
+  /** The file reported itself damaged (SQLITE_CORRUPT): the runner builds a fresh one from the log. */
+  corrupt = false;
   private readonly handles: ReadonlySet<string>;
   private readonly applyTx: (events: RecordedEvent[], last: bigint) => void;
   private unsynced = false;
@@ -87,8 +95,16 @@ export class ProjectionInstance {
     try {
       this.applyTx(page, last);
       this.checkpoint = last;
+      this.stalled = undefined;
     } catch (e) {
-      // A projection bug must not take the others down; it stops here and shows in status and /ready.
+      const fault = classifyStorageError(e);
+      // Full or failing storage passes (space is freed, the device comes back): keep the file, retry.
+      if (fault && fault.kind !== 'corrupt') {
+        this.stalled ??= { code: fault.code, since: Date.now() };
+        return;
+      }
+      if (fault?.kind === 'corrupt') this.corrupt = true;
+      // A projection bug (or a corrupt file) must not take the others down; it stops here and shows in status and /ready.
       this.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     }
   }

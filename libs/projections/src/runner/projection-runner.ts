@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
+import { classifyStorageError, readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import type { Projection } from './projection.js';
 import { ProjectionInstance } from './projection-instance.js';
 import { ProjectionRegistry, newGenerationFile, removeFile } from './projection-files.js';
 import { WakeSignal } from './wake-signal.js';
 import { PositionWaiters } from './position-waiters.js';
+import { StorageBackoff, tolerateStorageFault } from './storage-backoff.js';
 
 export interface ProjectionRunnerOptions {
   store: EventStore;
@@ -30,7 +32,11 @@ export interface ProjectionStatus {
   file: string;
   checkpoint: bigint;
   error?: string;
+  /** The storage code (SQLITE_FULL …) this projection is waiting out, retrying with backoff. */
+  stalled?: string;
   rebuilding?: { version: number; checkpoint: bigint };
+  /** Its file was deleted or found corrupt; a fresh one is being built from the log and cannot answer yet. */
+  recovering?: boolean;
 }
 
 /**
@@ -51,6 +57,11 @@ export class ProjectionRunner {
   private running = false;
   private loops: Promise<void>[] = [];
   private optimizedAt = Date.now();
+  /** Set while the log itself cannot be read (I/O error, server unreachable); retried with backoff. */
+  readFault: { code: string; since: number } | undefined;
+  private readonly backoffs = new Set<StorageBackoff>();
+  private readonly recovering = new Set<string>();
+  private filesCheckedAt = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.registry = new ProjectionRegistry(options.dir);
@@ -104,10 +115,13 @@ export class ProjectionRunner {
     return i;
   }
 
-  /** Lowest checkpoint over the live projections: every read model has seen at least this. */
+  /**
+   * Lowest checkpoint over the live projections: every read model has seen at least this. One being
+   * recovered from scratch is left out: its queries are refused meanwhile, and the others' need not wait.
+   */
   position(): bigint {
     let min: bigint | undefined;
-    for (const i of this.live.values()) if (min === undefined || i.checkpoint < min) min = i.checkpoint;
+    for (const [name, i] of this.live) if (!this.recovering.has(name) && (min === undefined || i.checkpoint < min)) min = i.checkpoint;
     return min ?? -1n;
   }
 
@@ -126,13 +140,16 @@ export class ProjectionRunner {
         file: path.basename(i.file),
         checkpoint: i.checkpoint,
         ...(i.error ? { error: i.error } : {}),
+        ...stalledOf(i.stalled ?? b?.stalled ?? this.readFault),
         ...(b ? { rebuilding: { version: b.projection.version, checkpoint: b.checkpoint } } : {}),
+        ...(this.recovering.has(i.projection.name) ? { recovering: true } : {}),
       };
     });
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    for (const b of this.backoffs) b.cancel();
     await this.wake.close();
     await Promise.all(this.loops);
     for (const i of [...this.live.values(), ...this.building.values()]) i.close();
@@ -141,14 +158,28 @@ export class ProjectionRunner {
   }
 
   private async loop(instances: () => ProjectionInstance[], isLive: boolean): Promise<void> {
+    const backoff = new StorageBackoff();
+    this.backoffs.add(backoff);
     while (this.running) {
-      if (isLive) this.followRegistry();
+      if (isLive) {
+        this.followRegistry();
+        this.recoverLostFiles();
+      }
       const current = instances().filter((i) => !i.error);
-      if (current.length === 0) return;
+      if (current.length === 0) break;
       const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint));
+      if (page === undefined) {
+        await backoff.wait();
+        continue;
+      }
       if (page.length === 0) {
-        if (!isLive) return;
-        for (const i of current) i.finishBuild();
+        if (!isLive) break;
+        for (const i of current) tolerateStorageFault(() => i.finishBuild());
+        if (this.recovering.size) {
+          // Caught up: recovered files count again, and read-your-writes may now be satisfied.
+          this.recovering.clear();
+          this.notifyWaiters();
+        }
         this.optimizeIfDue(current);
         this.caughtUpAt = Date.now();
         this.options.onProgress?.();
@@ -160,7 +191,11 @@ export class ProjectionRunner {
         this.notifyWaiters();
         this.options.onProgress?.();
       }
+      // A file that could not take the page keeps its checkpoint; the next pass re-reads from there.
+      if (current.some((i) => i.stalled)) await backoff.wait();
+      else backoff.reset();
     }
+    this.backoffs.delete(backoff);
   }
 
   private async rebuildLoop(): Promise<void> {
@@ -180,6 +215,39 @@ export class ProjectionRunner {
     }
     this.registryVersion = this.registry.dataVersion();
     this.options.onProgress?.();
+  }
+
+  /**
+   * A live file deleted under the running service (its writes would go to an unlinked inode, lost at
+   * the next start) or found corrupt is replaced by a fresh generation built from the log, like a
+   * version bump but in place: until it has caught up its queries answer 503 READ_MODEL_REBUILDING.
+   * Deletion is looked for at most once a second (one stat per file).
+   */
+  private recoverLostFiles(): void {
+    const now = Date.now();
+    const lookForDeleted = now - this.filesCheckedAt >= 1000;
+    if (lookForDeleted) this.filesCheckedAt = now;
+    for (const [name, i] of this.live) {
+      if (!i.corrupt && !(lookForDeleted && !fs.existsSync(i.file))) continue;
+      // The new file first: if the disk cannot take it, the old instance stays and the next pass retries.
+      const file = newGenerationFile(i.projection);
+      let fresh: ProjectionInstance;
+      try {
+        fresh = new ProjectionInstance(i.projection, this.path(file));
+      } catch (e) {
+        if (!classifyStorageError(e)) throw e;
+        removeFile(this.path(file));
+        continue;
+      }
+      i.close();
+      removeFile(i.file);
+      this.live.set(name, fresh);
+      // Unrecorded (a full disk), the next start finds the old name missing and builds it from the log too.
+      tolerateStorageFault(() => this.registry.activate(name, i.projection.version, file));
+      this.registryVersion = this.registry.dataVersion();
+      this.recovering.add(name);
+      this.options.onProgress?.();
+    }
   }
 
   /** Follows a flip made by another process (`npm run projections -- rebuild`). */
@@ -202,11 +270,22 @@ export class ProjectionRunner {
     const now = Date.now();
     if (now - this.optimizedAt < (this.options.optimizeEveryMs ?? 3_600_000)) return;
     this.optimizedAt = now;
-    for (const i of instances) i.optimize();
+    for (const i of instances) tolerateStorageFault(() => i.optimize());
   }
 
-  private async readAfter(checkpoint: bigint): Promise<RecordedEvent[]> {
-    return readAllAfter(this.options.store, checkpoint, this.pageSize);
+  /** The next page, or undefined while the log cannot be read (shown in status as readFault). */
+  private async readAfter(checkpoint: bigint): Promise<RecordedEvent[] | undefined> {
+    try {
+      const page = await readAllAfter(this.options.store, checkpoint, this.pageSize);
+      this.readFault = undefined;
+      return page;
+    } catch (e) {
+      const fault = classifyStorageError(e);
+      if (!fault || fault.kind === 'corrupt') throw e;
+      this.readFault ??= { code: fault.code, since: Date.now() };
+      this.options.onProgress?.();
+      return undefined;
+    }
   }
 
   private notifyWaiters(): void {
@@ -217,4 +296,9 @@ export class ProjectionRunner {
   private path(file: string): string {
     return path.join(this.options.dir, file);
   }
+}
+
+
+function stalledOf(fault: { code: string } | undefined): { stalled?: string } {
+  return fault ? { stalled: fault.code } : {};
 }

@@ -6,6 +6,7 @@ import { RequireScopes, Scope } from '../../auth/index.js';
 import { PagedQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
+import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
 
 class AccessLogQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ description: 'Officer subject (the token `sub`)' })
@@ -37,6 +38,7 @@ class AccessLogQueryDto extends PagedQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/audit/access')
 export class AccessLogController {
   constructor(private readonly gateway: ReadModelGateway) {}

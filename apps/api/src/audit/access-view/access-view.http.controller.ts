@@ -10,9 +10,11 @@ import { ProjectionsHost } from '../../runtime/projections-host.js';
 import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { NotReproducible, redactForOwner } from './reproduce-access.js';
+import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/audit/access')
 export class AccessViewController {
   constructor(

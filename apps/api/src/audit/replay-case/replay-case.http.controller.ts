@@ -7,6 +7,7 @@ import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { AuditRunner } from '../audit-runner.js';
 import { parseAsOf } from '../shared/as-of.js';
+import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
 
 export class ReplayQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ description: 'ISO-8601 instant (compared with when events were recorded) or a global position; default: now', example: '2026-11-20T12:00:00Z' })
@@ -18,6 +19,7 @@ export class ReplayQueryDto extends ReadQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/audit/cases')
 export class ReplayCaseController {
   constructor(

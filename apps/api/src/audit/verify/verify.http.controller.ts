@@ -6,6 +6,7 @@ import { RequireScopes, Scope } from '../../auth/index.js';
 import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { AuditRunner } from '../audit-runner.js';
+import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
 
 class VerifyQueryDto extends ReadQueryDto {
   @ApiProperty({ description: 'Case id' })
@@ -15,6 +16,7 @@ class VerifyQueryDto extends ReadQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/audit/verify')
 export class VerifyController {
   constructor(

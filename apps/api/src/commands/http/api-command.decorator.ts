@@ -2,7 +2,7 @@ import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader,
   ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiPreconditionFailedResponse,
-  ApiUnauthorizedResponse, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse,
+  ApiServiceUnavailableResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { RequireScopes } from '../../auth/index.js';
 import type { Scope } from '../../auth/index.js';
@@ -51,6 +51,11 @@ export function ApiCommand(doc: CommandDoc): MethodDecorator {
     ApiPayloadTooLargeResponse({ description: 'Body larger than the limit (BODY_LIMIT_BYTES; BULK_BODY_LIMIT_BYTES for imports).', type: ProblemDto }),
     ApiUnsupportedMediaTypeResponse({ description: `Body is not ${doc.mediaTypes ?? 'application/json'}.`, type: ProblemDto }),
     ApiUnprocessableEntityResponse({ description: 'A business rule refused the command; see `code`.', type: ProblemDto }),
+    ApiServiceUnavailableResponse({
+      description: 'Retry after the `Retry-After` header. `code` STORE_FULL: no space left, or free space under the data directory is at its reserve (DISK_RESERVE_MB; nothing was recorded); STORE_UNAVAILABLE: the store cannot take writes now (I/O error, read-only, locked, server unreachable); STORE_CORRUPT: a damaged store file.',
+      type: ProblemDto,
+      headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', example: 30 } } },
+    }),
   ];
   if (doc.notFound !== false) decorators.push(ApiNotFoundResponse({ description: `No such ${doc.aggregate}.`, type: ProblemDto }));
   return applyDecorators(...decorators);

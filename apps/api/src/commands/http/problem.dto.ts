@@ -21,7 +21,7 @@ export class ProblemDto {
   message!: string;
 
   @ApiPropertyOptional({
-    description: 'Machine-readable reason: a domain rule (PERSON_NOT_REGISTERED …), NOT_OWNER, REVISION_MISMATCH, IDEMPOTENCY_KEY_REUSED …',
+    description: 'Machine-readable reason: a domain rule (PERSON_NOT_REGISTERED …), NOT_OWNER, REVISION_MISMATCH, IDEMPOTENCY_KEY_REUSED …; with 503: STORE_FULL, STORE_UNAVAILABLE, STORE_CORRUPT, ACCESS_LOG_UNAVAILABLE, READ_MODEL_BEHIND',
     example: 'PERSON_NOT_REGISTERED',
   })
   code?: string;

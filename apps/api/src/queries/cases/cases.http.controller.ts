@@ -6,6 +6,7 @@ import { RequireScopes, Scope } from '../../auth/index.js';
 import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
+import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
 
 class ListCasesQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
@@ -27,6 +28,7 @@ class ListCasesQueryDto extends PagedQueryDto {
 
 @ApiTags('cases (queries)')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/cases')
 export class CasesQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}

@@ -7,6 +7,7 @@ import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
+import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
 
 class DetentionFilterDto extends PagedQueryDto {
   @CountryFilter('DK') holdingCountry?: string;
@@ -35,6 +36,7 @@ class OverTimeQueryDto extends ReadQueryDto {
 
 @ApiTags('detention register')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/detentions')
 export class DetentionsQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}

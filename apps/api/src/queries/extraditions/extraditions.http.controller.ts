@@ -9,6 +9,7 @@ import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
+import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
 
 class ExtraditionsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: EXTRADITION_ROUTES })
@@ -27,6 +28,7 @@ class ExtraditionsQueryDto extends PagedQueryDto {
 
 @ApiTags('extradition tracker')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/extraditions')
 export class ExtraditionsQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}

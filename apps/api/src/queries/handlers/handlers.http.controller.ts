@@ -8,6 +8,7 @@ import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
+import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
 
 class HandlersQueryDto extends PagedQueryDto {
   @CountryFilter('IQ') believedCountry?: string;
@@ -20,6 +21,7 @@ class HandlersQueryDto extends PagedQueryDto {
 
 @ApiTags('handlers abroad')
 @ApiBearerAuth()
+@ApiReadUnavailable()
 @Controller('api/v1/handlers')
 export class HandlersQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}

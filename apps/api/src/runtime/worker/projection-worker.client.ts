@@ -72,14 +72,19 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     this.waiters.failAll();
   }
 
+  /** As ProjectionRunner.position(): a read model being recovered from scratch does not hold the others back. */
   position(): bigint {
-    const cps = this.reports().flatMap((m) => Object.values(m?.checkpoints ?? {}));
+    const cps = this.reports().flatMap((m) => Object.entries(m?.checkpoints ?? {}).filter(([name]) => !m?.recovering?.includes(name)).map(([, cp]) => cp));
     if (cps.length === 0 || this.reports().some((m) => m === undefined)) return -1n;
     return cps.map(BigInt).reduce((a, b) => (b < a ? b : a));
   }
 
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
     return this.waiters.wait(this.position(), position, timeoutMs);
+  }
+
+  stoppedWorkers(): string[] {
+    return this.handles.filter((h) => h.down).flatMap((h) => h.projections);
   }
 
   status(): ProjectionStatus[] {
@@ -116,6 +121,8 @@ function statusOf(m: ProgressMessage): ProjectionStatus[] {
     file: path.basename(m.files[name] ?? ''),
     checkpoint: BigInt(m.checkpoints[name]),
     ...(m.errors[name] ? { error: m.errors[name] } : {}),
+    ...(m.stalled?.[name] ?? m.readFault ? { stalled: m.stalled?.[name] ?? m.readFault! } : {}),
+    ...(m.recovering?.includes(name) ? { recovering: true } : {}),
     ...(m.rebuilding[name] ? { rebuilding: { version: m.rebuilding[name].version, checkpoint: BigInt(m.rebuilding[name].checkpoint) } } : {}),
   }));
 }

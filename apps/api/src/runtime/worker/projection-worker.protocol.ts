@@ -17,6 +17,12 @@ export interface ProgressMessage {
   checkpoints: Record<string, string>;
   files: Record<string, string>;
   errors: Record<string, string>;
+  /** Projections waiting out a storage fault (code), retrying with backoff. */
+  stalled: Record<string, string>;
+  /** Projections whose file was deleted or corrupt, being built again from the log. */
+  recovering: string[];
+  /** Set while the event log cannot be read. */
+  readFault: string | null;
   rebuilding: Record<string, { version: number; checkpoint: string }>;
   versions: Record<string, number>;
   caughtUpAt: number | null;

@@ -16,6 +16,8 @@ export interface ProjectionsReader {
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean>;
   status(): ProjectionStatus[];
   readonly caughtUpAt: number | undefined;
+  /** Projection threads that died and are waiting to be restarted, by their projections; absent where there are none. */
+  stoppedWorkers?(): string[];
   /** A query and the exact checkpoint it was answered at. */
   snapshot<T>(name: string, query: (db: Database.Database) => T): { readAt: bigint; data: T };
   /**

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@liaison/event-store';
+import type { JsonObject, StorageFaultKind } from '@liaison/event-store';
 import type { Viewer } from '@liaison/projections';
 import type { ThreadJob } from './thread-job.js';
 import type { AppConfig } from '../../config/app.config.js';
@@ -35,7 +35,9 @@ export interface QueryWorkerInit {
  */
 export type WorkerError =
   | { kind: 'InvalidCursor' | 'RangeError' | 'NotReproducible' | 'Error'; message: string }
-  | { kind: 'http'; status: number; response: string | object; message: string };
+  | { kind: 'http'; status: number; response: string | object; message: string }
+  // A read-model file or the log could not be read (I/O error, corrupt, gone): a 503, not a bug.
+  | { kind: 'storage'; fault: StorageFaultKind; code: string; message: string };
 
 export type QueryReply =
   | { type: 'answer'; id: number; readAt: string; data: unknown }

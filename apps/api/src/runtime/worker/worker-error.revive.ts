@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { storageFault } from '@liaison/event-store';
 import { InvalidCursor } from '@liaison/projections';
 import { NotReproducible } from './not-reproducible.error.js';
 import type { WorkerError } from './query-worker.protocol.js';
@@ -14,6 +15,8 @@ export function fromWorkerError(e: WorkerError): Error {
       return new RangeError(e.message);
     case 'NotReproducible':
       return new NotReproducible(e.message);
+    case 'storage':
+      return storageFault(e.fault, e.code, e.message);
     case 'Error':
       return new Error(e.message);
     default: {

@@ -1,3 +1,4 @@
+import { classifyStorageError } from '@liaison/event-store';
 import { InvalidCursor } from '@liaison/projections';
 import type { WorkerError } from './query-worker.protocol.js';
 
@@ -10,6 +11,8 @@ export function toWorkerError(e: unknown): WorkerError {
   const message = e instanceof Error ? e.message : String(e);
   if (isHttpException(e)) return { kind: 'http', status: e.getStatus(), response: e.getResponse(), message };
   if (e instanceof InvalidCursor) return { kind: 'InvalidCursor', message };
+  const fault = classifyStorageError(e);
+  if (fault) return { kind: 'storage', fault: fault.kind, code: fault.code, message: fault.message };
   if (e instanceof RangeError) return { kind: 'RangeError', message };
   if (e instanceof Error && e.name === 'NotReproducible') return { kind: 'NotReproducible', message };
   return { kind: 'Error', message };
