@@ -30,6 +30,19 @@ export interface HandleCommandOptions {
   chain?: boolean;
   /** Commands on one stream wait for each other here instead of racing (see KeyedQueue). */
   queue?: KeyedQueue;
+  /**
+   * The stream's state as the caller has just read it (readState), so the first attempt need not read
+   * it again. Trusted like a cache hit: the append's expected revision proves it current, and anything
+   * it might have got wrong (a conflict, a refusal, a no-op) is confirmed against the store first.
+   */
+  known?: KnownState<unknown>;
+}
+
+/** What readState returned for a stream: its folded state, revision (undefined: no stream) and last hash. */
+export interface KnownState<State> {
+  state: State;
+  revision: bigint | undefined;
+  hash?: string | null;
 }
 
 export interface HandleCommandResult<State> {
@@ -105,9 +118,11 @@ async function decideAndAppend<Command, State, Event extends { type: string; dat
   // the cached revision, folded onto it. Not a full re-read: on a long case that is a fold of
   // thousands of events, and every refused command would pay it.
   let optimistic = cache !== undefined;
+  let known = options.known as KnownState<State> | undefined;
   for (let attempt = 0; ; ) {
-    const hit = optimistic ? cache?.get(streamId) : undefined;
+    const hit = known ?? (optimistic ? cache?.get(streamId) : undefined);
     optimistic = false;
+    known = undefined;
     const { state, revision, hash } = hit ?? (await readState(store, streamId, decider, decider.initialState(), cache));
     const retryFresh = () => hit !== undefined;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {

@@ -92,3 +92,21 @@ describe('handleCommand with a per-stream queue', () => {
     expect(fake.appendCalls).toBe(10);
   });
 });
+
+describe('handleCommand with a known state', () => {
+  it('starts from the state the caller read, without reading the stream again', async () => {
+    const fake = new FakeStore();
+    let reads = 0;
+    const store = { ...asStore(fake), readStream: async (s: string) => { reads++; return fake.readStream(s); }, append: fake.append.bind(fake) } as unknown as EventStore;
+    const result = await handleCommand(store, 's', { type: 'add', by: 2 }, counter, { metadata, known: { state: 0, revision: undefined, hash: null } });
+    expect([reads, result.newState, result.nextExpectedRevision]).toEqual([0, 2, 0n]);
+  });
+
+  it('re-reads and re-decides when the known state turns out stale', async () => {
+    const fake = new FakeStore();
+    await handleCommand(asStore(fake), 's', { type: 'add', by: 5 }, counter, { metadata });
+    // The caller believes the stream is new; it now holds one event, so the append conflicts once.
+    const result = await handleCommand(asStore(fake), 's', { type: 'add', by: 1 }, counter, { metadata, known: { state: 0, revision: undefined } });
+    expect([result.newState, fake.events.length]).toEqual([6, 2]);
+  });
+});

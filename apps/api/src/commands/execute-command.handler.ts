@@ -4,7 +4,7 @@ import type { ICommandHandler } from '@nestjs/cqrs';
 import { AccessDenied, AggregateNotFound, DomainError } from '@liaison/domain';
 import type { CommandMetadata } from '@liaison/domain';
 import { KeyedQueue, StateCache, WrongExpectedVersion, handleCommand } from '@liaison/event-store';
-import type { EventStore } from '@liaison/event-store';
+import type { EventStore, KnownState } from '@liaison/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import type { AggregateDescriptor, CommandResult } from './aggregate-descriptor.js';
 
@@ -14,6 +14,8 @@ export class ExecuteCommand extends Command<CommandResult> {
     readonly id: string,
     readonly command: { type: string; metadata: CommandMetadata },
     readonly expectedRevision: bigint | undefined,
+    /** The stream as the caller has just read it (bulk imports check every row first): spares a second read. */
+    readonly known?: KnownState<unknown>,
   ) {
     super();
   }
@@ -32,7 +34,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ aggregate, id, command, expectedRevision }: ExecuteCommand): Promise<CommandResult> {
+  async execute({ aggregate, id, command, expectedRevision, known }: ExecuteCommand): Promise<CommandResult> {
     try {
       const result = await handleCommand(this.store, aggregate.streamId(id), command, aggregate.decider, {
         expectedRevision,
@@ -40,6 +42,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         cache: this.cache,
         queue: this.queue,
         chain: true,
+        known,
         metadata: eventMetadata(command.metadata),
       });
       return {

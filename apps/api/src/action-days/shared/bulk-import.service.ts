@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CommandRejected, actionDayDecider, actionDayStreamId } from '@liaison/domain';
 import type { ActionDayCommand, ActionDayState, CommandMetadata } from '@liaison/domain';
 import { readState } from '@liaison/event-store';
-import type { EventStore } from '@liaison/event-store';
+import type { EventStore, KnownState } from '@liaison/event-store';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
 import type { AggregateDescriptor, CommandResult } from '../../commands/aggregate-descriptor.js';
 import { ExecuteCommand, toHttpError } from '../../commands/execute-command.handler.js';
@@ -84,15 +84,19 @@ export class BulkImportService {
     if (dayEvents.length === 0 || !day.state.exists) return { ...summary, imported: false, recorded: {}, unchangedRows: file.rows.length, position: null };
     const errors: RowError[] = [];
     const planned = await plan(day.state, errors);
-    await this.check(planned, errors, file.rows.length);
-    const outcome = await this.execute(planned);
+    const read = await this.check(planned, errors, file.rows.length);
+    const outcome = await this.execute(planned, read);
     const recordedFile = await this.bus.execute(new ExecuteCommand(ACTION_DAY_AGGREGATE, actionDayId, fileCommand, undefined));
     return { ...summary, imported: true, ...outcome, position: recordedFile.position ?? outcome.position };
   }
 
-  /** Throws the 400 listing every row the domain would refuse (with `errors` already found by the caller). */
-  async check(rows: PlannedRow[], errors: RowError[], totalRows: number): Promise<void> {
-    const states = await this.currentStates(rows.flatMap((r) => r.steps));
+  /**
+   * Throws the 400 listing every row the domain would refuse (with `errors` already found by the caller);
+   * else resolves with each stream's state as read, for execute() to start from.
+   */
+  async check(rows: PlannedRow[], errors: RowError[], totalRows: number): Promise<Map<string, KnownState<unknown>>> {
+    const read = await this.currentStates(rows.flatMap((r) => r.steps));
+    const states = new Map([...read].map(([stream, k]) => [stream, k.state]));
     for (const { row, line, steps } of rows) {
       for (const step of steps) {
         const stream = step.aggregate.streamId(step.id);
@@ -109,37 +113,40 @@ export class BulkImportService {
       }
     }
     if (errors.length) throw rejectRows(errors, totalRows);
+    return read;
   }
 
   /**
    * Every stream's current state, READ_CONCURRENCY reads at a time: one after another, a 2,145-row
    * list on EventStoreDB waited for 2,145 round trips before deciding anything.
    */
-  private async currentStates(steps: Step[]): Promise<Map<string, unknown>> {
+  private async currentStates(steps: Step[]): Promise<Map<string, KnownState<unknown>>> {
     const byStream = new Map(steps.map((s) => [s.aggregate.streamId(s.id), s.aggregate.decider] as const));
     const streams = [...byStream.keys()];
-    const states = new Map<string, unknown>();
+    const states = new Map<string, KnownState<unknown>>();
     let next = 0;
     const reader = async () => {
       while (next < streams.length) {
         const stream = streams[next++];
         const decider = byStream.get(stream)!;
-        states.set(stream, (await readState(this.store, stream, decider, decider.initialState())).state);
+        states.set(stream, await readState(this.store, stream, decider, decider.initialState()));
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, streams.length) }, reader));
     return states;
   }
 
-  async execute(rows: PlannedRow[]): Promise<BulkOutcome> {
+  async execute(rows: PlannedRow[], read: ReadonlyMap<string, KnownState<unknown>>): Promise<BulkOutcome> {
     const byStream = new Map<string, Step[]>();
     for (const step of rows.flatMap((r) => r.steps)) {
       const stream = step.aggregate.streamId(step.id);
       byStream.set(stream, [...(byStream.get(stream) ?? []), step]);
     }
     const results = new Map<Step, CommandResult>();
-    await Promise.all([...byStream.values()].map(async (steps) => {
-      for (const s of steps) results.set(s, await this.run(s));
+    // Each stream's first command starts from the state the check read, instead of reading it again;
+    // the append's expected revision still proves it current (a writer in between means a re-read).
+    await Promise.all([...byStream].map(async ([stream, steps]) => {
+      for (const [i, s] of steps.entries()) results.set(s, await this.run(s, i === 0 ? read.get(stream) : undefined));
     }));
     const recorded: Record<string, number> = {};
     let position: bigint | null = null;
@@ -151,9 +158,9 @@ export class BulkImportService {
     return { recorded, unchangedRows, position: position === null ? null : position.toString() };
   }
 
-  private async run(step: Step): Promise<CommandResult> {
+  private async run(step: Step, known: KnownState<unknown> | undefined): Promise<CommandResult> {
     try {
-      return await this.bus.execute(new ExecuteCommand(step.aggregate, step.id, step.command, undefined));
+      return await this.bus.execute(new ExecuteCommand(step.aggregate, step.id, step.command, undefined, known));
     } catch (e) {
       // The command path has already turned the refusal into its HTTP error; a tolerated code is "already done".
       const code = e instanceof HttpException ? (e.getResponse() as { code?: string }).code : undefined;
