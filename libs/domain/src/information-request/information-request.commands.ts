@@ -34,3 +34,11 @@ export type InformationRequestCommand =
   | FileInformationRequest | AcknowledgeRequest | RequestClarification | ProvideClarification
   | NoteJudicialAuthorisationPending | RecordJudicialAuthorisation | ProvideInformation | RefuseRequest
   | WithdrawRequest | ForwardRequest;
+export type InformationRequestCommandType = InformationRequestCommand['type'];
+
+/** Every command type once (for exhaustive specs and routing tables). */
+export const INFORMATION_REQUEST_COMMAND_TYPES: readonly InformationRequestCommandType[] = [
+  'FileInformationRequest', 'AcknowledgeRequest', 'RequestClarification', 'ProvideClarification',
+  'NoteJudicialAuthorisationPending', 'RecordJudicialAuthorisation', 'ProvideInformation', 'RefuseRequest',
+  'WithdrawRequest', 'ForwardRequest',
+];

@@ -77,6 +77,13 @@ export type RequestRefused = Event<'RequestRefused', {
   requestId: string; refusedAt: string; grounds: { ground: RefusalGround; reason: string }[];
   /** Only the affected part refused (Art. 6(1) last subparagraph). */
   partial: boolean;
+  /**
+   * Present exactly when a judicial authorisation was pending and ground (c) ends it (the
+   * authorisation was refused): the deadline in force moved by the time the authorisation was
+   * pending, as for JudicialAuthorisationObtained, so a partial refusal leaves the rest of the
+   * request under the right clock. Added to the contract (optional).
+   */
+  deadlineAt?: string;
 }>;
 export type RequestWithdrawn = Event<'RequestWithdrawn', { requestId: string; withdrawnAt: string; reason: string }>;
 export type RequestForwardedTo = Event<'RequestForwardedTo', { requestId: string; authority: string; forwardedAt: string }>;
@@ -86,3 +93,10 @@ export type InformationRequestEvent =
   | JudicialAuthorisationPending | JudicialAuthorisationObtained | InformationProvided | RequestRefused
   | RequestWithdrawn | RequestForwardedTo;
 export type InformationRequestEventType = InformationRequestEvent['type'];
+
+/** Every event type once (for exhaustive specs and subscriptions). */
+export const INFORMATION_REQUEST_EVENT_TYPES: readonly InformationRequestEventType[] = [
+  'InformationRequested', 'RequestAcknowledged', 'ClarificationRequested', 'ClarificationProvided',
+  'JudicialAuthorisationPending', 'JudicialAuthorisationObtained', 'InformationProvided', 'RequestRefused',
+  'RequestWithdrawn', 'RequestForwardedTo',
+];
