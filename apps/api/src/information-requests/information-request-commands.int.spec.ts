@@ -63,6 +63,8 @@ describe('information-request commands over HTTP', () => {
     expect([noGround.status, noGround.body.errors?.[0].field]).toEqual([400, 'grounds']);
     const badGround = await on(id, 'refusal', t.dk, { grounds: [{ ground: 'z', reason: 'not on the list' }] });
     expect([badGround.status, badGround.body.errors?.[0].field]).toEqual([400, 'grounds.0.ground']);
+    const twice = await on(id, 'refusal', t.dk, { grounds: [{ ground: 'a', reason: 'x' }, { ground: 'a', reason: 'y' }] });
+    expect([twice.status, twice.body.errors?.[0].field]).toEqual([400, 'grounds']);
     const refused = await on(id, 'refusal', t.dk, { grounds: [{ ground: 'g', reason: 'Fine only in DK (fictional)' }, { ground: 'a', reason: 'Not held' }], partial: true });
     expect([refused.status, refused.body.events]).toEqual([200, ['RequestRefused']]);
     expect((await stream(id)).at(-1)!.data).toMatchObject({ grounds: [{ ground: 'g' }, { ground: 'a' }], partial: true });

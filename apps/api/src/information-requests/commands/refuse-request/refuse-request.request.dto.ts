@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { REFUSAL_GROUNDS } from '@liaison/domain';
 import { Flag, FreeText, Instant, OneOf } from '../../../commands/http/field-validators.js';
 
@@ -17,6 +17,7 @@ export class RefuseRequestRequestDto {
   @IsArray({ message: '$property must be a list of { ground, reason }' })
   @ArrayMinSize(1, { message: '$property must name at least one Art. 6(1) ground' })
   @ArrayMaxSize(8, { message: '$property may list each of the 8 grounds at most once' })
+  @ArrayUnique((g: { ground?: unknown } | null) => g?.ground, { message: '$property must name each ground once' })
   @IsObject({ each: true, message: 'each of $property must be an object { ground, reason }' })
   @ValidateNested({ each: true })
   @Type(() => RefusalGroundDto)
