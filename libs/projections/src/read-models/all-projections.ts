@@ -6,6 +6,7 @@ import { extraditionTrackerProjection } from './extradition-tracker/extradition-
 import { handlersAbroadProjection } from './handlers-abroad/handlers-abroad.projection.js';
 import { platformResponsivenessProjection } from './platform-responsiveness/platform-responsiveness.projection.js';
 import { referralLedgerProjection } from './referral-ledger/referral-ledger.projection.js';
+import { requestRegisterProjection } from './request-register/request-register.projection.js';
 
 /** Every read model the service runs, in the order the runner applies each page. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -16,4 +17,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   accessLogProjection,
   referralLedgerProjection,
   platformResponsivenessProjection,
+  requestRegisterProjection,
 ];
