@@ -49,6 +49,17 @@ describe('OpenAPI: information requests', () => {
     }
   });
 
+  const READ = ['200', '400', '401', '403', '503'];
+  it.each([
+    [BASE, false],
+    [`${BASE}/{requestId}`, true],
+  ] as const)('GET %s documents every status it can answer', (path, notFound) => {
+    const op = doc.paths[path]?.get;
+    expect(op).toBeDefined();
+    expect(op.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining([...READ, ...(notFound ? ['404'] : [])]));
+  });
+
   it('documents the filing body with its required fields and the closed lists', () => {
     const schema = doc.components.schemas.FileInformationRequestRequestDto;
     expect(schema.required?.sort()).toEqual(['access', 'informationSought', 'language', 'purpose', 'requestedCountry', 'requestingAuthority', 'urgent']);

@@ -6,13 +6,14 @@ import { HandlersQueryController } from './handlers/handlers.http.controller.js'
 import { ExtraditionsQueryController } from './extraditions/extraditions.http.controller.js';
 import { ReferralsQueryController } from './referrals/referrals.http.controller.js';
 import { PlatformsQueryController } from './platforms/platforms.http.controller.js';
+import { InformationRequestsQueryController } from './information-requests/information-requests.http.controller.js';
 
 /** Officers' reads of the read models (through the access room's gateway). */
 @Module({
   imports: [AccessModule],
   controllers: [
     CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
-    ReferralsQueryController, PlatformsQueryController,
+    ReferralsQueryController, PlatformsQueryController, InformationRequestsQueryController,
   ],
 })
 export class QueriesModule {}

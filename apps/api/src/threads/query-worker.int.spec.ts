@@ -46,6 +46,8 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   actionDays: [{}],
   actionDayProgress: [{ actionDayId: 'ad-1' }],
   platformResponsiveness: [{}, { platform: 'telegram' }],
+  listInformationRequests: [{}, { direction: 'incoming', limit: 5 }, { overdueOnly: true }, { urgent: true, status: 'filed' }],
+  informationRequestDetail: [{ requestId: 'ir-1' }],
 };
 
 describe('query thread', () => {

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { useOfficerHarness } from '../referrals/testing/referral-bodies.js';
+import { URGENT, fileBody, hoursAgo, type Filed } from './testing/request-bodies.js';
+
+// The information-request reads over HTTP: the register with its derived deadlines and filters, one
+// request's steps, the two-country rule (a third country reads 404 / nothing), purpose and access log.
+
+type Entry = {
+  requestId: string; direction: string; counterpartCountry: string; status: string; rule: string; deadlineAt: string;
+  deadlineInForce: string | null; overdue: boolean | null; urgent: boolean; caseId: string | null; paused: boolean;
+};
+type Answer<T> = { readAt: string; data: T; code?: string };
+const PURPOSE = 'SPOC follow-up (fictional)';
+
+describe('information-request reads over HTTP', () => {
+  const t = useOfficerHarness();
+  let position = '0';
+  const ids = { urgent: '', late: '', clarifying: '', danish: '' };
+
+  const write = async (method: string, url: string, token: string, body: unknown) => {
+    const res = await t.h.call<Filed>(method, url, { token, body });
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.text}`);
+    if (res.body.position && BigInt(res.body.position) > BigInt(position)) position = res.body.position;
+    return res.body;
+  };
+  const read = <T>(url: string, token: string, purpose: string | null = PURPOSE) =>
+    t.h.call<Answer<T>>('GET', url, { token, headers: { 'x-min-position': position, ...(purpose ? { 'x-purpose': purpose } : {}) } });
+  const list = async (query: string, token: string) => {
+    const res = await read<{ items: Entry[] }>(`/api/v1/information-requests${query}`, token);
+    expect(res.status).toBe(200);
+    return res.body.data.items;
+  };
+
+  beforeAll(async () => {
+    const file = async (token: string, body: Record<string, unknown>) => (await write('POST', '/api/v1/information-requests', token, body)).requestId;
+    ids.urgent = await file(t.se, fileBody({ ...URGENT, receivedAt: '2025-03-04T08:00:00+01:00' }));
+    ids.late = await file(t.se, fileBody({ receivedAt: hoursAgo(10 * 24) }));
+    ids.clarifying = await file(t.se, fileBody({ receivedAt: hoursAgo(10 * 24) }));
+    ids.danish = await file(t.dk, fileBody({ requestedCountry: 'SE', access: 'indirect', ...URGENT, receivedAt: hoursAgo(1) }));
+    await write('POST', `/api/v1/information-requests/${ids.urgent}/information`, t.dk, { summary: 'Answer (fictional)', providedAt: '2025-03-04T12:00:00+01:00' });
+    await write('POST', `/api/v1/information-requests/${ids.clarifying}/clarification-request`, t.dk, { question: 'Which number?', requestedAt: hoursAgo(9 * 24) });
+  });
+
+  it('lists the register with each request\'s derived deadline, from the viewer\'s side', async () => {
+    const outgoing = await list('?direction=outgoing', t.se);
+    expect(outgoing.map((r) => r.requestId).sort()).toEqual([ids.urgent, ids.late, ids.clarifying].sort());
+    expect(outgoing.find((r) => r.requestId === ids.urgent)).toMatchObject({
+      direction: 'outgoing', counterpartCountry: 'DK', status: 'answered', rule: '8h', deadlineAt: '2025-03-04T15:00:00.000Z', overdue: false,
+    });
+    const late = outgoing.find((r) => r.requestId === ids.late)!;
+    expect(late).toMatchObject({ rule: '7d', status: 'filed', overdue: true });
+    expect(Date.parse(late.deadlineAt)).toBeLessThan(Date.now());
+    // Three calendar days in Stockholm for the urgent, indirectly accessible request DK sent to SE.
+    const incoming = await list('?direction=incoming', t.se);
+    expect(incoming).toEqual([expect.objectContaining({ requestId: ids.danish, direction: 'incoming', counterpartCountry: 'DK', rule: '3d', overdue: false })]);
+    expect((await list('?direction=incoming', t.dk)).map((r) => r.requestId).sort()).toEqual([ids.urgent, ids.late, ids.clarifying].sort());
+  });
+
+  it('filters by overdue, due before, urgency, status and counterpart; a clarification stops the clock', async () => {
+    expect((await list('?overdueOnly=true', t.dk)).map((r) => r.requestId)).toEqual([ids.late]);
+    const clarifying = (await list('?status=clarification_pending', t.se)).map((r) => r.requestId);
+    expect(clarifying).toEqual([ids.clarifying]);
+    expect((await list(`?dueBefore=${encodeURIComponent(new Date(Date.now() + 5 * 86_400_000).toISOString())}`, t.se)).map((r) => r.requestId).sort())
+      .toEqual([ids.late, ids.danish].sort());
+    expect((await list('?urgent=true', t.se)).map((r) => r.requestId).sort()).toEqual([ids.urgent, ids.danish].sort());
+    expect((await list('?country=NO', t.se))).toEqual([]);
+    const bad = await read<unknown>('/api/v1/information-requests?direction=sideways&overdueOnly=maybe&dueBefore=tomorrow', t.se);
+    expect([bad.status, (bad.body as unknown as { errors: { field: string }[] }).errors.map((e) => e.field).sort()]).toEqual([400, ['direction', 'dueBefore', 'overdueOnly']]);
+  });
+
+  it('shows one request with its dated steps to both countries, 404 to a third', async () => {
+    for (const token of [t.se, t.dk]) {
+      const res = await read<Entry & { steps: { type: string; at: string; country: string }[] }>(`/api/v1/information-requests/${ids.urgent}`, token);
+      expect(res.status).toBe(200);
+      expect(res.body.data.steps.map((s) => [s.type, s.country])).toEqual([['InformationRequested', 'SE'], ['InformationProvided', 'DK']]);
+    }
+    const no = await t.h.token('NO');
+    const forNo = await read(`/api/v1/information-requests/${ids.urgent}`, no);
+    expect([forNo.status, forNo.body.code]).toEqual([404, 'INFORMATION_REQUEST_NOT_FOUND']);
+    expect(await list('', no)).toEqual([]);
+    expect((await read('/api/v1/information-requests/6f0f7a7e-0000-4000-8000-000000000000', t.se)).status).toBe(404);
+    expect((await read('/api/v1/information-requests/not-a-uuid', t.se)).status).toBe(400);
+  });
+
+  it('needs a purpose and a token, and records what each read disclosed', async () => {
+    for (const url of ['/api/v1/information-requests', `/api/v1/information-requests/${ids.urgent}`]) {
+      const res = await read(url, t.se, null);
+      expect([res.status, res.body.code]).toEqual([400, 'PURPOSE_REQUIRED']);
+      expect((await t.h.call('GET', url)).status).toBe(401);
+    }
+    const res = await read(`/api/v1/information-requests/${ids.urgent}`, t.se);
+    expect(res.headers.get('x-access-entry')).toMatch(/.+/);
+  });
+});
