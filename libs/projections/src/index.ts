@@ -37,3 +37,5 @@ export { REQUEST_STATUSES, type RequestStatus } from './read-models/request-regi
 export * from './read-models/request-register/request-register.projection.js';
 export * from './read-models/request-register/request-register.queries.js';
 export type { RequestStep } from './read-models/request-register/request-timeline.js';
+export * from './read-models/deadlines-board/deadlines-board.projection.js';
+export * from './read-models/deadlines-board/deadlines-board.queries.js';

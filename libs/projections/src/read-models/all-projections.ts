@@ -7,6 +7,7 @@ import { handlersAbroadProjection } from './handlers-abroad/handlers-abroad.proj
 import { platformResponsivenessProjection } from './platform-responsiveness/platform-responsiveness.projection.js';
 import { referralLedgerProjection } from './referral-ledger/referral-ledger.projection.js';
 import { requestRegisterProjection } from './request-register/request-register.projection.js';
+import { deadlinesBoardProjection } from './deadlines-board/deadlines-board.projection.js';
 
 /** Every read model the service runs, in the order the runner applies each page. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -18,4 +19,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   referralLedgerProjection,
   platformResponsivenessProjection,
   requestRegisterProjection,
+  deadlinesBoardProjection,
 ];
