@@ -13,6 +13,7 @@ import { ReferralApi, type Page, type Written } from './support/referral-api.js'
 import { PURPOSE, REQUESTS, type StoryRequest } from './support/information-request-story.js';
 import { storeTargets, type RunningStore } from './support/store-targets.js';
 
+type Board = { items: { kind: string; requestId: string | null; bucket: string }[] };
 type Request = { requestId: string; direction: string; counterpartCountry: string; status: string; rule: string; deadlineAt: string; overdue: boolean; caseId: string | null };
 
 // A real server keeps other runs' requests: the figures and the lists are this run's only on a fresh store.
@@ -90,9 +91,19 @@ describe.each(storeTargets().filter((t) => !t.shared))('information requests on 
     expect(detail).toMatchObject({ direction: 'outgoing', status: 'answered', late: false });
     const forNo = await read(`${base}/${ids.authorised}`, t.no);
     expect([forNo.status, forNo.body.code]).toEqual([404, 'INFORMATION_REQUEST_NOT_FOUND']);
-    for (const path of [base, `${base}/${ids.answered}`]) {
+    for (const path of [base, `${base}/${ids.answered}`, '/api/v1/deadlines']) {
       const refused = await read(path, t.se, null);
       expect([path, refused.status, refused.body.code]).toEqual([path, 400, 'PURPOSE_REQUIRED']);
     }
+  });
+
+  it('puts the overdue request on both countries\' deadlines boards, not on NO\'s', async () => {
+    for (const token of [t.se, t.dk]) {
+      const board = await api.data<Board>('/api/v1/deadlines?kind=information_request', token);
+      expect(board.items.map((i) => i.requestId)).toContain(ids.overdue);
+      expect(board.items.find((i) => i.requestId === ids.overdue)).toMatchObject({ bucket: 'overdue' });
+      expect(board.items.map((i) => i.requestId)).not.toContain(ids.answered);
+    }
+    expect((await api.data<Board>('/api/v1/deadlines', t.no)).items.filter((i) => i.requestId !== null)).toEqual([]);
   });
 });

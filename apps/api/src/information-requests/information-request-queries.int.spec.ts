@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { detentionBody, openCaseBody, personBody } from '../cases/commands/testing/case-commands.harness.js';
 import { useOfficerHarness } from '../referrals/testing/referral-bodies.js';
 import { URGENT, fileBody, hoursAgo, type Filed } from './testing/request-bodies.js';
 
@@ -11,11 +12,13 @@ type Entry = {
 };
 type Answer<T> = { readAt: string; data: T; code?: string };
 const PURPOSE = 'SPOC follow-up (fictional)';
+type BoardItem = { kind: string; role: string; requestId: string | null; caseId: string | null; bucket: string; dueAt: string; label: string };
+type Board = { items: BoardItem[]; counts: Record<string, number> };
 
 describe('information-request reads over HTTP', () => {
   const t = useOfficerHarness();
   let position = '0';
-  const ids = { urgent: '', late: '', clarifying: '', danish: '' };
+  const ids = { urgent: '', late: '', clarifying: '', danish: '', caseId: '' };
 
   const write = async (method: string, url: string, token: string, body: unknown) => {
     const res = await t.h.call<Filed>(method, url, { token, body });
@@ -38,6 +41,11 @@ describe('information-request reads over HTTP', () => {
     ids.clarifying = await file(t.se, fileBody({ receivedAt: hoursAgo(10 * 24) }));
     ids.danish = await file(t.dk, fileBody({ requestedCountry: 'SE', access: 'indirect', ...URGENT, receivedAt: hoursAgo(1) }));
     await write('POST', `/api/v1/information-requests/${ids.urgent}/information`, t.dk, { summary: 'Answer (fictional)', providedAt: '2025-03-04T12:00:00+01:00' });
+    // A Swedish case with a detention whose custody review is due in two days: on SE's board too, before
+    // the Danish request's three calendar days.
+    ids.caseId = (await write('POST', '/api/v1/cases', t.se, openCaseBody()) as unknown as { caseId: string }).caseId;
+    const { personId } = await write('POST', `/api/v1/cases/${ids.caseId}/persons`, t.se, personBody()) as unknown as { personId: string };
+    await write('POST', `/api/v1/cases/${ids.caseId}/detentions`, t.se, detentionBody(personId, { nextCustodyReviewAt: new Date(Date.now() + 48 * 3_600_000).toISOString() }));
     await write('POST', `/api/v1/information-requests/${ids.clarifying}/clarification-request`, t.dk, { question: 'Which number?', requestedAt: hoursAgo(9 * 24) });
   });
 
@@ -80,6 +88,35 @@ describe('information-request reads over HTTP', () => {
     expect(await list('', no)).toEqual([]);
     expect((await read('/api/v1/information-requests/6f0f7a7e-0000-4000-8000-000000000000', t.se)).status).toBe(404);
     expect((await read('/api/v1/information-requests/not-a-uuid', t.se)).status).toBe(400);
+  });
+
+  it('merges request deadlines and custody reviews into one board per country, soonest first, in buckets', async () => {
+    const board = async (token: string, query = '') => {
+      const res = await read<Board>(`/api/v1/deadlines${query}`, token);
+      expect(res.status).toBe(200);
+      return res.body.data;
+    };
+    const se = await board(t.se);
+    const mine = se.items.filter((i) => i.requestId !== null ? Object.values(ids).includes(i.requestId) : i.caseId === ids.caseId);
+    expect(mine.map((i) => [i.kind, i.role, i.requestId ?? i.caseId, i.bucket])).toEqual([
+      ['information_request', 'answer_expected', ids.late, 'overdue'],
+      ['custody_review', 'custody_review', ids.caseId, 'next_3d'],
+      ['information_request', 'answer_due', ids.danish, 'next_3d'],
+    ]);
+    expect(se.items.map((i) => i.dueAt)).toEqual([...se.items.map((i) => i.dueAt)].sort());
+    expect(se.counts.overdue).toBeGreaterThanOrEqual(1);
+    // The answered request and the one waiting for clarification have no running clock.
+    expect(se.items.map((i) => i.requestId)).not.toContain(ids.urgent);
+    expect(se.items.map((i) => i.requestId)).not.toContain(ids.clarifying);
+    const dk = await board(t.dk, '?kind=information_request');
+    expect(dk.items.map((i) => [i.role, i.requestId])).toEqual(expect.arrayContaining([['answer_due', ids.late], ['answer_expected', ids.danish]]));
+    expect(dk.items.every((i) => i.kind === 'information_request')).toBe(true);
+    expect((await board(t.se, '?bucket=overdue')).items.every((i) => i.bucket === 'overdue')).toBe(true);
+    expect((await board(await t.h.token('NO'))).items.filter((i) => i.requestId !== null)).toEqual([]);
+    const bad = await read('/api/v1/deadlines?kind=birthdays&bucket=soon', t.se);
+    expect(bad.status).toBe(400);
+    const noPurpose = await read('/api/v1/deadlines', t.se, null);
+    expect([noPurpose.status, noPurpose.body.code]).toEqual([400, 'PURPOSE_REQUIRED']);
   });
 
   it('needs a purpose and a token, and records what each read disclosed', async () => {

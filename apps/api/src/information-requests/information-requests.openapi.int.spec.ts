@@ -53,6 +53,7 @@ describe('OpenAPI: information requests', () => {
   it.each([
     [BASE, false],
     [`${BASE}/{requestId}`, true],
+    ['/api/v1/deadlines', false],
   ] as const)('GET %s documents every status it can answer', (path, notFound) => {
     const op = doc.paths[path]?.get;
     expect(op).toBeDefined();

@@ -7,13 +7,14 @@ import { ExtraditionsQueryController } from './extraditions/extraditions.http.co
 import { ReferralsQueryController } from './referrals/referrals.http.controller.js';
 import { PlatformsQueryController } from './platforms/platforms.http.controller.js';
 import { InformationRequestsQueryController } from './information-requests/information-requests.http.controller.js';
+import { DeadlinesQueryController } from './deadlines/deadlines.http.controller.js';
 
 /** Officers' reads of the read models (through the access room's gateway). */
 @Module({
   imports: [AccessModule],
   controllers: [
     CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
-    ReferralsQueryController, PlatformsQueryController, InformationRequestsQueryController,
+    ReferralsQueryController, PlatformsQueryController, InformationRequestsQueryController, DeadlinesQueryController,
   ],
 })
 export class QueriesModule {}

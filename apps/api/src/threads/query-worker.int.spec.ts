@@ -48,6 +48,7 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   platformResponsiveness: [{}, { platform: 'telegram' }],
   listInformationRequests: [{}, { direction: 'incoming', limit: 5 }, { overdueOnly: true }, { urgent: true, status: 'filed' }],
   informationRequestDetail: [{ requestId: 'ir-1' }],
+  deadlinesBoard: [{}, { kind: 'custody_review,extradition', limit: 5 }, { bucket: 'overdue' }],
 };
 
 describe('query thread', () => {
