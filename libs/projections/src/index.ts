@@ -39,3 +39,5 @@ export * from './read-models/request-register/request-register.queries.js';
 export type { RequestStep } from './read-models/request-register/request-timeline.js';
 export * from './read-models/deadlines-board/deadlines-board.projection.js';
 export * from './read-models/deadlines-board/deadlines-board.queries.js';
+export * from './read-models/information-exchange-statistics/information-exchange-statistics.projection.js';
+export * from './read-models/information-exchange-statistics/information-exchange-statistics.queries.js';
