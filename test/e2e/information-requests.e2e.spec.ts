@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 import { ReferralApi, type Page, type Written } from './support/referral-api.js';
-import { PURPOSE, REQUESTS, type StoryRequest } from './support/information-request-story.js';
+import { DENMARK_FIGURES, NORWAY_FIGURES, PURPOSE, REQUESTS, SWEDEN_FIGURES, YEAR, type StoryRequest } from './support/information-request-story.js';
 import { storeTargets, type RunningStore } from './support/store-targets.js';
 
 type Board = { items: { kind: string; requestId: string | null; bucket: string }[] };
@@ -105,5 +105,21 @@ describe.each(storeTargets().filter((t) => !t.shared))('information requests on 
       expect(board.items.map((i) => i.requestId)).not.toContain(ids.answered);
     }
     expect((await api.data<Board>('/api/v1/deadlines', t.no)).items.filter((i) => i.requestId !== null)).toEqual([]);
+  });
+
+  it('reports the Art. 18 figures each country computed by hand, as CSV by parameter or Accept, without a purpose', async () => {
+    const csv = async (token: string, how: 'param' | 'accept') => {
+      const res = await fetch(`${liaison.baseUrl}/api/v1/statistics/information-exchange?year=${YEAR}${how === 'param' ? '&format=csv' : ''}`, {
+        headers: { authorization: `Bearer ${token}`, ...(how === 'accept' ? { accept: 'text/csv' } : {}), 'x-min-position': String(api.position) },
+      });
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+      return (await res.text()).trimEnd().split('\r\n');
+    };
+    expect(await csv(t.se, 'param')).toEqual(SWEDEN_FIGURES);
+    expect(await csv(t.dk, 'accept')).toEqual(DENMARK_FIGURES);
+    expect(await csv(t.no, 'param')).toEqual(NORWAY_FIGURES);
+    const json = await read(`/api/v1/statistics/information-exchange?year=${YEAR}`, t.se, null);
+    expect(json.status).toBe(200);
+    expect(json.body.data).toMatchObject({ year: YEAR, country: 'SE', submitted: { urgent: 1, notUrgent: 3, total: 4 }, deviations: { total: 1 } });
   });
 });

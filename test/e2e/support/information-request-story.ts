@@ -28,20 +28,37 @@ export const REQUESTS = {
 
 export type StoryRequest = keyof typeof REQUESTS;
 
-/** Art. 18 figures as each country reports them, computed by hand from the story above. */
-export const SWEDEN_FIGURES = [
-  'year,country,measure,counterpart_country,urgency,ground,count',
-  '2024,SE,submitted,DK,urgent,,1',
-  '2024,SE,submitted,DK,non_urgent,,3',
-  '2024,SE,received,DK,urgent,,1',
-  '2024,SE,answered,DK,urgent,,1',
-  '2024,SE,judicial_authorisation_deviation,DK,,,1',
-];
-export const DENMARK_FIGURES = [
-  'year,country,measure,counterpart_country,urgency,ground,count',
-  '2024,DK,submitted,SE,urgent,,1',
-  '2024,DK,received,SE,urgent,,1',
-  '2024,DK,received,SE,non_urgent,,3',
-  '2024,DK,answered,SE,urgent,,1',
-  '2024,DK,refused,SE,,g,1',
-];
+const HEADER = 'year,reporting_country,figure,other_country,urgency,ground,count';
+type Split = [urgent: number, notUrgent: number];
+
+/** The CSV lines of one country's Art. 18 figures in the read model's stable layout (README, "Statistics CSV"). */
+export function figuresCsv(country: string, f: {
+  submitted?: [string, Split]; received?: [string, Split]; answered?: [string, Split];
+  refused?: [string, number, string]; deviation?: [string, number];
+}): string[] {
+  const lines = [HEADER];
+  const row = (...cells: (string | number)[]) => lines.push([YEAR, country, ...cells].join(','));
+  for (const figure of ['submitted', 'received', 'answered'] as const) {
+    const [other, [u, n]] = f[figure] ?? ['', [0, 0]];
+    row(figure, '', 'urgent', '', u); row(figure, '', 'not_urgent', '', n); row(figure, '', 'all', '', u + n);
+    if (other) { row(figure, other, 'urgent', '', u); row(figure, other, 'not_urgent', '', n); row(figure, other, 'all', '', u + n); }
+  }
+  const [refusedBy, refusals, ground] = f.refused ?? ['', 0, ''];
+  row('refused', '', 'all', '', refusals);
+  if (refusedBy) row('refused', refusedBy, 'all', '', refusals);
+  for (const g of 'abcdefgh') row('refusal_ground', '', 'all', g, g === ground ? refusals : 0);
+  const [deviatedFor, deviations] = f.deviation ?? ['', 0];
+  row('deviation', '', 'all', '', deviations);
+  if (deviatedFor) row('deviation', deviatedFor, 'all', '', deviations);
+  return lines;
+}
+
+/**
+ * Art. 18 figures as each country reports them, computed by hand from the story above: SE sent one
+ * urgent and three other requests and answered DK's urgent one late because of the judicial
+ * authorisation (a deviation); DK received SE's four, answered one and refused one on ground (g).
+ */
+export const SWEDEN_FIGURES = figuresCsv('SE', { submitted: ['DK', [1, 3]], received: ['DK', [1, 0]], answered: ['DK', [1, 0]], deviation: ['DK', 1] });
+export const DENMARK_FIGURES = figuresCsv('DK', { submitted: ['SE', [1, 0]], received: ['SE', [1, 3]], answered: ['SE', [1, 0]], refused: ['SE', 1, 'g'] });
+/** A country with no requests reports zeros in the same layout. */
+export const NORWAY_FIGURES = figuresCsv('NO', {});

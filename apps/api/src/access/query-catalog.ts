@@ -4,7 +4,7 @@ import {
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
   handlerCountsByCountry, listAccess, listCases, listHandlers, openExtraditions, type FieldsClass,
   listInformationRequests, informationRequestDetail, type RequestDirection, type RequestStatus,
-  deadlinesBoard, type DeadlineBucket, type DeadlineKind,
+  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics,
 } from '@liaison/projections';
 import type { ReadContext } from './read-model.gateway.js';
 
@@ -69,6 +69,8 @@ export const QUERY_CATALOG = {
     informationRequestDetail(db, viewer, p.requestId, { now })),
   deadlinesBoard: entry('deadlines-board', 'personal', ({ db, viewer, now }, p: { kind?: string; bucket?: DeadlineBucket; limit?: number; cursor?: string }) =>
     deadlinesBoard(db, viewer, { now, kinds: p.kind?.split(',') as DeadlineKind[] | undefined, bucket: p.bucket, limit: p.limit, cursor: p.cursor })),
+  informationExchangeStatistics: entry('information-exchange-statistics', 'aggregate', ({ db, viewer }, p: { year: number }) =>
+    informationExchangeStatistics(db, viewer, { year: p.year })),
   accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; caseId?: string; referralId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
     listAccess(db, viewer, p)),
 } as const;

@@ -119,6 +119,30 @@ describe('information-request reads over HTTP', () => {
     expect([noPurpose.status, noPurpose.body.code]).toEqual([400, 'PURPOSE_REQUIRED']);
   });
 
+  it('reports the Art. 18 statistics over HTTP without a purpose, as JSON and as CSV', async () => {
+    const year = new Date(hoursAgo(10 * 24)).getUTCFullYear();
+    const stats = (token: string, query: string, headers: Record<string, string> = {}) =>
+      t.h.call('GET', `/api/v1/statistics/information-exchange?year=${year}${query}`, { token, headers: { 'x-min-position': position, ...headers } });
+    const json = await stats(t.se, '');
+    expect(json.status).toBe(200);
+    const data = (json.body as unknown as Answer<{ year: number; country: string; submitted: { byRequestedCountry: { country: string; total: number }[] } }>).data;
+    expect(data).toMatchObject({ year, country: 'SE' });
+    expect(data.submitted.byRequestedCountry.find((c) => c.country === 'DK')?.total).toBeGreaterThanOrEqual(2);
+    for (const [query, headers] of [['&format=csv', {}], ['', { accept: 'text/csv' }], ['', { accept: 'text/csv, application/json;q=0.5' }]] as const) {
+      const csv = await stats(t.dk, query, headers);
+      expect([csv.status, csv.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+      expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="information-exchange-DK-${year}.csv"`);
+      const lines = csv.text.split('\r\n');
+      expect(lines[0]).toBe('year,reporting_country,figure,other_country,urgency,ground,count');
+      expect(lines).toContain(`${year},DK,received,SE,all,,${(await list('?direction=incoming&country=SE', t.dk)).filter((r) => r.deadlineAt.startsWith(String(year))).length}`);
+    }
+    expect((await stats(t.se, '', { accept: 'application/json, text/csv' })).headers.get('content-type')).toMatch(/^application\/json/);
+    const bad = await t.h.call<{ errors: { field: string }[] }>('GET', '/api/v1/statistics/information-exchange?year=1999&format=xml', { token: t.se });
+    expect([bad.status, bad.body.errors.map((e) => e.field).sort()]).toEqual([400, ['format', 'year']]);
+    expect((await t.h.call('GET', '/api/v1/statistics/information-exchange', { token: t.se })).status).toBe(400);
+    expect((await t.h.call('GET', `/api/v1/statistics/information-exchange?year=${year}`)).status).toBe(401);
+  });
+
   it('needs a purpose and a token, and records what each read disclosed', async () => {
     for (const url of ['/api/v1/information-requests', `/api/v1/information-requests/${ids.urgent}`]) {
       const res = await read(url, t.se, null);

@@ -54,11 +54,19 @@ describe('OpenAPI: information requests', () => {
     [BASE, false],
     [`${BASE}/{requestId}`, true],
     ['/api/v1/deadlines', false],
+    ['/api/v1/statistics/information-exchange', false],
   ] as const)('GET %s documents every status it can answer', (path, notFound) => {
     const op = doc.paths[path]?.get;
     expect(op).toBeDefined();
     expect(op.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining([...READ, ...(notFound ? ['404'] : [])]));
+  });
+
+  it('documents the statistics as JSON or CSV, by year', () => {
+    const op = doc.paths['/api/v1/statistics/information-exchange'].get as Operation & { parameters: { name: string; required?: boolean }[] };
+    expect(op.parameters.find((p) => p.name === 'year')).toMatchObject({ required: true });
+    expect(op.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['format', 'minPosition']));
+    expect(Object.keys(op.responses['200'].content ?? {})).toEqual(expect.arrayContaining(['application/json', 'text/csv']));
   });
 
   it('documents the filing body with its required fields and the closed lists', () => {

@@ -8,6 +8,7 @@ import { ReferralsQueryController } from './referrals/referrals.http.controller.
 import { PlatformsQueryController } from './platforms/platforms.http.controller.js';
 import { InformationRequestsQueryController } from './information-requests/information-requests.http.controller.js';
 import { DeadlinesQueryController } from './deadlines/deadlines.http.controller.js';
+import { StatisticsQueryController } from './statistics/statistics.http.controller.js';
 
 /** Officers' reads of the read models (through the access room's gateway). */
 @Module({
@@ -15,6 +16,7 @@ import { DeadlinesQueryController } from './deadlines/deadlines.http.controller.
   controllers: [
     CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
     ReferralsQueryController, PlatformsQueryController, InformationRequestsQueryController, DeadlinesQueryController,
+    StatisticsQueryController,
   ],
 })
 export class QueriesModule {}
