@@ -29,8 +29,9 @@ export type DeadlineRole = 'answer_due' | 'answer_expected' | 'custody_review' |
  *   derives it), both seen by whoever may see the case (visibleTo, fed by CASE_ACCESS_EVENTS).
  *
  * dl_board holds one narrow row per (viewer country, item), keyed (country, due_at, kind, item_id):
- * a country's board is read in due order from its own key range and its bucket counts are range
- * counts, whatever the size of the log. dl_items holds each item on the board with its label facts,
+ * a country's board is read in due order from its own key range, whatever the size of the log.
+ * dl_days counts those rows per (country, UTC day of due, kind), so a bucket count adds up whole days
+ * and counts rows only within the (at most two) days a bucket edge cuts. dl_items holds each item on the board with its label facts,
  * its due time and the countries it is on the board of (so moving an item rewrites exactly its rows).
  * dl_requests, dl_detentions and dl_extraditions are the source facts each event updates; every
  * change re-derives the item's board rows from them, so re-applying events changes nothing and a
@@ -61,7 +62,10 @@ export const deadlinesBoardProjection: Projection = {
         case_id TEXT, request_id TEXT, subject_id TEXT, deadline_for TEXT, counterpart_country TEXT, requesting_country TEXT,
         requested_country TEXT, urgent INTEGER, rule TEXT, PRIMARY KEY (kind, item_id)) WITHOUT ROWID;
       CREATE TABLE dl_board(country TEXT NOT NULL, due_at TEXT NOT NULL, kind TEXT NOT NULL, item_id TEXT NOT NULL,
-        role TEXT NOT NULL, PRIMARY KEY (country, due_at, kind, item_id)) WITHOUT ROWID;`);
+        role TEXT NOT NULL, PRIMARY KEY (country, due_at, kind, item_id)) WITHOUT ROWID;
+      -- dl_board rows per (country, UTC day of due_at, kind), for bucket counts: zero counts are deleted.
+      CREATE TABLE dl_days(country TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (country, day, kind)) WITHOUT ROWID;`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     const d = event.data as Data;
@@ -240,7 +244,10 @@ function setItem(rm: ReadModelDb, kind: DeadlineKind, itemId: string, facts: Ite
     { due_at: string; viewers: string } | undefined;
   if (old) {
     const remove = rm.stmt('DELETE FROM dl_board WHERE country = ? AND due_at = ? AND kind = ? AND item_id = ?');
-    for (const country of old.viewers ? old.viewers.split(',') : []) remove.run(country, old.due_at, kind, itemId);
+    for (const country of old.viewers ? old.viewers.split(',') : []) {
+      remove.run(country, old.due_at, kind, itemId);
+      countDay(rm, country, old.due_at, kind, -1);
+    }
   }
   if (!facts) {
     if (old) rm.stmt('DELETE FROM dl_items WHERE kind = ? AND item_id = ?').run(kind, itemId);
@@ -251,5 +258,17 @@ function setItem(rm: ReadModelDb, kind: DeadlineKind, itemId: string, facts: Ite
     .run(kind, itemId, facts.due_at, facts.viewers.join(','), facts.case_id, facts.request_id, facts.subject_id, facts.deadline_for,
       facts.counterpart_country, facts.requesting_country, facts.requested_country, facts.urgent, facts.rule);
   const add = rm.stmt('INSERT OR REPLACE INTO dl_board(country, due_at, kind, item_id, role) VALUES (?,?,?,?,?)');
-  for (const country of facts.viewers) add.run(country, facts.due_at, kind, itemId, roleOf(kind, facts, country));
+  for (const country of facts.viewers) {
+    add.run(country, facts.due_at, kind, itemId, roleOf(kind, facts, country));
+    countDay(rm, country, facts.due_at, kind, 1);
+  }
+}
+
+/** The UTC day of a stored instant (canonical ISO, utc()). */
+export const dayOf = (at: string): string => at.slice(0, 10);
+
+function countDay(rm: ReadModelDb, country: string, dueAt: string, kind: DeadlineKind, sign: 1 | -1): void {
+  const day = dayOf(dueAt);
+  rm.stmt('INSERT INTO dl_days(country, day, kind, n) VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n').run(country, day, kind, sign);
+  if (sign < 0) rm.stmt('DELETE FROM dl_days WHERE country = ? AND day = ? AND kind = ? AND n = 0').run(country, day, kind);
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Viewer } from '../../access/access-policy.js';
 import { clampLimit, decodeCursor, encodeCursor, prepared, utcParam, viewerParams } from '../shared/read-model-helpers.js';
-import { DEADLINE_KINDS, type DeadlineKind, type DeadlineRole } from './deadlines-board.projection.js';
+import { dayOf, DEADLINE_KINDS, type DeadlineKind, type DeadlineRole } from './deadlines-board.projection.js';
 
 /**
  * Where a deadline stands relative to `now`: overdue (due before now), next_8h (now <= due < now + 8 h),
@@ -83,8 +83,9 @@ function labelOf(r: Row): { label: string; counterpart: string | null } {
 /**
  * The viewer country's running deadlines, one list merged from information requests (the two
  * countries of each), custody reviews and extradition stage deadlines (whoever may see the case; see
- * the projection), ordered by due time, with counts per bucket. Reads one key range of dl_board per
- * bucket edge: its cost follows the page and the viewer's deadlines, not the log.
+ * the projection), ordered by due time, with counts per bucket. Reads the page from the viewer's key
+ * range of dl_board and the counts from its per-day counters (dl_days) plus the rows of the days the
+ * bucket edges cut: the cost follows the page and the number of days with deadlines, not the log.
  */
 export function deadlinesBoard(db: Database.Database, viewer: Viewer, options: DeadlinesBoardOptions): DeadlinesBoard {
   const limit = clampLimit(options.limit);
@@ -98,15 +99,7 @@ export function deadlinesBoard(db: Database.Database, viewer: Viewer, options: D
   const kindSql = kinds.length === DEADLINE_KINDS.length ? '' : `AND b.kind IN (${kinds.map((_, i) => `@k${i}`).join(', ')})`;
   kinds.forEach((k, i) => { params[`k${i}`] = k; });
 
-  // Four range counts on the viewer's key range (no GROUP BY over the whole board).
-  const count = (range: string): number =>
-    (prepared(db, `SELECT count(*) FROM dl_board b WHERE b.country = @viewerCountry AND ${range} ${kindSql}`).pluck().get(params) as number);
-  const counts: Record<DeadlineBucket, number> = {
-    overdue: count('b.due_at < @now'),
-    next_8h: count('b.due_at >= @now AND b.due_at < @in8h'),
-    next_3d: count('b.due_at >= @in8h AND b.due_at < @in3d'),
-    later: count('b.due_at >= @in3d'),
-  };
+  const counts = bucketCounts(db, params, kindSql, [now, in8h, in3d]);
 
   const where = ['b.country = @viewerCountry'];
   if (options.bucket) {
@@ -145,4 +138,28 @@ export function deadlinesBoard(db: Database.Database, viewer: Viewer, options: D
     board.nextCursor = encodeCursor([last.due_at, last.kind, last.item_id]);
   }
   return board;
+}
+
+const startOfDay = (day: string): string => `${day}T00:00:00.000Z`;
+
+/**
+ * Rows of the viewer (and kinds) due before each edge, from whole days of dl_days plus the rows of the
+ * edge's own day; the buckets are the differences. Bind the same params as the list (@viewerCountry, @kN).
+ */
+function bucketCounts(
+  db: Database.Database, params: Record<string, unknown>, kindSql: string, edges: [string, string, string],
+): Record<DeadlineBucket, number> {
+  const daysSql = kindSql.replace('b.kind', 'd.kind');
+  const total = prepared(db, `SELECT ifnull(sum(d.n), 0) FROM dl_days d WHERE d.country = @viewerCountry ${daysSql}`).pluck().get(params) as number;
+  const before = (edge: string): number => {
+    const day = dayOf(edge);
+    const p = { ...params, day, dayStart: startOfDay(day), edge };
+    const wholeDays = prepared(db, `SELECT ifnull(sum(d.n), 0) FROM dl_days d WHERE d.country = @viewerCountry AND d.day < @day ${daysSql}`)
+      .pluck().get(p) as number;
+    const sameDay = prepared(db, `SELECT count(*) FROM dl_board b WHERE b.country = @viewerCountry AND b.due_at >= @dayStart
+      AND b.due_at < @edge ${kindSql}`).pluck().get(p) as number;
+    return wholeDays + sameDay;
+  };
+  const [a, b, c] = edges.map(before);
+  return { overdue: a, next_8h: b - a, next_3d: c - b, later: total - c };
 }

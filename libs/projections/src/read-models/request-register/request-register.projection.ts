@@ -28,6 +28,7 @@ export const requestRegisterProjection: Projection = {
   canHandle: [...INFORMATION_REQUEST_EVENTS],
   indexes: [
     'CREATE INDEX IF NOT EXISTS rr_by_case ON rr_requests(case_id) WHERE case_id IS NOT NULL',
+    'CREATE INDEX IF NOT EXISTS rr_open_by_deadline ON rr_requests(deadline_at) WHERE closed_by IS NULL',
   ],
   setup(db: Database.Database): void {
     db.exec(`

@@ -141,8 +141,12 @@ export function listInformationRequests(
     where.push('(p.received_at, p.request_id) < (@cAt, @cId)');
     Object.assign(params, { cAt: at, cId: id });
   }
-  const rows = prepared(db, `SELECT r.*, p.direction, p.other_country AS counterpart
-    FROM rr_parties p JOIN rr_requests r ON r.request_id = p.request_id
+  // Open requests by deadline are few next to the register: start from them (rr_open_by_deadline, once
+  // built) and sort, rather than walk the viewer's whole register newest first looking for them.
+  const from = options.overdueOnly || options.dueBefore
+    ? `rr_requests r CROSS JOIN rr_parties p ON p.country = @viewerCountry AND p.received_at = r.received_at AND p.request_id = r.request_id`
+    : 'rr_parties p JOIN rr_requests r ON r.request_id = p.request_id';
+  const rows = prepared(db, `SELECT r.*, p.direction, p.other_country AS counterpart FROM ${from}
     WHERE ${where.join(' AND ')} ORDER BY p.received_at DESC, p.request_id DESC LIMIT @limit`).all(params) as Row[];
   return toPage(rows, limit, (r) => entry(r, now), (r) => [r.received_at, r.request_id]);
 }
