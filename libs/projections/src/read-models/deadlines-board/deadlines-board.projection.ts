@@ -265,10 +265,10 @@ function setItem(rm: ReadModelDb, kind: DeadlineKind, itemId: string, facts: Ite
 }
 
 /** The UTC day of a stored instant (canonical ISO, utc()). */
-export const dayOf = (at: string): string => at.slice(0, 10);
+export const boardDayOf = (at: string): string => at.slice(0, 10);
 
 function countDay(rm: ReadModelDb, country: string, dueAt: string, kind: DeadlineKind, sign: 1 | -1): void {
-  const day = dayOf(dueAt);
+  const day = boardDayOf(dueAt);
   rm.stmt('INSERT INTO dl_days(country, day, kind, n) VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n').run(country, day, kind, sign);
   if (sign < 0) rm.stmt('DELETE FROM dl_days WHERE country = ? AND day = ? AND kind = ? AND n = 0').run(country, day, kind);
 }

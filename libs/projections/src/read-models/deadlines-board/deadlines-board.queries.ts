@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Viewer } from '../../access/access-policy.js';
 import { clampLimit, decodeCursor, encodeCursor, prepared, utcParam, viewerParams } from '../shared/read-model-helpers.js';
-import { dayOf, DEADLINE_KINDS, type DeadlineKind, type DeadlineRole } from './deadlines-board.projection.js';
+import { boardDayOf, DEADLINE_KINDS, type DeadlineKind, type DeadlineRole } from './deadlines-board.projection.js';
 
 /**
  * Where a deadline stands relative to `now`: overdue (due before now), next_8h (now <= due < now + 8 h),
@@ -152,7 +152,7 @@ function bucketCounts(
   const daysSql = kindSql.replace('b.kind', 'd.kind');
   const total = prepared(db, `SELECT ifnull(sum(d.n), 0) FROM dl_days d WHERE d.country = @viewerCountry ${daysSql}`).pluck().get(params) as number;
   const before = (edge: string): number => {
-    const day = dayOf(edge);
+    const day = boardDayOf(edge);
     const p = { ...params, day, dayStart: startOfDay(day), edge };
     const wholeDays = prepared(db, `SELECT ifnull(sum(d.n), 0) FROM dl_days d WHERE d.country = @viewerCountry AND d.day < @day ${daysSql}`)
       .pluck().get(p) as number;
