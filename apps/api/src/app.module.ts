@@ -18,6 +18,7 @@ import { CommandsModule } from './commands/commands.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { ActionDaysModule } from './action-days/action-days.module.js';
+import { InformationRequestsModule } from './information-requests/information-requests.module.js';
 import { ReferralFollowUpModule } from './referrals/follow-up/follow-up.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { RuntimeModule } from './runtime/runtime.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         CasesModule,
         ReferralsModule,
         ActionDaysModule,
+        InformationRequestsModule,
         RuntimeModule,
         QueriesModule,
         AuditModule,

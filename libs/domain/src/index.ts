@@ -29,3 +29,16 @@ export * from './action-day/action-day.events.js';
 export * from './action-day/action-day.state.js';
 export * from './action-day/action-day.decider.js';
 export { MAX_FILE_ROWS } from './action-day/action-day.guards.js';
+export * from './information-request/information-request.commands.js';
+export * from './information-request/information-request.events.js';
+export * from './information-request/information-request.state.js';
+export * from './information-request/information-request.decider.js';
+export {
+  deadlineFor, deadlineRuleFor, shiftDeadline, addCalendarDays, instantOfLocalTime, requireTimeZone,
+  URGENT_DIRECT_HOURS, URGENT_INDIRECT_DAYS, OTHER_REQUEST_DAYS, type Deadline, type DeadlineInput,
+} from './information-request/deadline-policy.js';
+export { type RequestSide } from './information-request/information-request.guards.js';
+export {
+  MAX_INFORMATION_SOUGHT_LENGTH, MAX_PURPOSE_LENGTH, MAX_AUTHORITY_LENGTH,
+} from './information-request/commands/file-information-request/file-information-request.decide.js';
+export { MAX_EXPECTED_DELAY_DAYS } from './information-request/commands/note-judicial-authorisation-pending/note-judicial-authorisation-pending.decide.js';

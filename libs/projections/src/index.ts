@@ -7,6 +7,7 @@ export * from './runner/projection-files.js';
 export * from './runner/rebuild-projection.js';
 export * from './access/access-policy.js';
 export * from './access/referral-access.js';
+export * from './access/request-access.js';
 export * from './read-models/all-projections.js';
 export {
   InvalidCursor, DEFAULT_LIMIT, MAX_LIMIT, type Page, type PageOptions, type CaseLabel,
@@ -31,3 +32,12 @@ export * from './read-models/referral-ledger/follow-up.queries.js';
 export type { ReferralStep } from './read-models/referral-ledger/referral-timeline.js';
 export * from './read-models/platform-responsiveness/platform-responsiveness.projection.js';
 export * from './read-models/platform-responsiveness/platform-responsiveness.queries.js';
+export { INFORMATION_REQUEST_EVENTS, REFUSAL_GROUND_CODES } from './read-models/shared/information-request-clock.js';
+export { REQUEST_STATUSES, type RequestStatus } from './read-models/request-register/request-register.fold.js';
+export * from './read-models/request-register/request-register.projection.js';
+export * from './read-models/request-register/request-register.queries.js';
+export type { RequestStep } from './read-models/request-register/request-timeline.js';
+export * from './read-models/deadlines-board/deadlines-board.projection.js';
+export * from './read-models/deadlines-board/deadlines-board.queries.js';
+export * from './read-models/information-exchange-statistics/information-exchange-statistics.projection.js';
+export * from './read-models/information-exchange-statistics/information-exchange-statistics.queries.js';

@@ -3,6 +3,8 @@ import {
   actionDayProgress, listActionDays, listReferrals, overdueReferrals, platformResponsiveness, referralDetail,
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
   handlerCountsByCountry, listAccess, listCases, listHandlers, openExtraditions, type FieldsClass,
+  listInformationRequests, informationRequestDetail, type RequestDirection, type RequestStatus,
+  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics,
 } from '@liaison/projections';
 import type { ReadContext } from './read-model.gateway.js';
 
@@ -59,6 +61,16 @@ export const QUERY_CATALOG = {
   actionDayProgress: entry('referral-ledger', 'aggregate', ({ db, viewer }, p: { actionDayId: string }) => actionDayProgress(db, viewer, p.actionDayId)),
   platformResponsiveness: entry('platform-responsiveness', 'aggregate', ({ db, viewer, now }, p: { from?: string; to?: string; platform?: string; basis?: string }) =>
     platformResponsiveness(db, viewer, { ...p, now })),
+  listInformationRequests: entry('request-register', 'personal', ({ db, viewer, now }, p: {
+    direction?: RequestDirection; country?: string; status?: RequestStatus; urgent?: boolean; dueBefore?: string; overdueOnly?: boolean;
+    caseId?: string; limit?: number; cursor?: string;
+  }) => listInformationRequests(db, viewer, { ...p, now })),
+  informationRequestDetail: entry('request-register', 'personal', ({ db, viewer, now }, p: { requestId: string }) =>
+    informationRequestDetail(db, viewer, p.requestId, { now })),
+  deadlinesBoard: entry('deadlines-board', 'personal', ({ db, viewer, now }, p: { kind?: string; bucket?: DeadlineBucket; limit?: number; cursor?: string }) =>
+    deadlinesBoard(db, viewer, { now, kinds: p.kind?.split(',') as DeadlineKind[] | undefined, bucket: p.bucket, limit: p.limit, cursor: p.cursor })),
+  informationExchangeStatistics: entry('information-exchange-statistics', 'aggregate', ({ db, viewer }, p: { year: number }) =>
+    informationExchangeStatistics(db, viewer, { year: p.year })),
   accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; caseId?: string; referralId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
     listAccess(db, viewer, p)),
 } as const;

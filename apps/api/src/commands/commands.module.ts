@@ -9,6 +9,7 @@ import type { Clock } from '../common/clock.js';
 import { CommandGateway } from './command.gateway.js';
 import { ExecuteCommandHandler } from './execute-command.handler.js';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store.js';
+import { CaseLinks } from './links/case-links.js';
 
 /** Clients retry within minutes; a day of keys is generous and keeps the file small. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
@@ -16,13 +17,14 @@ const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * The one command path every aggregate's module uses (cases, referrals, …): the gateway, the single
- * ExecuteCommand handler and the idempotency keys. Global so feature modules need not import it.
+ * ExecuteCommand handler, the idempotency keys and the case-link check (CaseLinks). Global so feature modules need not import it.
  */
 @Global()
 @Module({
   providers: [
     ExecuteCommandHandler,
     CommandGateway,
+    CaseLinks,
     {
       provide: IDEMPOTENCY_STORE,
       inject: [APP_CONFIG],
@@ -32,7 +34,7 @@ const PRUNE_EVERY_MS = 3_600_000;
       },
     },
   ],
-  exports: [CommandGateway],
+  exports: [CommandGateway, CaseLinks],
 })
 export class CommandsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private pruner: NodeJS.Timeout | undefined;

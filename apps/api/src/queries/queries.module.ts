@@ -6,13 +6,17 @@ import { HandlersQueryController } from './handlers/handlers.http.controller.js'
 import { ExtraditionsQueryController } from './extraditions/extraditions.http.controller.js';
 import { ReferralsQueryController } from './referrals/referrals.http.controller.js';
 import { PlatformsQueryController } from './platforms/platforms.http.controller.js';
+import { InformationRequestsQueryController } from './information-requests/information-requests.http.controller.js';
+import { DeadlinesQueryController } from './deadlines/deadlines.http.controller.js';
+import { StatisticsQueryController } from './statistics/statistics.http.controller.js';
 
 /** Officers' reads of the read models (through the access room's gateway). */
 @Module({
   imports: [AccessModule],
   controllers: [
     CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
-    ReferralsQueryController, PlatformsQueryController,
+    ReferralsQueryController, PlatformsQueryController, InformationRequestsQueryController, DeadlinesQueryController,
+    StatisticsQueryController,
   ],
 })
 export class QueriesModule {}

@@ -46,6 +46,10 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   actionDays: [{}],
   actionDayProgress: [{ actionDayId: 'ad-1' }],
   platformResponsiveness: [{}, { platform: 'telegram' }],
+  listInformationRequests: [{}, { direction: 'incoming', limit: 5 }, { overdueOnly: true }, { urgent: true, status: 'filed' }],
+  informationRequestDetail: [{ requestId: 'ir-1' }],
+  deadlinesBoard: [{}, { kind: 'custody_review,extradition', limit: 5 }, { bucket: 'overdue' }],
+  informationExchangeStatistics: [{ year: 2024 }, { year: 2025 }],
 };
 
 describe('query thread', () => {

@@ -19,6 +19,10 @@ export const DOMAIN_ERROR_CODES = [
   'REFERRAL_LOCATOR_MISMATCH', 'REFERRAL_RESPONSE_NOT_DUE', 'REFERRAL_NOT_REMOVED', 'REFERRAL_ALREADY_ANSWERED',
   'ACTION_DAY_ALREADY_PLANNED', 'ACTION_DAY_NOT_PARTICIPATING', 'ACTION_DAY_PLATFORM_MISMATCH',
   'INVALID_LOCATOR', 'INVALID_SHA256', 'INVALID_DATE',
+  // information requests (Directive (EU) 2023/977)
+  'REQUEST_ALREADY_FILED', 'REQUEST_CLOSED', 'REFUSAL_AFTER_DEADLINE', 'REFUSAL_GROUND_REQUIRED',
+  'URGENCY_REASON_REQUIRED', 'CLARIFICATION_PENDING', 'NO_CLARIFICATION_PENDING', 'AUTHORISATION_ALREADY_PENDING',
+  'NO_AUTHORISATION_PENDING', 'CANNOT_REQUEST_OWN_COUNTRY', 'INVALID_TIME_ZONE',
   // field validation
   'INVALID_ID', 'INVALID_TEXT', 'INVALID_VALUE', 'INVALID_COUNTRY_CODE', 'INVALID_EVALUATION',
   'INVALID_HANDLING_CODE', 'HANDLING_TEXT_REQUIRED', 'HANDLING_TEXT_NOT_ALLOWED', 'INVALID_BIRTH_YEAR',
@@ -30,6 +34,12 @@ export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export type CaseAccessDeniedCode = 'NOT_OWNER' | 'NOT_SHARED_FOR_CONTRIBUTION';
 /** The acting officer's country is not among a referral's referrers / an action day's participants (403). */
 export type ReferralAccessDeniedCode = 'NOT_A_REFERRER' | 'NOT_THE_ORIGINATOR' | 'NOT_A_PARTICIPANT';
+/**
+ * An information request is shared by nature between its two countries and nobody else (403):
+ * NOT_A_PARTY for any other country, NOT_THE_REQUESTED_COUNTRY / NOT_THE_REQUESTING_COUNTRY for the
+ * other side's half of the exchange.
+ */
+export type InformationRequestAccessDeniedCode = 'NOT_A_PARTY' | 'NOT_THE_REQUESTED_COUNTRY' | 'NOT_THE_REQUESTING_COUNTRY';
 
 /**
  * Common base so callers can catch every rejection the decider makes in one place and still
@@ -103,5 +113,17 @@ export class ActionDayNotFound extends AggregateNotFound<'ACTION_DAY_NOT_FOUND'>
   override readonly name = 'ActionDayNotFound';
   constructor(readonly actionDayId: string) {
     super('ACTION_DAY_NOT_FOUND', `Action day ${actionDayId} does not exist`);
+  }
+}
+
+export class InformationRequestAccessDenied extends AccessDenied<InformationRequestAccessDeniedCode> {
+  override readonly name = 'InformationRequestAccessDenied';
+}
+
+/** Any information-request command but FileInformationRequest on a request that has no events (404). */
+export class InformationRequestNotFound extends AggregateNotFound<'INFORMATION_REQUEST_NOT_FOUND'> {
+  override readonly name = 'InformationRequestNotFound';
+  constructor(readonly requestId: string) {
+    super('INFORMATION_REQUEST_NOT_FOUND', `Information request ${requestId} does not exist`);
   }
 }

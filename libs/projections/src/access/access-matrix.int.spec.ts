@@ -12,6 +12,7 @@ import {
 } from '../read-models/detention-register/detention-register.queries.js';
 import { handlerCountsByCountry, listHandlers } from '../read-models/handlers-abroad/handlers-abroad.queries.js';
 import { extraditionCounts, openExtraditions } from '../read-models/extradition-tracker/extradition-tracker.queries.js';
+import { deadlinesBoard } from '../read-models/deadlines-board/deadlines-board.queries.js';
 import type { Viewer } from './access-policy.js';
 
 const NOW = '2024-12-01T00:00:00.000Z';
@@ -62,6 +63,8 @@ function answers(models: Map<string, ProjectionInstance>, viewer: Viewer): Recor
   const counts = detentionCounts(db('detention-register'), viewer);
   const chart = detentionsOverTime(db('detention-register'), viewer, { from: '2024-08-01T00:00:00.000Z', to: '2024-08-29T00:00:00.000Z', bucket: 'week' });
   const xCounts = extraditionCounts(db('extradition-tracker'), viewer, { now: NOW });
+  // Every case has a custody review and an extradition deadline running: two board items per case.
+  const board = deadlinesBoard(db('deadlines-board'), viewer, { now: NOW, limit: 500 });
   const out = {
     listCases: ids(listCases(db('cases'), viewer, { limit: 2 }).items.concat(listCases(db('cases'), viewer, { limit: 100 }).items)),
     caseDetail: ids(CASES.flatMap((c) => caseDetail(db('cases'), viewer, c.id) ?? [])),
@@ -75,6 +78,8 @@ function answers(models: Map<string, ProjectionInstance>, viewer: Viewer): Recor
     openExtraditions: ids(openExtraditions(db('extradition-tracker'), viewer, { now: NOW }).items),
     overdueExtraditions: ids(openExtraditions(db('extradition-tracker'), viewer, { now: NOW, overdueOnly: true }).items),
     extraditionCounts: [String(xCounts.reduce((n, r) => n + r.count, 0)), String(xCounts.reduce((n, r) => n + r.overdue, 0))],
+    deadlinesBoard: ids(board.items.map((i) => ({ caseId: i.caseId ?? '', handlingCode: i.handlingCode ?? '', handlingText: i.handlingText }))),
+    deadlineCounts: [String(Object.values(board.counts).reduce((n, c) => n + c, 0))],
   };
   for (const item of labelled) {
     const c = byId.get(item.caseId)!;
@@ -90,6 +95,7 @@ function expectExactly(models: Map<string, ProjectionInstance>, viewer: Viewer, 
     listCases: sorted, caseDetail: sorted, currentDetentions: sorted, custodyReviewsDue: sorted, detentionCounts: sorted,
     detentionCountTotal: [n], detentionsOverTime: [n, n], listHandlers: sorted, handlerCountsByCountry: sorted,
     openExtraditions: sorted, overdueExtraditions: sorted, extraditionCounts: [n, n],
+    deadlinesBoard: sorted, deadlineCounts: [String(2 * visible.length)],
   });
 }
 

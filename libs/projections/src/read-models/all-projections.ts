@@ -6,6 +6,9 @@ import { extraditionTrackerProjection } from './extradition-tracker/extradition-
 import { handlersAbroadProjection } from './handlers-abroad/handlers-abroad.projection.js';
 import { platformResponsivenessProjection } from './platform-responsiveness/platform-responsiveness.projection.js';
 import { referralLedgerProjection } from './referral-ledger/referral-ledger.projection.js';
+import { requestRegisterProjection } from './request-register/request-register.projection.js';
+import { deadlinesBoardProjection } from './deadlines-board/deadlines-board.projection.js';
+import { informationExchangeStatisticsProjection } from './information-exchange-statistics/information-exchange-statistics.projection.js';
 
 /** Every read model the service runs, in the order the runner applies each page. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -16,4 +19,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   accessLogProjection,
   referralLedgerProjection,
   platformResponsivenessProjection,
+  requestRegisterProjection,
+  deadlinesBoardProjection,
+  informationExchangeStatisticsProjection,
 ];

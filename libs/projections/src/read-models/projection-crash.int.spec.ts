@@ -9,6 +9,8 @@ import type { Projection } from '../runner/projection.js';
 import { ProjectionInstance } from '../runner/projection-instance.js';
 import { ALL_PROJECTIONS } from './all-projections.js';
 import { generateWorkload } from '../testing/workload.js';
+import { generateRequestWorkload } from '../testing/information-request-workload.js';
+import { isInformationRequestEvent } from './shared/information-request-clock.js';
 import { readModelChecksum } from '../testing/read-model-checksum.js';
 import {
   activeCheckpoint, activeFileState, appendAll, applyInPages, readEverything, rebuiltChecksum, runUntil, tempStore,
@@ -18,9 +20,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('projection crash', () => {
-  const log = generateWorkload({ cases: 150, seed: 21 });
+  const caseLog = generateWorkload({ cases: 150, seed: 21 });
+  // Read models of information requests crash on requests (mixed with cases, for those that merge both).
+  const requestLog = generateRequestWorkload({ requests: 300, cases: 60, seed: 21 });
 
   it.each(ALL_PROJECTIONS.map((p) => [p.name, p] as const))('%s: an evolve that dies half-way through a page leaves the last committed page; a restart converges', (_, projection: Projection) => {
+    const log = projection.canHandle.some(isInformationRequestEvent) ? requestLog : caseLog;
     const t = tempStore('liaison-crash-');
     try {
       const file = path.join(t.dir, `${projection.name}.db`);

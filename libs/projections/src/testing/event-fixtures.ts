@@ -1,7 +1,7 @@
 // Hand-built RecordedEvents for projection specs: positions increase in the order events are added,
 // revisions per stream, metadata like the application layer writes it. Nothing here reads a clock.
 import type { EventToAppend, JsonObject, RecordedEvent } from '@liaison/event-store';
-import type { CaseEvent } from '@liaison/domain';
+import type { CaseEvent, InformationRequestEvent } from '@liaison/domain';
 
 export const T0 = '2024-09-01T08:00:00.000Z';
 const MINUTE = 60_000;
@@ -9,6 +9,10 @@ const MINUTE = 60_000;
 export const streamOf = (caseId: string): string => `case-${caseId}`;
 
 export type CaseEventOf<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
+
+export const requestStreamOf = (requestId: string): string => `information-request-${requestId}`;
+
+export type RequestEventOf<T extends InformationRequestEvent['type']> = Extract<InformationRequestEvent, { type: T }>;
 
 export class EventLog {
   readonly events: RecordedEvent[] = [];
@@ -20,6 +24,15 @@ export class EventLog {
   /** Appends one event; `country` is the acting officer's country (metadata only). */
   add<T extends CaseEvent['type']>(type: T, data: CaseEventOf<T>['data'], country = 'SE'): RecordedEvent {
     return this.append(streamOf(data.caseId), type, data as unknown as JsonObject, country);
+  }
+
+  /**
+   * Appends an information request event (stream information-request-<requestId>); `country` is the
+   * acting officer's country (metadata only). Typed against the domain contract, so a fixture that
+   * drifts from it fails to compile.
+   */
+  request<T extends InformationRequestEvent['type']>(type: T, data: RequestEventOf<T>['data'], country = 'SE'): RecordedEvent {
+    return this.append(requestStreamOf(data.requestId), type, data as unknown as JsonObject, country);
   }
 
   /**

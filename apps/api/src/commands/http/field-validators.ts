@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, isISO8601 } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, isISO8601 } from 'class-validator';
 import { isCountryCode } from '@liaison/domain';
 
 // Field decorators shared by every request DTO: each pairs the class-validator rule with its
@@ -38,6 +38,26 @@ export function OneOf(values: readonly (string | number)[], doc: Doc): PropertyD
     ...optionality(doc.optional),
     IsIn([...values], { message: `$property must be one of ${values.join(', ')}` }),
     ApiProperty({ ...doc, required: !doc.optional, enum: [...values] }),
+  );
+}
+
+/** A JSON boolean (`true`/`false`, not "true"). */
+export function Flag(doc: Doc): PropertyDecorator {
+  return applyDecorators(
+    ...optionality(doc.optional),
+    IsBoolean({ message: '$property must be true or false' }),
+    ApiProperty({ ...doc, required: !doc.optional, type: Boolean }),
+  );
+}
+
+/** A whole number from `min` to `max` (a JSON number, not a string). */
+export function WholeNumber(min: number, max: number, doc: Doc): PropertyDecorator {
+  return applyDecorators(
+    ...optionality(doc.optional),
+    IsInt({ message: '$property must be a whole number' }),
+    Min(min, { message: `$property must be at least ${min}` }),
+    Max(max, { message: `$property must be at most ${max}` }),
+    ApiProperty({ ...doc, required: !doc.optional, type: Number, minimum: min, maximum: max }),
   );
 }
 

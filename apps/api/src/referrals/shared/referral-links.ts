@@ -1,8 +1,9 @@
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { actionDayDecider, actionDayStreamId, caseDecider, caseStreamId } from '@liaison/domain';
+import { actionDayDecider, actionDayStreamId } from '@liaison/domain';
 import { readState } from '@liaison/event-store';
 import type { EventStore } from '@liaison/event-store';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
+import { CaseLinks } from '../../commands/links/case-links.js';
 
 export interface LinkFields {
   caseId?: string;
@@ -19,12 +20,15 @@ export interface LinkProblem {
 /**
  * A referral may name a case, a handler in it and an action day: three other aggregates, which the
  * referral decider cannot read. So the links are checked here, against those aggregates' own state,
- * before the command runs. A case the officer's country cannot contribute to reads exactly like a
- * case that does not exist, so a link never reveals another country's case.
+ * before the command runs. The case link is the shared rule of the command path (CaseLinks): a case the
+ * officer's country cannot contribute to reads exactly like a case that does not exist.
  */
 @Injectable()
 export class ReferralLinks {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CaseLinks) private readonly cases: CaseLinks,
+  ) {}
 
   /** Throws a 422 with field errors when a link does not hold. */
   async assert(country: string, links: LinkFields): Promise<void> {
@@ -40,11 +44,10 @@ export class ReferralLinks {
   async problems(country: string, links: LinkFields, seen: Map<string, unknown>): Promise<LinkProblem[]> {
     const problems: LinkProblem[] = [];
     if (links.caseId !== undefined) {
-      const state = await this.cached(seen, caseStreamId(links.caseId), () => readState(this.store, caseStreamId(links.caseId!), caseDecider, caseDecider.initialState()));
-      const level = state.exists ? (state.ownerCountry === country ? 'owner' : state.sharing.get(country)) : undefined;
-      if (level !== 'owner' && level !== 'contribute') {
-        problems.push({ field: 'caseId', code: 'LINKED_CASE_NOT_FOUND', message: `No case ${links.caseId} that your country may contribute to` });
-      } else if (links.handlerId !== undefined && !(state.exists && state.handlers.has(links.handlerId))) {
+      const state = await this.cases.contributable(country, links.caseId, seen);
+      if (!state) {
+        problems.push(this.cases.problem(links.caseId));
+      } else if (links.handlerId !== undefined && !state.handlers.has(links.handlerId)) {
         problems.push({ field: 'handlerId', code: 'HANDLER_NOT_IDENTIFIED', message: `Handler ${links.handlerId} is not identified in case ${links.caseId}` });
       }
     } else if (links.handlerId !== undefined) {

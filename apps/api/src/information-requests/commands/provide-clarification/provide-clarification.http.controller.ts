@@ -1,0 +1,28 @@
+import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CommandGateway } from '../../../commands/command.gateway.js';
+import { UuidParam } from '../../../commands/http/path-params.js';
+import { INFORMATION_REQUEST_AGGREGATE } from '../../information-request.descriptor.js';
+import { ApiInformationRequestCommand } from '../../shared/api-information-request-command.decorator.js';
+import { INFORMATION_REQUEST_COMMANDS_TAG, InformationRequestCommandResultDto } from '../../shared/information-request-result.dto.js';
+import { ProvideClarificationRequestDto } from './provide-clarification.request.dto.js';
+
+@ApiTags(INFORMATION_REQUEST_COMMANDS_TAG)
+@Controller('api/v1/information-requests')
+export class ProvideClarificationHttpController {
+  constructor(@Inject(CommandGateway) private readonly commands: CommandGateway) {}
+
+  @Post(':requestId/clarification')
+  @ApiInformationRequestCommand('Provide the clarification the requested SPOC asked for', 'The requesting country only. The clock restarts; the deadline moves by the time it stood still.')
+  async handle(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @UuidParam('requestId') requestId: string,
+    @Body() body: ProvideClarificationRequestDto,
+  ): Promise<InformationRequestCommandResultDto> {
+    return this.commands.execute(req, reply, INFORMATION_REQUEST_AGGREGATE, requestId, (metadata) => ({
+      type: 'ProvideClarification', data: { requestId, answer: body.answer, providedAt: body.providedAt }, metadata,
+    }));
+  }
+}

@@ -1,0 +1,274 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '@liaison/event-store';
+import type { Projection, ReadModelDb } from '../../runner/projection.js';
+import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
+import { requestViewers } from '../../access/request-access.js';
+import {
+  CLOCK_COLUMNS, clockOf, foldClock, INFORMATION_REQUEST_EVENTS, isInformationRequestEvent, type RequestClock,
+} from '../shared/information-request-clock.js';
+import { str, utc, type Data } from '../shared/read-model-helpers.js';
+
+export const DEADLINE_KINDS = ['information_request', 'custody_review', 'extradition'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/**
+ * What a deadline asks of the viewer's country: for an information request, `answer_due` (the viewer
+ * is the requested country and must answer) or `answer_expected` (the viewer asked); a custody review;
+ * an extradition stage deadline ('decision', 'hand-over', 'formal-request').
+ */
+export type DeadlineRole = 'answer_due' | 'answer_expected' | 'custody_review' | 'decision' | 'hand-over' | 'formal-request';
+
+/**
+ * One list per viewer country of every deadline running now, merged from three sources:
+ * - open information requests whose clock runs (Directive (EU) 2023/977 Art. 5(1)): the deadline in
+ *   force; a request whose clock stands still (Art. 6(3) clarification, Art. 5(2) judicial
+ *   authorisation) has no running deadline and is off the board until the clock restarts. Seen by
+ *   its two countries only (requestVisibleTo);
+ * - custody reviews (nextCustodyReviewAt) of open detentions, and
+ * - extradition stage deadlines (the one that applies now, exactly as the extradition tracker
+ *   derives it), both seen by whoever may see the case (visibleTo, fed by CASE_ACCESS_EVENTS).
+ *
+ * dl_board holds one narrow row per (viewer country, item), keyed (country, due_at, kind, item_id):
+ * a country's board is read in due order from its own key range, whatever the size of the log.
+ * dl_days counts those rows per (country, UTC day of due, kind), so a bucket count adds up whole days
+ * and counts rows only within the (at most two) days a bucket edge cuts. dl_items holds each item on the board with its label facts,
+ * its due time and the countries it is on the board of (so moving an item rewrites exactly its rows).
+ * dl_requests, dl_detentions and dl_extraditions are the source facts each event updates; every
+ * change re-derives the item's board rows from them, so re-applying events changes nothing and a
+ * rebuild equals an incremental build. A case access event re-derives the rows of that case's items.
+ */
+export const deadlinesBoardProjection: Projection = {
+  name: 'deadlines-board',
+  version: 1,
+  canHandle: [
+    ...CASE_ACCESS_EVENTS, ...INFORMATION_REQUEST_EVENTS, 'DetentionRecorded', 'CustodyExtended', 'DetentionEnded',
+    'ExtraditionRequested', 'ExtraditionConsentRecorded', 'ExtraditionStageReached', 'ExtraditionDecided', 'PersonSurrendered',
+  ],
+  setup(db: Database.Database): void {
+    setupCaseAccess(db);
+    db.exec(`
+      -- case_access by case (its key starts with the country), kept in step by evolveAccess: a table,
+      -- since files get indexes only after a build.
+      CREATE TABLE dl_case_countries(case_id TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (case_id, country)) WITHOUT ROWID;
+      CREATE TABLE dl_requests(request_id TEXT PRIMARY KEY, requesting_country TEXT NOT NULL, requested_country TEXT NOT NULL,
+        case_id TEXT, urgent INTEGER NOT NULL, rule TEXT NOT NULL, ${CLOCK_COLUMNS}, last_position INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE dl_detentions(case_id TEXT NOT NULL, detention_id TEXT NOT NULL, holding_country TEXT NOT NULL,
+        next_review_at TEXT NOT NULL, ended_at TEXT, PRIMARY KEY (case_id, detention_id)) WITHOUT ROWID;
+      CREATE TABLE dl_extraditions(case_id TEXT NOT NULL, extradition_id TEXT NOT NULL, route TEXT NOT NULL,
+        requesting_country TEXT NOT NULL, requested_country TEXT NOT NULL, stage TEXT, stage_deadline_at TEXT,
+        stage_deadline_for TEXT, consent_deadline_at TEXT, decision TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'refused', 'surrendered')), PRIMARY KEY (case_id, extradition_id)) WITHOUT ROWID;
+      CREATE TABLE dl_items(kind TEXT NOT NULL, item_id TEXT NOT NULL, due_at TEXT NOT NULL, viewers TEXT NOT NULL,
+        case_id TEXT, request_id TEXT, subject_id TEXT, deadline_for TEXT, counterpart_country TEXT, requesting_country TEXT,
+        requested_country TEXT, urgent INTEGER, rule TEXT, PRIMARY KEY (kind, item_id)) WITHOUT ROWID;
+      CREATE TABLE dl_board(country TEXT NOT NULL, due_at TEXT NOT NULL, kind TEXT NOT NULL, item_id TEXT NOT NULL,
+        role TEXT NOT NULL, PRIMARY KEY (country, due_at, kind, item_id)) WITHOUT ROWID;
+      -- dl_board rows per (country, UTC day of due_at, kind), for bucket counts: zero counts are deleted.
+      CREATE TABLE dl_days(country TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (country, day, kind)) WITHOUT ROWID;`);
+  },
+  evolve(rm: ReadModelDb, event: RecordedEvent): void {
+    const d = event.data as Data;
+    if ((CASE_ACCESS_EVENTS as readonly string[]).includes(event.type)) {
+      evolveAccess(rm, event, str(d.caseId) ?? '');
+      return;
+    }
+    if (isInformationRequestEvent(event.type)) {
+      evolveRequest(rm, event, d);
+      return;
+    }
+    switch (event.type) {
+      case 'DetentionRecorded':
+        rm.stmt(`INSERT OR REPLACE INTO dl_detentions(case_id, detention_id, holding_country, next_review_at, ended_at)
+            VALUES (?,?,?,?,NULL)`).run(d.caseId, d.detentionId, d.holdingCountry, utc(d.nextCustodyReviewAt));
+        break;
+      case 'CustodyExtended':
+        rm.stmt('UPDATE dl_detentions SET next_review_at = ? WHERE case_id = ? AND detention_id = ?')
+          .run(utc(d.nextCustodyReviewAt), d.caseId, d.detentionId);
+        break;
+      case 'DetentionEnded':
+        rm.stmt('UPDATE dl_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
+        break;
+      case 'ExtraditionRequested':
+        rm.stmt(`INSERT OR REPLACE INTO dl_extraditions(case_id, extradition_id, route, requesting_country, requested_country, status)
+            VALUES (?,?,?,?,?,'open')`).run(d.caseId, d.extraditionId, d.route, d.requestingCountry, d.requestedCountry);
+        break;
+      case 'ExtraditionConsentRecorded':
+        rm.stmt('UPDATE dl_extraditions SET consent_deadline_at = ? WHERE case_id = ? AND extradition_id = ?')
+          .run(utc(d.decisionDeadlineAt), d.caseId, d.extraditionId);
+        break;
+      case 'ExtraditionStageReached':
+        rm.stmt(`UPDATE dl_extraditions SET stage = ?, stage_deadline_at = ?, stage_deadline_for = ?
+            WHERE case_id = ? AND extradition_id = ?`)
+          .run(d.stage, utc(d.deadlineAt), d.deadlineAt ? (d.deadlineFor ?? null) : null, d.caseId, d.extraditionId);
+        break;
+      case 'ExtraditionDecided':
+        rm.stmt(`UPDATE dl_extraditions SET decision = @outcome,
+            status = CASE WHEN @outcome = 'refused' THEN 'refused' ELSE status END WHERE case_id = @caseId AND extradition_id = @id`)
+          .run({ outcome: d.outcome, caseId: d.caseId, id: d.extraditionId });
+        break;
+      case 'PersonSurrendered':
+        rm.stmt("UPDATE dl_extraditions SET status = 'surrendered' WHERE case_id = ? AND extradition_id = ?").run(d.caseId, d.extraditionId);
+        break;
+      default:
+        return;
+    }
+    const caseId = str(d.caseId) ?? '';
+    if (event.type.startsWith('Extradition') || event.type === 'PersonSurrendered') syncExtradition(rm, caseId, String(d.extraditionId));
+    else syncDetention(rm, caseId, String(d.detentionId));
+  },
+};
+
+type RequestRow = RequestClock & {
+  request_id: string; requesting_country: string; requested_country: string; case_id: string | null; urgent: number; rule: string;
+  last_position: number;
+};
+type DetentionRow = { case_id: string; detention_id: string; holding_country: string; next_review_at: string; ended_at: string | null };
+type ExtraditionRow = {
+  case_id: string; extradition_id: string; route: string; requesting_country: string; requested_country: string; stage: string | null;
+  stage_deadline_at: string | null; stage_deadline_for: string | null; consent_deadline_at: string | null; decision: string | null;
+  status: string;
+};
+
+const REQUEST_KEYS: (keyof RequestRow)[] = [
+  'request_id', 'requesting_country', 'requested_country', 'case_id', 'urgent', 'rule', 'deadline_at', 'clock_stopped_at',
+  'clarification_since', 'authorisation_since', 'closed_by', 'last_position',
+];
+const SAVE_REQUEST = `INSERT OR REPLACE INTO dl_requests(${REQUEST_KEYS.join(', ')}) VALUES (${REQUEST_KEYS.map((k) => `@${k}`).join(', ')})`;
+
+function evolveRequest(rm: ReadModelDb, event: RecordedEvent, d: Data): void {
+  const position = Number(event.position);
+  const row = rm.stmt('SELECT * FROM dl_requests WHERE request_id = ?').get(d.requestId) as RequestRow | undefined;
+  if (row && row.last_position >= position) return; // already applied (a re-read suffix of the log)
+  let next: RequestRow;
+  if (event.type === 'InformationRequested') {
+    if (row) return; // filed once
+    next = {
+      request_id: String(d.requestId), requesting_country: String(d.requestingCountry), requested_country: String(d.requestedCountry),
+      case_id: str(d.caseId), urgent: d.urgent === true ? 1 : 0, rule: String(d.deadlineRule ?? ''), ...clockOf(d), last_position: position,
+    };
+  } else {
+    if (!row) return;
+    next = row;
+    foldClock(next, event.type, d);
+    next.last_position = position;
+  }
+  rm.stmt(SAVE_REQUEST).run(next);
+  const running = next.closed_by === null && next.clock_stopped_at === null && next.deadline_at !== '';
+  setItem(rm, 'information_request', next.request_id, !running ? null : {
+    due_at: next.deadline_at, viewers: requestViewers(next.requesting_country, next.requested_country), case_id: next.case_id,
+    request_id: next.request_id, subject_id: null, deadline_for: 'answer', counterpart_country: null,
+    requesting_country: next.requesting_country, requested_country: next.requested_country, urgent: next.urgent, rule: next.rule,
+  });
+}
+
+function caseViewers(rm: ReadModelDb, caseId: string): string[] {
+  return rm.stmt('SELECT country FROM dl_case_countries WHERE case_id = ? ORDER BY country').pluck().all(caseId) as string[];
+}
+
+/**
+ * An access event changes at most one country's access to one case. If it gained or lost access, the
+ * board rows of the case's detentions and extraditions are derived again.
+ */
+function evolveAccess(rm: ReadModelDb, event: RecordedEvent, caseId: string): void {
+  const d = event.data as Data;
+  const country = str(event.type === 'CaseOpened' ? d.ownerCountry : d.partnerCountry) ?? '';
+  const has = (): boolean => rm.stmt('SELECT 1 FROM case_access WHERE country = ? AND case_id = ?').get(country, caseId) !== undefined;
+  const had = has();
+  evolveCaseAccess(rm, event);
+  const now = has();
+  if (had === now) return;
+  if (now) rm.stmt('INSERT OR IGNORE INTO dl_case_countries(case_id, country) VALUES (?, ?)').run(caseId, country);
+  else rm.stmt('DELETE FROM dl_case_countries WHERE case_id = ? AND country = ?').run(caseId, country);
+  syncCase(rm, caseId);
+}
+
+function syncDetention(rm: ReadModelDb, caseId: string, detentionId: string): void {
+  const r = rm.stmt('SELECT * FROM dl_detentions WHERE case_id = ? AND detention_id = ?').get(caseId, detentionId) as DetentionRow | undefined;
+  setItem(rm, 'custody_review', `${caseId}/${detentionId}`, !r || r.ended_at !== null ? null : {
+    due_at: r.next_review_at, viewers: caseViewers(rm, caseId), case_id: caseId, request_id: null, subject_id: detentionId,
+    deadline_for: 'custody_review', counterpart_country: r.holding_country, requesting_country: null, requested_country: null,
+    urgent: null, rule: null,
+  });
+}
+
+/**
+ * The deadline that applies now, as extradition-tracker.projection.ts derives it (there a generated
+ * column): none once closed; a decision deadline (the stage's, or the earlier one counted from the
+ * person's consent) until the decision is taken; a formal-request or hand-over deadline as it stands.
+ */
+export function extraditionDeadline(x: ExtraditionRow): { at: string; for: string } | null {
+  if (x.status !== 'open') return null;
+  let at: string | null;
+  if (x.stage_deadline_for === null || x.stage_deadline_for === 'decision') {
+    if (x.decision !== null) at = null;
+    else if (x.consent_deadline_at === null) at = x.stage_deadline_at;
+    else if (x.stage_deadline_at === null || x.consent_deadline_at < x.stage_deadline_at) at = x.consent_deadline_at;
+    else at = x.stage_deadline_at;
+  } else {
+    at = x.stage_deadline_at;
+  }
+  return at === null ? null : { at, for: x.stage_deadline_for ?? 'decision' };
+}
+
+function syncExtradition(rm: ReadModelDb, caseId: string, extraditionId: string): void {
+  const x = rm.stmt('SELECT * FROM dl_extraditions WHERE case_id = ? AND extradition_id = ?').get(caseId, extraditionId) as ExtraditionRow | undefined;
+  const deadline = x ? extraditionDeadline(x) : null;
+  setItem(rm, 'extradition', `${caseId}/${extraditionId}`, !x || !deadline ? null : {
+    due_at: deadline.at, viewers: caseViewers(rm, caseId), case_id: caseId, request_id: null, subject_id: extraditionId,
+    deadline_for: deadline.for, counterpart_country: null, requesting_country: x.requesting_country,
+    requested_country: x.requested_country, urgent: null, rule: x.route,
+  });
+}
+
+/** A case's countries changed: re-derive the board rows of its detentions and extraditions. */
+function syncCase(rm: ReadModelDb, caseId: string): void {
+  for (const id of rm.stmt('SELECT detention_id FROM dl_detentions WHERE case_id = ?').pluck().all(caseId) as string[]) syncDetention(rm, caseId, id);
+  for (const id of rm.stmt('SELECT extradition_id FROM dl_extraditions WHERE case_id = ?').pluck().all(caseId) as string[]) syncExtradition(rm, caseId, id);
+}
+
+interface ItemFacts {
+  due_at: string; viewers: string[]; case_id: string | null; request_id: string | null; subject_id: string | null;
+  deadline_for: string; counterpart_country: string | null; requesting_country: string | null; requested_country: string | null;
+  urgent: number | null; rule: string | null;
+}
+
+function roleOf(kind: DeadlineKind, facts: ItemFacts, country: string): DeadlineRole {
+  if (kind === 'information_request') return country === facts.requested_country ? 'answer_due' : 'answer_expected';
+  return facts.deadline_for as DeadlineRole;
+}
+
+/** Replaces the item's board rows: removes those it had (at its old due time), adds one per viewer now (none when `facts` is null). */
+function setItem(rm: ReadModelDb, kind: DeadlineKind, itemId: string, facts: ItemFacts | null): void {
+  const old = rm.stmt('SELECT due_at, viewers FROM dl_items WHERE kind = ? AND item_id = ?').get(kind, itemId) as
+    { due_at: string; viewers: string } | undefined;
+  if (old) {
+    const remove = rm.stmt('DELETE FROM dl_board WHERE country = ? AND due_at = ? AND kind = ? AND item_id = ?');
+    for (const country of old.viewers ? old.viewers.split(',') : []) {
+      remove.run(country, old.due_at, kind, itemId);
+      countDay(rm, country, old.due_at, kind, -1);
+    }
+  }
+  if (!facts) {
+    if (old) rm.stmt('DELETE FROM dl_items WHERE kind = ? AND item_id = ?').run(kind, itemId);
+    return;
+  }
+  rm.stmt(`INSERT OR REPLACE INTO dl_items(kind, item_id, due_at, viewers, case_id, request_id, subject_id, deadline_for,
+      counterpart_country, requesting_country, requested_country, urgent, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+    .run(kind, itemId, facts.due_at, facts.viewers.join(','), facts.case_id, facts.request_id, facts.subject_id, facts.deadline_for,
+      facts.counterpart_country, facts.requesting_country, facts.requested_country, facts.urgent, facts.rule);
+  const add = rm.stmt('INSERT OR REPLACE INTO dl_board(country, due_at, kind, item_id, role) VALUES (?,?,?,?,?)');
+  for (const country of facts.viewers) {
+    add.run(country, facts.due_at, kind, itemId, roleOf(kind, facts, country));
+    countDay(rm, country, facts.due_at, kind, 1);
+  }
+}
+
+/** The UTC day of a stored instant (canonical ISO, utc()). */
+export const boardDayOf = (at: string): string => at.slice(0, 10);
+
+function countDay(rm: ReadModelDb, country: string, dueAt: string, kind: DeadlineKind, sign: 1 | -1): void {
+  const day = boardDayOf(dueAt);
+  rm.stmt('INSERT INTO dl_days(country, day, kind, n) VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n').run(country, day, kind, sign);
+  if (sign < 0) rm.stmt('DELETE FROM dl_days WHERE country = ? AND day = ? AND kind = ? AND n = 0').run(country, day, kind);
+}
