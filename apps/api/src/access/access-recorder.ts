@@ -5,7 +5,7 @@ import type { EventStore, JsonObject } from '@liaison/event-store';
 import { CASE_DATA_ACCESSED, accessStreamId, type CaseDataAccessedData } from '@liaison/projections';
 import type { Principal } from '../auth/index.js';
 import type { AccessSpec } from './query-catalog.js';
-import { caseIdsOf, referralIdsOf, resultCountOf } from './case-ids.js';
+import { caseIdsOf, referralIdsOf, requestIdsOf, resultCountOf } from './case-ids.js';
 import { ChainedAppender } from './chained-appender.js';
 import { retryAfterFor, unavailable } from '../operations/unavailable.js';
 
@@ -47,6 +47,7 @@ export class AccessRecorder {
       now: read.now,
       caseIds: caseIdsOf(answer.data),
       referralIds: referralIdsOf(answer.data),
+      requestIds: requestIdsOf(answer.data),
       resultCount: resultCountOf(answer.data),
       answerSha256: sha256Canonical(answer),
     };

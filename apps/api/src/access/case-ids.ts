@@ -16,6 +16,15 @@ export function referralIdsOf(data: unknown): string[] {
   return idsOf(data, 'referralId', 'referralIds');
 }
 
+/**
+ * The information-request ids an answer carries (`requestId`, `requestIds`): register items, a
+ * request's detail and the board's request deadlines disclose requests (Directive 2023/977) that
+ * may be linked to no case, so the record names them too. Custody rows carry `requestId: null`.
+ */
+export function requestIdsOf(data: unknown): string[] {
+  return idsOf(data, 'requestId', 'requestIds');
+}
+
 function idsOf(data: unknown, one: string, many: string): string[] {
   const out = new Set<string>();
   const visit = (value: unknown): void => {

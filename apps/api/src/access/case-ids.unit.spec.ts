@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { caseIdsOf, referralIdsOf, resultCountOf } from './case-ids.js';
+import { caseIdsOf, referralIdsOf, requestIdsOf, resultCountOf } from './case-ids.js';
 
 // What an access record says an answer disclosed: taken from the answer itself, never the request.
 
@@ -35,5 +35,26 @@ describe('referralIdsOf', () => {
     expect(referralIdsOf(undefined)).toEqual([]);
     expect(referralIdsOf({ items: [{ referralId: 7 }, null, [REF_1], { referralIds: [1, REF_2] }] })).toEqual([REF_2]);
     expect(resultCountOf(null)).toBe(0);
+  });
+});
+
+describe('requestIdsOf', () => {
+  const REQ_1 = '9a1c0e5b-0000-4000-8000-000000000001';
+  const REQ_2 = '9a1c0e5b-0000-4000-8000-000000000002';
+
+  it('takes a request detail\'s requestId, and its case only where linked', () => {
+    expect(requestIdsOf({ requestId: REQ_1, caseId: null, steps: [] })).toEqual([REQ_1]);
+    expect(caseIdsOf({ requestId: REQ_1, caseId: CASE_A })).toEqual([CASE_A]);
+  });
+
+  it('takes register items once each, and skips the board\'s custody rows (requestId null)', () => {
+    const board = { items: [{ kind: 'request', requestId: REQ_2, caseId: null }, { kind: 'custody-review', requestId: null, caseId: CASE_A }, { kind: 'request', requestId: REQ_2 }], counts: {} };
+    expect(requestIdsOf(board)).toEqual([REQ_2]);
+    expect(caseIdsOf(board)).toEqual([CASE_A]);
+  });
+
+  it('takes requestIds lists of access-log entries; nothing from statistics', () => {
+    expect(requestIdsOf({ items: [{ entryId: 'e1', requestIds: [REQ_1, REQ_2] }, { entryId: 'e2', referralIds: [REF_1] }] })).toEqual([REQ_1, REQ_2]);
+    expect(requestIdsOf({ year: 2026, country: 'SE', sent: 3, received: [] })).toEqual([]);
   });
 });

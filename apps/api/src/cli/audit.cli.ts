@@ -1,5 +1,5 @@
 // npm run audit -- verify
-// npm run audit -- export (--case <id> | --referral <id>) --from <iso> --to <iso> [--out dir]
+// npm run audit -- export (--case <id> | --referral <id> | --request <id>) --from <iso> --to <iso> [--out dir]
 // Reads the log directly (DATA_DIR / EVENT_STORE as for the service), so it also works beside a
 // running service or on a copy of the data folder handed to an auditor.
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { loadConfig } from '../config/app.config.js';
 import { openEventStore } from '../infrastructure/event-store.provider.js';
 import { exportSubject, type ExportSubject } from '../audit/export/export-subject.js';
 
-const USAGE = 'usage: npm run audit -- verify\n       npm run audit -- export (--case <id> | --referral <id>) --from <iso> --to <iso> [--out dir]';
+const USAGE = 'usage: npm run audit -- verify\n       npm run audit -- export (--case <id> | --referral <id> | --request <id>) --from <iso> --to <iso> [--out dir]';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,10 +51,11 @@ async function verify(store: Awaited<ReturnType<typeof openEventStore>>): Promis
 async function runExport(store: Awaited<ReturnType<typeof openEventStore>>, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { case: { type: 'string' }, referral: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    options: { case: { type: 'string' }, referral: { type: 'string' }, request: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
   });
-  const subject: ExportSubject | undefined = values.case && !values.referral ? { kind: 'case', id: values.case }
-    : values.referral && !values.case ? { kind: 'referral', id: values.referral } : undefined;
+  // Exactly one subject: an export mixing two would blur whose disclosures the authority is reading.
+  const named = (['case', 'referral', 'request'] as const).filter((k) => values[k] !== undefined);
+  const subject: ExportSubject | undefined = named.length === 1 ? { kind: named[0], id: values[named[0]] as string } : undefined;
   if (!subject || !values.from || !values.to) {
     console.error(USAGE);
     return 2;

@@ -25,6 +25,11 @@ class AccessLogQueryDto extends PagedQueryDto {
   @IsUUID()
   referral?: string;
 
+  @ApiPropertyOptional({ description: 'Only accesses that returned this information request' })
+  @IsOptional()
+  @IsUUID()
+  request?: string;
+
   @ApiPropertyOptional({ description: 'Accessed at or after (ISO-8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -48,7 +53,7 @@ export class AccessLogController {
   @ApiOperation({ summary: 'Access log, newest first: every access by your country\'s officers and every access by anyone to cases your country owns (needs a purpose; this read is logged too)' })
   list(@Req() req: FastifyRequest, @Query() q: AccessLogQueryDto) {
     return this.gateway.read(req, ...namedQuery('accessLog', {
-      officer: q.officer, caseId: q.case, referralId: q.referral, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor,
+      officer: q.officer, caseId: q.case, referralId: q.referral, requestId: q.request, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor,
     }));
   }
 }

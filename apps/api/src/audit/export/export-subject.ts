@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { caseStreamId, referralStreamId } from '@liaison/domain';
+import { caseStreamId, informationRequestStreamId, referralStreamId } from '@liaison/domain';
 import { StreamNotFound, chainOf, readAllAfter, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import { CASE_DATA_ACCESSED, type CaseDataAccessedData } from '@liaison/projections';
 import { csvDocument, jsonLines } from './csv.js';
 
-/** What the export is about: a case, or a platform referral. */
-export type ExportSubject = { kind: 'case'; id: string } | { kind: 'referral'; id: string };
+/** What the export is about: a case, a platform referral, or an information request (Directive 2023/977). */
+export type ExportSubject = { kind: 'case' | 'referral' | 'request'; id: string };
 
 export interface ExportRequest {
   subject: ExportSubject;
@@ -24,12 +24,12 @@ export interface ExportResult {
 }
 
 const ACCESS_COLUMNS = ['entryId', 'accessedAt', 'officerSubject', 'officerCountry', 'officerIssuer', 'purpose', 'fieldsClass',
-  'route', 'readModel', 'query', 'params', 'viewerCountry', 'readAt', 'caseIds', 'referralIds', 'resultCount', 'answerSha256', 'position', 'hash'] as const;
+  'route', 'readModel', 'query', 'params', 'viewerCountry', 'readAt', 'caseIds', 'referralIds', 'requestIds', 'resultCount', 'answerSha256', 'position', 'hash'] as const;
 const TIMELINE_COLUMNS = ['position', 'revision', 'type', 'occurredAt', 'recordedAt', 'actor', 'country', 'issuer', 'data', 'hash'] as const;
 
 /**
- * For the data protection authority: every consultation or disclosure of one case or referral (access
- * records that returned it) and its own events, both recorded within [from, to), as JSON Lines and
+ * For the data protection authority: every consultation or disclosure of one case, referral or information
+ * request (access records that returned it) and its own events, both recorded within [from, to), as JSON Lines and
  * CSV. Read from the log itself, not a read model, so the export does not depend on the service.
  */
 export async function exportSubject(store: EventStore, req: ExportRequest): Promise<ExportResult> {
@@ -47,6 +47,7 @@ export async function exportSubject(store: EventStore, req: ExportRequest): Prom
     entryId: d.entryId, accessedAt: d.accessedAt, officerSubject: d.officer.subject, officerCountry: d.officer.country,
     officerIssuer: d.officer.issuer, purpose: d.purpose, fieldsClass: d.fieldsClass, route: d.route, readModel: d.readModel,
     query: d.query, params: d.params, viewerCountry: d.viewerCountry, readAt: d.readAt, caseIds: d.caseIds.join(' '), referralIds: (d.referralIds ?? []).join(' '),
+    requestIds: (d.requestIds ?? []).join(' '),
     resultCount: d.resultCount, answerSha256: d.answerSha256, position: event.position.toString(), hash: chainOf(event.metadata)?.hash ?? null,
   }));
   const timelineRows = events.map((e) => ({
@@ -70,9 +71,9 @@ export async function exportSubject(store: EventStore, req: ExportRequest): Prom
   return { files, accesses: accessRows.length, events: timelineRows.length };
 }
 
-/** Access records that disclosed the subject: its id among the answer's case or referral ids. */
+/** Access records that disclosed the subject: its id among the answer's case, referral or request ids. */
 function disclosed(d: CaseDataAccessedData, subject: ExportSubject): boolean {
-  const ids = subject.kind === 'case' ? d.caseIds : d.referralIds;
+  const ids = subject.kind === 'case' ? d.caseIds : subject.kind === 'referral' ? d.referralIds : d.requestIds;
   return Array.isArray(ids) && ids.includes(subject.id);
 }
 
@@ -90,9 +91,13 @@ async function scanAccesses(store: EventStore, subject: ExportSubject): Promise<
   }
 }
 
+const STREAM_OF: Record<ExportSubject['kind'], (id: string) => string> = {
+  case: caseStreamId, referral: referralStreamId, request: informationRequestStreamId,
+};
+
 async function subjectEvents(store: EventStore, subject: ExportSubject): Promise<RecordedEvent[]> {
   try {
-    return await store.readStream(subject.kind === 'case' ? caseStreamId(subject.id) : referralStreamId(subject.id));
+    return await store.readStream(STREAM_OF[subject.kind](subject.id));
   } catch (e) {
     if (e instanceof StreamNotFound) return [];
     throw e;

@@ -38,6 +38,8 @@ export type CaseDataAccessedData = {
    * before it existed have none and stay valid; read them as [].
    */
   referralIds?: string[];
+  /** Information-request ids actually returned (Directive 2023/977 requests); optional like referralIds, read as []. */
+  requestIds?: string[];
   resultCount: number | null;
   /** SHA-256 of the canonical JSON of the answer `{ readAt, data }`, so a reproduction can be proven equal. */
   answerSha256: string;

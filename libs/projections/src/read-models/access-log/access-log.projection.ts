@@ -13,13 +13,15 @@ import { CASE_DATA_ACCESSED, type CaseDataAccessedData } from './access-log.even
 export const accessLogProjection: Projection = {
   name: 'access-log',
   // 2: access_referrals (which reads disclosed which referral), rebuilt from the log.
-  version: 2,
+  // 3: access_requests (which reads disclosed which information request), rebuilt from the log.
+  version: 3,
   canHandle: [...CASE_ACCESS_EVENTS, CASE_DATA_ACCESSED],
   indexes: [
     'CREATE INDEX IF NOT EXISTS access_by_position ON access_entries(position DESC)',
     'CREATE INDEX IF NOT EXISTS access_by_country ON access_entries(officer_country, position DESC)',
     'CREATE INDEX IF NOT EXISTS access_cases_by_entry ON access_cases(entry_id)',
     'CREATE INDEX IF NOT EXISTS access_referrals_by_entry ON access_referrals(entry_id)',
+    'CREATE INDEX IF NOT EXISTS access_requests_by_entry ON access_requests(entry_id)',
   ],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
@@ -29,7 +31,9 @@ export const accessLogProjection: Projection = {
       CREATE TABLE access_cases(case_id TEXT NOT NULL, entry_id TEXT NOT NULL, position INTEGER NOT NULL,
         PRIMARY KEY (case_id, position, entry_id)) WITHOUT ROWID;
       CREATE TABLE access_referrals(referral_id TEXT NOT NULL, entry_id TEXT NOT NULL, position INTEGER NOT NULL,
-        PRIMARY KEY (referral_id, position, entry_id)) WITHOUT ROWID;`);
+        PRIMARY KEY (referral_id, position, entry_id)) WITHOUT ROWID;
+      CREATE TABLE access_requests(request_id TEXT NOT NULL, entry_id TEXT NOT NULL, position INTEGER NOT NULL,
+        PRIMARY KEY (request_id, position, entry_id)) WITHOUT ROWID;`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     if (event.type !== CASE_DATA_ACCESSED) {
@@ -47,6 +51,10 @@ export const accessLogProjection: Projection = {
     // Absent in records made before referral answers were recorded by referral.
     for (const referralId of new Set(d.referralIds ?? [])) {
       rm.stmt('INSERT OR IGNORE INTO access_referrals(referral_id, entry_id, position) VALUES (?,?,?)').run(referralId, entryId, event.position);
+    }
+    // Absent in records made before information-request answers were recorded by request.
+    for (const requestId of new Set(d.requestIds ?? [])) {
+      rm.stmt('INSERT OR IGNORE INTO access_requests(request_id, entry_id, position) VALUES (?,?,?)').run(requestId, entryId, event.position);
     }
   },
 };

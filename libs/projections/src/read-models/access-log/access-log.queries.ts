@@ -20,6 +20,8 @@ export interface ListAccessOptions extends PageOptions {
   caseId?: string;
   /** Only accesses whose answer disclosed this referral. */
   referralId?: string;
+  /** Only accesses whose answer disclosed this information request. */
+  requestId?: string;
   /** Inclusive lower bound on accessedAt (ISO-8601). */
   from?: string;
   /** Exclusive upper bound on accessedAt. */
@@ -44,6 +46,8 @@ export function listAccess(db: Database.Database, viewer: Viewer, options: ListA
     'EXISTS (SELECT 1 FROM access_cases c WHERE c.entry_id = e.entry_id AND c.case_id = @caseId)', 'caseId');
   addFilter(where, params, options.referralId,
     'EXISTS (SELECT 1 FROM access_referrals x WHERE x.entry_id = e.entry_id AND x.referral_id = @referralId)', 'referralId');
+  addFilter(where, params, options.requestId,
+    'EXISTS (SELECT 1 FROM access_requests q WHERE q.entry_id = e.entry_id AND q.request_id = @requestId)', 'requestId');
   if (options.from) addFilter(where, params, utcParam(options.from, 'from'), 'e.accessed_at >= @from', 'from');
   if (options.to) addFilter(where, params, utcParam(options.to, 'to'), 'e.accessed_at < @to', 'to');
   if (options.cursor) {
@@ -81,5 +85,8 @@ function view(db: Database.Database, viewer: Viewer, row: Row): AccessEntryView 
     // Another country's officer: which referrals they looked at is theirs to audit, as their query
     // parameters are (this read model cannot tell which of them the viewer's country referred).
     referralIds: own ? record.referralIds ?? [] : [],
+    // Likewise the requests they looked at (a request is shared by its two countries only, and this
+    // read model does not know which two).
+    requestIds: own ? record.requestIds ?? [] : [],
   };
 }
