@@ -15,9 +15,10 @@ import { cpuPerCommand, threadCpu } from './api/thread-cpu.js';
 import { makeTempDir, writeResult } from './support/files.js';
 import { summarise } from './support/stats.js';
 import { referralsBenchConfig } from './referrals/config.js';
-import { cachedStore, copyStore } from './referrals/store-cache.js';
+import { cachedReferralStore, copyStore } from './referrals/store-cache.js';
 import { timeImport, type ImportRun } from './referrals/import.js';
-import { responsivenessFile, timeHttpQueries, timeInProcess } from './referrals/responsiveness.js';
+import { timeHttpQueries, timeInProcess } from './referrals/responsiveness.js';
+import { activeReadModelFile } from './support/store-cache.js';
 import { timeCommands } from './referrals/commands.js';
 import { printReport, type ReferralsResults } from './referrals/report.js';
 import { REFERRAL_COUNTRIES } from '../libs/projections/src/testing/referral-workload.js';
@@ -28,7 +29,7 @@ export async function run(args: string[]): Promise<void> {
   const cfg = referralsBenchConfig(args);
   const started = performance.now();
   const loadAtStart = loadavg()[0];
-  const cache = await cachedStore(cfg.referrals, say);
+  const cache = await cachedReferralStore(cfg.referrals, say);
   say(`${cache.reused ? 'reusing' : 'built'} cached store ${cache.dir} (${cache.meta.events.toLocaleString('en-US')} events, built ${cache.meta.builtAt})`);
   const tmp = makeTempDir('liaison-bench-referrals');
   try {
@@ -73,7 +74,7 @@ export async function run(args: string[]): Promise<void> {
       await service.stop();
     }
     say('in-process query timing');
-    const inProcess = timeInProcess(responsivenessFile(tmp.dir), cfg.queries, cfg.queryWarmUp, new Date().toISOString());
+    const inProcess = timeInProcess(activeReadModelFile(tmp.dir, 'platform-responsiveness'), cfg.queries, cfg.queryWarmUp, new Date().toISOString());
     const results: ReferralsResults = {
       config: cfg, cache: { ...cache.meta, dir: cache.dir, reused: cache.reused, copyMs }, startupMs,
       imports, coldImport: cold, importSummary: {

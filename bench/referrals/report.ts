@@ -5,11 +5,11 @@ import type { CpuPerCommand } from '../api/thread-cpu.js';
 import type { CommandPair } from './commands.js';
 import type { ReferralsBenchConfig } from './config.js';
 import type { ImportRun } from './import.js';
-import type { CacheMeta } from './store-cache.js';
+import type { ReferralsCacheMeta } from './store-cache.js';
 
 export interface ReferralsResults {
   config: ReferralsBenchConfig;
-  cache: CacheMeta & { dir: string; reused: boolean; copyMs: number };
+  cache: ReferralsCacheMeta & { dir: string; reused: boolean; copyMs: number };
   /** Service start on the copied data dir until /ready reports the read models at head. */
   startupMs: number;
   imports: ImportRun[];

@@ -1,6 +1,5 @@
 // Target 2: the platform responsiveness aggregate, through HTTP on the service's query thread (auth,
 // validation, access record appended, the query, the answer), and the query function alone in-process.
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { platformResponsiveness } from '@liaison/projections';
 import { queryString, responsivenessAsk } from './queries.js';
@@ -16,19 +15,6 @@ export async function timeHttpQueries(url: string, tokens: Record<string, string
   const ms: number[] = [];
   for (let i = 0; i < count; i++) ms.push(await ask(i));
   return ms;
-}
-
-/** The file serving platform-responsiveness now, from the read models' registry. */
-export function responsivenessFile(dataDir: string): string {
-  const dir = join(dataDir, 'read-models');
-  const registry = new Database(join(dir, 'registry.db'), { readonly: true });
-  try {
-    const row = registry.prepare('SELECT file FROM active WHERE name = ?').get('platform-responsiveness') as { file: string } | undefined;
-    if (!row) throw new Error('no active platform-responsiveness file');
-    return join(dir, row.file);
-  } finally {
-    registry.close();
-  }
 }
 
 /** The same asks through the catalogue's query function on a read-only connection, no HTTP, no thread hop. */
