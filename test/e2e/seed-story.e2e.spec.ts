@@ -212,6 +212,66 @@ describe('the platform half of the seed story', () => {
   });
 });
 
+describe('the information requests of the seed story (Directive 2023/977)', () => {
+  type Entry = { requestId: string; direction: string; counterpartCountry: string; status: string; urgent: boolean; overdue: boolean | null; caseId: string | null };
+  type Stats = { submitted: { urgent: number; notUrgent: number; total: number }; received: { urgent: number; notUrgent: number; total: number };
+    answered: { total: number }; refused: { total: number; byGround: { ground: string; count: number }[] } };
+  const register = async (country: DevCountry) => (await read<Items<Entry>>('/api/v1/information-requests', await officer(country))).items;
+  const requests = () => Object.values(story.informationRequests);
+
+  it('shows SE and DK the four requests from their own side, with their statuses', async () => {
+    const { urgentAnswered, refused, awaitingAuthorisation, overdue } = story.informationRequests;
+    for (const country of ['SE', 'DK'] as const) {
+      const items = new Map((await register(country)).map((e) => [e.requestId, e]));
+      expect([...items.keys()].sort()).toEqual(requests().map((r) => r.requestId).sort());
+      for (const r of requests()) {
+        expect(items.get(r.requestId)).toMatchObject({
+          status: r.status, urgent: r.urgent, caseId: story.cases.main,
+          direction: r.requestingCountry === country ? 'outgoing' : 'incoming', counterpartCountry: country === 'SE' ? 'DK' : 'SE',
+        });
+      }
+      expect([urgentAnswered, refused, awaitingAuthorisation, overdue].map((r) => items.get(r.requestId)?.status))
+        .toEqual(['answered', 'refused', 'authorisation_pending', 'acknowledged']);
+      expect(items.get(overdue.requestId)?.overdue).toBe(true);
+      expect(items.get(awaitingAuthorisation.requestId)?.overdue).not.toBe(true);
+    }
+  });
+
+  it('puts the unanswered request in DK\'s overdue bucket, and only that one', async () => {
+    const board = await read<{ items: { requestId: string | null; role: string }[] }>('/api/v1/deadlines?kind=information_request&bucket=overdue', await officer('DK'));
+    expect(board.items.map((i) => [i.requestId, i.role])).toEqual([[story.informationRequests.overdue.requestId, 'answer_due']]);
+  });
+
+  it('counts them in the Art. 18 statistics of their year for both countries', async () => {
+    const years = [...new Set(requests().map((r) => new Date(r.receivedAt).getUTCFullYear()))];
+    const sum = async (country: DevCountry, pick: (s: Stats) => number) => {
+      let n = 0;
+      for (const year of years) n += pick(await read<Stats>(`/api/v1/statistics/information-exchange?year=${year}`, await officer(country)));
+      return n;
+    };
+    // SE asked three (one urgent) and received DK's one; DK answered the urgent one and refused one on ground (a).
+    expect(await sum('SE', (s) => s.submitted.total)).toBe(3);
+    expect(await sum('SE', (s) => s.submitted.urgent)).toBe(1);
+    expect(await sum('SE', (s) => s.received.total)).toBe(1);
+    expect(await sum('DK', (s) => s.submitted.total)).toBe(1);
+    expect(await sum('DK', (s) => s.received.urgent)).toBe(1);
+    expect(await sum('DK', (s) => s.received.total)).toBe(3);
+    expect(await sum('DK', (s) => s.answered.total)).toBe(1);
+    expect(await sum('DK', (s) => s.refused.total)).toBe(1);
+    expect(await sum('DK', (s) => s.refused.byGround.find((g) => g.ground === 'a')?.count ?? 0)).toBe(1);
+    expect(await sum('NO', (s) => s.submitted.total + s.received.total + s.refused.total)).toBe(0);
+  });
+
+  it('shows Norway none of them', async () => {
+    const no = await officer('NO');
+    expect(await register('NO')).toEqual([]);
+    expect((await read<{ items: unknown[] }>('/api/v1/deadlines?kind=information_request', no)).items).toEqual([]);
+    for (const r of requests()) {
+      expect((await call('GET', `/api/v1/information-requests/${r.requestId}?minPosition=${story.position}`, no)).status).toBe(404);
+    }
+  });
+});
+
 describe('command-side rules through the real process', () => {
   const person = { category: 'witness', pseudonym: 'E2E witness (fictional)' };
 

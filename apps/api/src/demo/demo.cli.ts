@@ -62,6 +62,8 @@ async function main(): Promise<void> {
     out(`  ${CASE_TITLES.noShared}  (shared read-only with NO)`);
     out(`  ${CASE_TITLES.dkOnly}  (DK-owned, not shared)`);
     out(`  ${CASE_TITLES.h3}  (H3, shared read-only with DK)`);
+    out('  Four SE↔DK information requests about the wave (Directive 2023/977): one urgent answered in time, one refused, ' +
+      'one awaiting a judicial authorisation, one overdue');
     const r = result.referrals;
     if (r) {
       const day = r.actionDayProgress;
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
   out(`  curl -s -H "authorization: Bearer $TOKEN_DK_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/detentions/counts?nationality=SE&holdingCountry=DK'`);
   out(`  curl -s -H "authorization: Bearer $TOKEN_NO_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/cases'`);
   out(`  curl -s -H "authorization: Bearer $TOKEN_SE_OFFICER" '${url}/api/v1/platforms/responsiveness'`);
+  out(`  curl -s -H "authorization: Bearer $TOKEN_DK_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/deadlines?bucket=overdue'`);
   out('\nCtrl-C stops the service; the data stays in DATA_DIR.\n');
   closeOnSignals({ app, store });
 }

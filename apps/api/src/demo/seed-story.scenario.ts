@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CommandApi, type SeedStoryClient } from './command-api.client.js';
 import { ALL_PSEUDONYMS, CASE_TITLES, daysBefore, fictionalId, H3_TEXT, LEGAL_BASIS, OFFICERS, TEENS } from './seed-story.cast.js';
+import { recordInformationRequests, type InformationRequestStory } from './seed-story.information-requests.js';
 import { recordReferrals, type ReferralStoryResult } from './seed-story.referrals.js';
 import { recordWave, type WaveIds } from './seed-story.wave.js';
 
@@ -36,6 +37,8 @@ export interface SeedStoryResult {
     h3: string;
   };
   wave: WaveIds;
+  /** SE↔DK information requests about the wave case (Directive 2023/977), by role in the story. */
+  informationRequests: InformationRequestStory;
   /** The platform half: the TikTok action day and the referrals made one by one (absent with platforms: false). */
   referrals?: ReferralStoryResult;
   /** Teens (cast keys) whose detention was ended with outcome `released`. */
@@ -60,7 +63,8 @@ export interface SeedStoryResult {
  * liaison officer in Copenhagen and the Danish officer at Noa: a Swedish-owned wave case shared with
  * Denmark, a Swedish case shared read-only with Norway, a Danish case shared with nobody and an H3
  * case; then what was referred to the platforms and how they answered. See seed-story.cast.ts for
- * the cast, seed-story.wave.ts for the wave itself and seed-story.referrals.ts for the referrals.
+ * the cast, seed-story.wave.ts for the wave itself, seed-story.information-requests.ts for the SPOCs'
+ * requests and seed-story.referrals.ts for the referrals.
  */
 export async function runSeedStory(client: SeedStoryClient, options: SeedStoryOptions = {}): Promise<SeedStoryResult> {
   const now = options.now ?? new Date();
@@ -106,12 +110,15 @@ export async function runSeedStory(client: SeedStoryClient, options: SeedStoryOp
   }, 'open:h3');
   await api.post(OFFICERS.se, `/${cases.h3}/sharing`, { partnerCountry: 'DK', level: 'read' }, 'share:h3:DK');
 
+  // The SPOCs asking each other about the wave (after the sharing: the requests link to the case).
+  const informationRequests = await recordInformationRequests(api, now, cases.main);
+
   // The platform half, last: its referrals link to the wave's handlers.
   const referrals = options.platforms === false ? undefined : await recordReferrals({ api, now, seed, id, caseId: cases.main, handlers: wave.handlers });
 
   const position = api.position;
   if (position === undefined) throw new Error('seed story: the service returned no global position');
-  return { now: now.toISOString(), position, commands: api.commands, cases, wave, referrals, ...expectations(now), pseudonyms: ALL_PSEUDONYMS };
+  return { now: now.toISOString(), position, commands: api.commands, cases, wave, informationRequests, referrals, ...expectations(now), pseudonyms: ALL_PSEUDONYMS };
 }
 
 function expectations(now: Date): Pick<SeedStoryResult, 'released' | 'expected'> {
