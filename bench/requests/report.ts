@@ -1,5 +1,5 @@
 import { productionStart } from '../support/production-start.js';
-import { fmtInt, fmtMiB, fmtMs, summarise, verdict } from '../support/stats.js';
+import { fmtInt, fmtMiB, fmtMs, summarise, verdict, type Summary } from '../support/stats.js';
 import { renderTable } from '../support/table.js';
 import type { CpuPerCommand } from '../api/thread-cpu.js';
 import type { CacheMeta } from '../support/store-cache.js';
@@ -15,6 +15,8 @@ export interface RequestsResults {
   startupMs: number;
   viewers: Viewer[];
   http: SeriesTimes[];
+  /** GET /health over HTTP after each measured round: no auth, no query thread, no access record. */
+  floor: Summary;
   inProcess: SeriesTimes[];
   /** CPU per answer over HTTP across all series, per thread role (the query thread counts as "other"). */
   cpuUs: CpuPerCommand | undefined;
@@ -38,13 +40,16 @@ export function printReport(r: RequestsResults): void {
   const c = r.cache;
   console.log(`\nRequests — ${fmtInt(c.requests)} information requests, ${fmtInt(c.detentions)} detentions in ${fmtInt(c.cases)} cases stored (${fmtInt(c.events)} events); built service, embedded store${r.config.quick ? ' — QUICK' : ''}`);
   console.log(`Target: p99 ≤ ${fmtMs(r.config.targets.queryP99Ms)} over HTTP on the query thread.`);
-  console.log(renderTable(['Query (HTTP, one at a time)', 'n', 'p50', 'p99', 'max', 'in-process p50 / p99', 'items', 'Verdict'], seriesRows(r.http, r.inProcess, r.config.targets.queryP99Ms)));
+  const f = r.floor;
+  const floorRow = ['GET /health (HTTP floor: no auth, query thread or access record)', fmtInt(f.n), fmtMs(f.p50), fmtMs(f.p99), fmtMs(f.max), '—', '—', '—'];
+  console.log(renderTable(['Query (HTTP, one at a time)', 'n', 'p50', 'p99', 'max', 'in-process p50 / p99', 'items', 'Verdict'],
+    [...seriesRows(r.http, r.inProcess, r.config.targets.queryP99Ms), floorRow]));
   const cpu = r.cpuUs;
   for (const line of [
     '',
     `Viewers: ${r.viewers.map((v) => `${v.country} sees ${(v.share * 100).toFixed(1)}% of the board's items`).join(', ')} (the most and least seeing of the generated data's countries). ` +
       `"items" is the board page's length, or the statistics' received total.`,
-    `HTTP includes auth, purpose, validation, the access record appended for the board (personal), the hop to the query thread and JSON; ` +
+    `HTTP includes auth, validation, the purpose (board), the access record appended to the log and awaited (both: the board as personal, the statistics as aggregate), the hop to the query thread and JSON; ` +
       `CPU per answer: total ${us(cpu?.total)}, request thread ${us(cpu?.request)}, other threads (query thread, writer) ${us(cpu?.other)}, projection threads ${us(cpu?.lowered)}.`,
     `Store: ${c.reused ? 'reused the cache' : 'built the cache'} ${c.dir} (${fmtMiB(c.bytes)}; built ${c.builtAt}: seeding ${(c.seedMs / 1000).toFixed(0)} s, ` +
       `the in-process read-model build ${(c.projectionBuildMs / 1000).toFixed(0)} s); copied in ${(c.copyMs / 1000).toFixed(1)} s; ` +

@@ -1,5 +1,5 @@
 // The series over HTTP on the built service's query thread (auth, purpose, validation, the access
-// record appended for the personal board, the query, the answer), and the same query functions alone
+// record appended for every read, the query, the answer), and the same query functions alone
 // in-process on read-only connections, for comparison.
 import Database from 'better-sqlite3';
 import { deadlinesBoard, informationExchangeStatistics } from '@liaison/projections';
@@ -34,11 +34,19 @@ async function roundRobin(series: readonly ((i: number) => Ask)[], count: number
   return out;
 }
 
-export function timeHttp(url: string, tokens: Record<string, string>, series: readonly ((i: number) => Ask)[], count: number, warmUp: number, path: (a: Ask) => string): Promise<SeriesTimes[]> {
-  return roundRobin(series, count, warmUp, async (a) => {
+/**
+ * The series over HTTP, and after each round `GET /health` (no auth, no query thread, no access record):
+ * the floor of an answer from this service on this machine at this moment, for comparison.
+ */
+export async function timeHttp(url: string, tokens: Record<string, string>, series: readonly ((i: number) => Ask)[], count: number, warmUp: number, path: (a: Ask) => string): Promise<{ series: SeriesTimes[]; floor: number[] }> {
+  const floor: number[] = [];
+  let answers = 0;
+  const times = await roundRobin(series, count, warmUp, async (a) => {
     const res = expectStatus(a.name, await request<{ data: unknown }>(`${url}${path(a)}`, tokens[a.country], { headers: a.query === 'deadlines' ? PURPOSE : {} }), 200);
+    if (++answers % series.length === 0 && answers > warmUp * series.length) floor.push(expectStatus('health', await request<unknown>(`${url}/health`, ''), 200).ms);
     return { ms: res.ms, size: sizeOf(a, res.body.data) };
   });
+  return { series: times, floor };
 }
 
 export async function timeInProcess(dataDir: string, series: readonly ((i: number) => Ask)[], count: number, warmUp: number, now: string): Promise<SeriesTimes[]> {
