@@ -77,9 +77,18 @@ export class ProjectionRunner {
         const file = newGenerationFile(p);
         this.live.set(p.name, new ProjectionInstance(p, this.path(file)));
         this.registry.activate(p.name, p.version, file);
+      } else if (active.version !== p.version) {
+        // A file of older code: this code can neither apply events to it (its tables may differ: a new
+        // version may add one, and its indexes with it) nor answer its queries from it. The new
+        // generation is built in its place, like a recovered file: queries answer 503
+        // READ_MODEL_REBUILDING until it has caught up (ADR 5, amended).
+        const file = newGenerationFile(p);
+        this.live.set(p.name, new ProjectionInstance(p, this.path(file)));
+        this.registry.activate(p.name, p.version, file);
+        removeFile(this.path(active.file));
+        this.recovering.add(p.name);
       } else {
         this.live.set(p.name, new ProjectionInstance(p, this.path(active.file)));
-        if (active.version !== p.version) this.building.set(p.name, new ProjectionInstance(p, this.path(newGenerationFile(p))));
       }
     }
     this.registryVersion = this.registry.dataVersion();
