@@ -3,6 +3,7 @@ import { can } from '../auth/auth-provider';
 import { PurposePrompt } from '../components/purpose';
 import { ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
 import { countryName, formatInstant, humanize } from '../format';
+import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 import { Detentions, Extraditions, Handlers, People, Timeline, timelineFromDetail } from './case-parts';
@@ -30,11 +31,13 @@ export function CasePage({ caseId }: { caseId: string }) {
   const replay = useQuery(replayable && purpose ? `replay-${caseId}-${purpose}` : null, (signal, minPosition) =>
     api.get<ReadAnswer<CaseReplay>>(`/api/v1/audit/cases/${caseId}`, { signal, minPosition, purpose }));
   const onLink = linkHandler(navigate);
+  useTitle(c ? c.title : 'Case');
 
   if (!purpose) {
     return (
       <div>
         <p><a href="/cases" onClick={onLink}>← All cases</a></p>
+        <h1>Open a case</h1>
         <Panel title="State your purpose to open this case"><PurposePrompt caseId={caseId} set={purposes.set} /></Panel>
       </div>
     );

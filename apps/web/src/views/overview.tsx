@@ -6,6 +6,7 @@ import { ChartCanvas, PALETTE } from '../components/chart';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
 import { countryName, formatDate, formatInstant, humanize } from '../format';
+import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 
@@ -18,6 +19,7 @@ function startOfUtcDay(ms: number): Date {
 
 export function Overview() {
   const { session } = useApp();
+  useTitle('Overview');
   return (
     <div class="overview">
       <h1>Overview <span class="muted small">cases owned by or shared with {countryName(session.country)}</span></h1>
@@ -202,7 +204,7 @@ function ReviewsDue() {
                 <td>{formatInstant(d.nextCustodyReviewAt)}</td>
                 <td>{d.name ?? (d.pseudonym ? `"${d.pseudonym}"` : d.personId.slice(0, 8))} <span class="muted">{d.nationalities.join(', ')}</span></td>
                 <td>{countryName(d.holdingCountry)} <span class="muted">{d.facility}</span></td>
-                <td><a href={`/cases/${d.caseId}`} onClick={onLink}>Open case</a> <HandlingBadge code={d.handlingCode} text={d.handlingText} /></td>
+                <td><a href={`/cases/${d.caseId}`} onClick={onLink} aria-label={`Open the case of ${d.name ?? d.pseudonym ?? 'this person'}`}>Open case</a> <HandlingBadge code={d.handlingCode} text={d.handlingText} /></td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { ErrorState, Loading, Panel } from '../components/states';
 import { countryName, formatInstant, humanize } from '../format';
 import { platformLabel } from '../platforms/figures';
 import { recordedTimeline } from '../platforms/referral-timeline';
+import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 
@@ -15,6 +16,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
   const q = useQuery(purpose ? `referral-${referralId}-${purpose}` : null, (signal, minPosition) =>
     api.get<ReadAnswer<ReferralDetail>>(`/api/v1/referrals/${referralId}`, { signal, minPosition, purpose }));
   const onLink = linkHandler(navigate);
+  useTitle('Referral');
   const back = <p><a href="/referrals" onClick={onLink}>← All referrals</a></p>;
 
   if (!purpose) return <div>{back}<Panel title="State your purpose to open this referral"><PurposePrompt set={purposes.set} /></Panel></div>;

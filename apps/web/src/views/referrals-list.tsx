@@ -6,6 +6,7 @@ import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
 import { countryName, formatDate, formatInstant, humanize } from '../format';
 import { platformLabel } from '../platforms/figures';
+import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 import { shortLocator } from './platform-work';
@@ -34,6 +35,7 @@ export function ReferralsList({ search }: { search: string }) {
   useEffect(() => setMore({ items: [], loading: false }), [key]);
   const days = useQuery('action-days-list', (signal) => api.get<ReadAnswer<{ items: ActionDayEntry[] }>>('/api/v1/referrals/action-days', { signal }));
   const onLink = linkHandler(navigate);
+  useTitle('Referrals');
 
   const items = [...(first.data?.data.items ?? []), ...more.items];
   const next = more.items.length ? more.nextCursor : first.data?.data.nextCursor;
