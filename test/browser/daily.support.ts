@@ -26,7 +26,7 @@ export interface Daily {
 }
 
 /** Registers beforeAll/afterAll; the returned getter is valid inside tests. */
-export function dailySetup(env: Record<string, string> = {}): () => Daily {
+export function dailySetup(env: Record<string, string> = {}, browser: { timezoneId?: string } = {}): () => Daily {
   let d: Daily | undefined;
   let profileDir = '';
   beforeAll(async () => {
@@ -37,7 +37,7 @@ export function dailySetup(env: Record<string, string> = {}): () => Daily {
     const t = await mintDevToken({ country: 'SE', role: 'officer', sub: 'e2e-wait', dataDir: service.dataDir });
     await fetch(`${service.url}/api/v1/detentions/counts?minPosition=${story.position}`, { headers: { authorization: `Bearer ${t}` } });
     profileDir = await mkdtemp(path.join(tmpdir(), 'liaison-chromium-'));
-    const context = await pw.chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const context = await pw.chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ...browser });
     d = { service, story, context };
   }, SLOW);
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiClient } from './api/client';
-import { can, roleOf, sessionStore } from './auth/auth-provider';
+import { can, sessionStore } from './auth/auth-provider';
 import type { Session } from './auth/auth-provider';
 import { createPurposeState, PurposeIndicator } from './components/purpose';
 import { followLiveStream } from './live/sse';
@@ -12,7 +12,8 @@ import { focusHeading } from './nav/page-focus';
 import { returnTo } from './nav/url-state';
 import { AppContext } from './state';
 import type { AppState } from './state';
-import { countryName } from './format';
+import { currentZone, setZone } from './format';
+import { Identity } from './components/identity';
 import { SignIn } from './views/sign-in';
 import { Overview } from './views/overview';
 import { CasesList } from './views/cases-list';
@@ -97,6 +98,12 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
   const [updates, setUpdates] = useState(0);
   const [liveState, setLiveState] = useState<AppState['liveState']>('connecting');
   const [purposeVersion, setPurposeVersion] = useState(0);
+  // Formatting reads the zone from format.ts; this state re-renders every view when it changes.
+  const [zone, setZoneState] = useState(currentZone());
+  const changeZone = (z: string) => {
+    setZone(z);
+    setZoneState(z);
+  };
   const purposes = useMemo(() => createPurposeState(() => setPurposeVersion((v) => v + 1)), []);
   const api = useMemo(() => new ApiClient(session, onExpired), [session]);
   const lastPosition = useRef<bigint>(-1n);
@@ -182,16 +189,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
             ))}
           </ul>
         </nav>
-        <div class="identity">
-          <span class={`live live-${liveState}`} role="status" aria-live="polite" title={`Read models at position ${position}`}>
-            <span class="dot" aria-hidden="true" />{liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Offline, retrying'}
-          </span>
-          <span class="who" data-testid="identity">
-            <strong>{countryName(session.country)}</strong> {roleOf(session)}
-            {session.via === 'dev' ? <span class="badge dev">dev</span> : null}
-          </span>
-          <button type="button" onClick={onSignOut}>Sign out</button>
-        </div>
+        <Identity session={session} liveState={liveState} position={position} zone={zone} onZone={changeZone} onSignOut={onSignOut} />
       </header>
       <div class="purpose-bar"><PurposeIndicator purposes={purposes} caseId={caseId} /></div>
       <main id="main" tabIndex={-1}>{view}</main>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AccessEntry, AccessReproduction, Page, ReadAnswer } from '../api/types';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
+import { Time } from '../components/time';
 import { countryName, formatInstant } from '../format';
 import { useTitle } from '../nav/page-focus';
 import { pageStack, readParams, withParams } from '../nav/url-state';
@@ -81,7 +82,7 @@ export function AuditLog({ search }: { search: string }) {
               <tbody>
                 {items.map((e) => (
                   <tr key={e.entryId}>
-                    <td>{formatInstant(e.accessedAt)}</td>
+                    <td><Time iso={e.accessedAt} /></td>
                     <td>{e.officer.subject}<div class="muted small">{countryName(e.officer.country)}</div></td>
                     <td><code>{e.route}</code><div class="muted small">{e.fieldsClass} · {e.resultCount ?? '—'} results · read at {e.readAt}</div></td>
                     <td>{e.purpose ?? <span class="muted">none (aggregate)</span>}</td>

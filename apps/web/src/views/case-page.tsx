@@ -2,6 +2,7 @@ import type { CaseDetail, CaseReplay, ReadAnswer, ReplayTimelineEntry } from '..
 import { can } from '../auth/auth-provider';
 import { PurposePrompt } from '../components/purpose';
 import { ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
+import { Time } from '../components/time';
 import { countryName, formatInstant, humanize } from '../format';
 import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
@@ -58,8 +59,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         <div><dt>Offence</dt><dd>{c.offenceCategory}</dd></div>
         <div><dt>Status</dt><dd><span class={`status status-${c.status}`}>{c.status}</span>{c.statusReason ? ` — ${c.statusReason}` : ''}</dd></div>
         <div><dt>Your access</dt><dd>{c.access}</dd></div>
-        <div><dt>Opened</dt><dd>{formatInstant(c.openedAt)} by {c.openedBy}</dd></div>
-        <div><dt>Last activity</dt><dd>{formatInstant(c.lastEventAt)}</dd></div>
+        <div><dt>Opened</dt><dd><Time iso={c.openedAt} /> by {c.openedBy}</dd></div>
+        <div><dt>Last activity</dt><dd><Time iso={c.lastEventAt} /></dd></div>
       </dl>
       <Panel title="Sharing" id="sharing">
         {c.sharing.length === 0 ? (

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CaseSummary, Page, ReadAnswer } from '../api/types';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
-import { countryName, formatInstant } from '../format';
+import { Time } from '../components/time';
+import { countryName } from '../format';
 import { useTitle } from '../nav/page-focus';
 import { pageStack, readParams, withParams } from '../nav/url-state';
 import { linkHandler } from '../router';
@@ -85,7 +86,7 @@ export function CasesList({ search }: { search: string }) {
                       <td>{countryName(c.ownerCountry)}</td>
                       <td>{c.access}</td>
                       <td><span class={`status status-${c.status}`}>{c.status}</span></td>
-                      <td>{formatInstant(c.lastEventAt)}</td>
+                      <td><Time iso={c.lastEventAt} /></td>
                     </tr>
                   ))}
                 </tbody>
