@@ -63,3 +63,18 @@ export function dailyHelpers(get: () => Daily) {
     `({ tag: document.activeElement?.tagName ?? '', text: (document.activeElement?.textContent ?? '').trim(), title: document.title })`);
   return { ...base, signInHere, focusAndTitle };
 }
+
+export interface Overflow { scrollWidth: number; clientWidth: number; culprits: string[] }
+
+/** Page-level horizontal overflow, with the outermost elements that stick out (for the failure message). */
+export const pageOverflow = (page: Page) => page.evaluate<Overflow>(`(() => {
+  const root = document.documentElement;
+  const culprits = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > root.clientWidth + 0.5 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > root.clientWidth + 0.5)) {
+      culprits.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '') + ' ' + Math.round(r.right));
+    }
+  }
+  return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: culprits.slice(0, 5) };
+})()`);

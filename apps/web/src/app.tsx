@@ -14,6 +14,7 @@ import { AppContext } from './state';
 import type { AppState } from './state';
 import { currentZone, setZone } from './format';
 import { Identity } from './components/identity';
+import { watchTableCells } from './components/table-cards';
 import { SignIn } from './views/sign-in';
 import { Overview } from './views/overview';
 import { CasesList } from './views/cases-list';
@@ -137,6 +138,8 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
   }, [session]);
 
   const route = match(path);
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => (mainRef.current ? watchTableCells(mainRef.current) : undefined), []);
   const pathname = path.split('?')[0];
   const shownOnce = useRef(false);
   useEffect(() => {
@@ -192,7 +195,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
         <Identity session={session} liveState={liveState} position={position} zone={zone} onZone={changeZone} onSignOut={onSignOut} />
       </header>
       <div class="purpose-bar"><PurposeIndicator purposes={purposes} caseId={caseId} /></div>
-      <main id="main" tabIndex={-1}>{view}</main>
+      <main id="main" tabIndex={-1} ref={mainRef}>{view}</main>
     </AppContext.Provider>
   );
 }
