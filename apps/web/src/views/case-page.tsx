@@ -2,6 +2,7 @@ import type { CaseDetail, CaseReplay, ReadAnswer, ReplayTimelineEntry } from '..
 import { can } from '../auth/auth-provider';
 import { PurposePrompt } from '../components/purpose';
 import { ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
+import { PrintFrame } from '../components/print-frame';
 import { Time } from '../components/time';
 import { countryName, formatInstant, humanize } from '../format';
 import { useTitle } from '../nav/page-focus';
@@ -48,7 +49,11 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   return (
     <article class="case-page" aria-labelledby="case-title">
-      <p><a href="/cases" onClick={onLink}>← All cases</a></p>
+      <PrintFrame caseId={caseId} title={c.title} handlingCode={c.handlingCode} handlingText={c.handlingText}>
+      <div class="view-header">
+        <p class="back-link"><a href="/cases" onClick={onLink}>← All cases</a></p>
+        <button type="button" class="no-print" onClick={() => print()}>Print case</button>
+      </div>
       <div class={`handling-banner handling-${c.handlingCode.toLowerCase()}`} role="note" aria-label="Handling code">
         <HandlingBadge code={c.handlingCode} text={c.handlingText} large />
         {c.handlingCode === 'H3' && c.handlingText ? <p class="h3-text" data-testid="h3-text"><strong>Handling instructions:</strong> {c.handlingText}</p> : null}
@@ -87,6 +92,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <Timeline items={timelineFromDetail(c)} source="From the case detail: dated facts as recorded; who recorded each is visible to the owning country's supervisors." />
         )}
       </Panel>
+      </PrintFrame>
     </article>
   );
 }
