@@ -89,6 +89,10 @@ describe('links, session and focus', () => {
     await choosePurpose(tab.page);
     await tab.page.locator('#access-log table').waitFor();
     await expect(focusAndTitle(tab.page)).resolves.toMatchObject({ title: 'Audit log · Liaison' });
+    // The log reads in plain language: who did what, from the catalogued query.
+    const sentences = await tab.page.getByTestId('access-sentence').allInnerTexts();
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const text of sentences) expect(text).toMatch(/^(Swedish|Danish|Norwegian) officer \S+ (read|listed|counted|charted) /);
     const reproduce = tab.page.getByRole('link', { name: /^Reproduce access by \S+ at / });
     expect(await reproduce.count()).toBeGreaterThan(0);
     await tab.page.getByLabel('Officer (subject)').fill('e2e-nobody');

@@ -4,6 +4,7 @@ import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
 import { Time } from '../components/time';
 import { countryName, formatInstant } from '../format';
+import { describeAccess } from '../audit/describe-access';
 import { useTitle } from '../nav/page-focus';
 import { pageStack, readParams, withParams } from '../nav/url-state';
 import { linkHandler } from '../router';
@@ -84,7 +85,7 @@ export function AuditLog({ search }: { search: string }) {
                   <tr key={e.entryId}>
                     <td><Time iso={e.accessedAt} /></td>
                     <td>{e.officer.subject}<div class="muted small">{countryName(e.officer.country)}</div></td>
-                    <td><code>{e.route}</code><div class="muted small">{e.fieldsClass} · {e.resultCount ?? '—'} results · read at {e.readAt}</div></td>
+                    <td data-testid="access-sentence">{describeAccess(e)}<div class="muted small"><code>{e.route}</code> · {e.fieldsClass} · read at position {e.readAt}</div></td>
                     <td>{e.purpose ?? <span class="muted">none (aggregate)</span>}</td>
                     <td>{e.caseIds.length === 0 ? '—' : e.caseIds.slice(0, 3).map((id) => (
                       <div key={id}><a href={`/audit/cases/${id}`} onClick={onLink} title={`Replay case ${id}`}>{id.slice(0, 8)}…</a></div>
