@@ -119,3 +119,11 @@ export function weekRequests(weeks: WeekBucket[]): WeekRequest[] {
   if (run.length) runs.push({ from: run[0]!.start, to: run[run.length - 1]!.start, weeks: run });
   return runs;
 }
+
+/** A `datetime-local` value ("2026-10-25T02:30") read as wall-clock time in `zone`, as UTC ISO. */
+export function localInputToIso(local: string, zone: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return new Date(zonedToUtc(y, mo, d, h, mi, zone)).toISOString();
+}

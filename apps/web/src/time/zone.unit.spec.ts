@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendarDay, isoWeek, isoWeeksEndingAt, relativeDeadline, weekRequests, zoneOffsetMs, zonedToUtc } from './zone';
+import { calendarDay, isoWeek, isoWeeksEndingAt, localInputToIso, relativeDeadline, weekRequests, zoneOffsetMs, zonedToUtc } from './zone';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const at = (iso: string) => Date.parse(iso);
@@ -45,6 +45,13 @@ describe('time zone helpers', () => {
     for (const r of runs) r.weeks.forEach((w, i) => expect(w.start).toBe(r.from + i * 7 * 24 * HOUR));
     expect(new Date(runs[1]!.to).toISOString()).toBe('2026-11-08T23:00:00.000Z');
     expect(weekRequests(isoWeeksEndingAt(at('2026-12-03T09:00:00Z'), 4, STOCKHOLM))).toHaveLength(1);
+  });
+
+  it('reads a datetime-local filter in the chosen zone', () => {
+    expect(localInputToIso('2026-10-26T09:00', STOCKHOLM)).toBe('2026-10-26T08:00:00.000Z');
+    expect(localInputToIso('2026-10-24T09:00', STOCKHOLM)).toBe('2026-10-24T07:00:00.000Z');
+    expect(localInputToIso('2026-10-24T09:00', 'UTC')).toBe('2026-10-24T09:00:00.000Z');
+    expect(localInputToIso('nonsense', STOCKHOLM)).toBeUndefined();
   });
 
   it('tells deadlines in calendar days of the viewer\'s zone', () => {

@@ -3,8 +3,9 @@ import type { AccessEntry, AccessReproduction, Page, ReadAnswer } from '../api/t
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
 import { Time } from '../components/time';
-import { countryName, formatInstant } from '../format';
+import { countryName, currentZone, formatInstant } from '../format';
 import { describeAccess } from '../audit/describe-access';
+import { localInputToIso } from '../time/zone';
 import { useTitle } from '../nav/page-focus';
 import { pageStack, readParams, withParams } from '../nav/url-state';
 import { linkHandler } from '../router';
@@ -15,8 +16,8 @@ const DEFAULTS = { officer: '', case: '', from: '', to: '', page: '' };
 type LogFilters = typeof DEFAULTS;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** `<input type="datetime-local">` gives local time without zone: send it as UTC ISO. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+/** `<input type="datetime-local">` gives a wall-clock time: read it in the viewer's chosen zone, send UTC. */
+const toIso = (local: string) => (local ? localInputToIso(local, currentZone()) : undefined);
 
 function NeedsPurpose({ title }: { title: string }) {
   const { purposes } = useApp();
@@ -67,9 +68,9 @@ export function AuditLog({ search }: { search: string }) {
             <input id="a-officer" type="text" maxLength={200} value={draft.officer} onInput={(e) => setDraft({ ...draft, officer: (e.target as HTMLInputElement).value })} /></div>
           <div class="field"><label for="a-case">Case id</label>
             <input id="a-case" type="text" maxLength={36} value={draft.case} onInput={(e) => setDraft({ ...draft, case: (e.target as HTMLInputElement).value })} /></div>
-          <div class="field"><label for="a-from">From</label>
+          <div class="field"><label for="a-from">From <span class="muted small">({currentZone()})</span></label>
             <input id="a-from" type="datetime-local" value={draft.from} onInput={(e) => setDraft({ ...draft, from: (e.target as HTMLInputElement).value })} /></div>
-          <div class="field"><label for="a-to">Before</label>
+          <div class="field"><label for="a-to">Before <span class="muted small">({currentZone()})</span></label>
             <input id="a-to" type="datetime-local" value={draft.to} onInput={(e) => setDraft({ ...draft, to: (e.target as HTMLInputElement).value })} /></div>
           <button type="submit" class="primary">Apply filters</button>
         </form>
