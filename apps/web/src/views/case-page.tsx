@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { CaseDetail, CaseReplay, ReadAnswer, ReplayTimelineEntry } from '../api/types';
 import { can } from '../auth/auth-provider';
 import { PurposePrompt } from '../components/purpose';
@@ -30,7 +31,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const c = q.data?.data;
   // The audit replay (with who did what) answers only the owning country's supervisors.
   const replayable = !!c && can.audit(session) && c.ownerCountry === session.country;
-  const replay = useQuery(replayable && purpose ? `replay-${caseId}-${purpose}` : null, (signal, minPosition) =>
+  // The dated timeline comes first for everyone; the raw log is read (and logged) only when opened.
+  const [showRaw, setShowRaw] = useState(false);
+  const replay = useQuery(replayable && showRaw && purpose ? `replay-${caseId}-${purpose}` : null, (signal, minPosition) =>
     api.get<ReadAnswer<CaseReplay>>(`/api/v1/audit/cases/${caseId}`, { signal, minPosition, purpose }));
   const onLink = linkHandler(navigate);
   useTitle(c ? c.title : 'Case');
@@ -84,13 +87,17 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Panel title="Extraditions" id="case-extraditions"><Extraditions extraditions={c.extraditions} persons={c.persons} /></Panel>
       </div>
       <Panel title="Timeline" id="timeline" actions={replayable ? <a href={`/audit/cases/${caseId}`} onClick={onLink}>Replay as of a past time</a> : undefined}>
+        <Timeline items={timelineFromDetail(c)} source="From the case detail: dated facts as recorded; who recorded each is in the raw event log (owning country's supervisors)." />
         {replayable ? (
-          replay.loading ? <Loading /> : replay.error && !replay.data ? <ErrorState error={replay.error} /> : replay.data ? (
-            <Timeline items={replayTimeline(replay.data.data.timeline)} source="From the event log (audit replay): every recorded event with the acting officer and country." />
-          ) : null
-        ) : (
-          <Timeline items={timelineFromDetail(c)} source="From the case detail: dated facts as recorded; who recorded each is visible to the owning country's supervisors." />
-        )}
+          <details class="raw-events no-print" onToggle={(e) => setShowRaw((e.currentTarget as HTMLDetailsElement).open)}>
+            <summary>Raw event log, with who recorded each event</summary>
+            {!showRaw ? null : replay.loading ? <Loading /> : replay.error && !replay.data ? <ErrorState error={replay.error} /> : replay.data ? (
+              <div class="scroll-box" tabIndex={0} aria-label="Raw event log">
+                <Timeline items={replayTimeline(replay.data.data.timeline)} source="From the event log (audit replay): every recorded event with the acting officer and country." />
+              </div>
+            ) : null}
+          </details>
+        ) : null}
       </Panel>
       </PrintFrame>
     </article>
