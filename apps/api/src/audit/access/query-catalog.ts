@@ -59,7 +59,7 @@ export const QUERY_CATALOG = {
   actionDayProgress: entry('referral-ledger', 'aggregate', ({ db, viewer }, p: { actionDayId: string }) => actionDayProgress(db, viewer, p.actionDayId)),
   platformResponsiveness: entry('platform-responsiveness', 'aggregate', ({ db, viewer, now }, p: { from?: string; to?: string; platform?: string; basis?: string }) =>
     platformResponsiveness(db, viewer, { ...p, now })),
-  accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; caseId?: string; referralId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
+  accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; excludeOfficer?: string; caseId?: string; referralId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
     listAccess(db, viewer, p)),
 } as const;
 
