@@ -1,66 +1,112 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiClient } from './api/client';
-import { can, roleOf, sessionStore } from './auth/auth-provider';
+import { can, sessionStore } from './auth/auth-provider';
 import type { Session } from './auth/auth-provider';
 import { createPurposeState, PurposeIndicator } from './components/purpose';
 import { followLiveStream } from './live/sse';
 import { linkHandler, match, usePath } from './router';
+import { shareSession } from './auth/session-share';
+import type { SessionShare } from './auth/session-share';
+import { focusHeading } from './nav/page-focus';
+import { returnTo } from './nav/url-state';
 import { AppContext } from './state';
 import type { AppState } from './state';
-import { countryName } from './format';
+import { currentZone, setZone } from './format';
+import { Identity } from './components/identity';
+import { watchTableCells } from './components/table-cards';
 import { SignIn } from './views/sign-in';
 import { Overview } from './views/overview';
 import { CasesList } from './views/cases-list';
 import { CasePage } from './views/case-page';
-import { AuditLog, AuditEntryView, AuditReplay } from './views/audit';
+import { AuditLog, AuditEntryView } from './views/audit';
+import { AuditReplay } from './views/audit-replay';
 import { Platforms } from './views/platforms';
 import { ReferralsList } from './views/referrals-list';
 import { ReferralPage } from './views/referral-page';
+import { Forbidden, NotFound } from './views/not-found';
 
 export interface ClientConfig {
   authMode: 'development' | 'configured';
   devSignIn: boolean;
 }
 
+/** How long a new tab waits for another tab to hand over its session before showing the sign-in. */
+const HAND_OFF_MS = 300;
+
 export function App() {
   const [path, navigate] = usePath();
   const [session, setSession] = useState<Session | undefined>(() => sessionStore.load());
+  const [waitingForTabs, setWaitingForTabs] = useState(!session);
+  // Signed in interactively or handed over by another tab: focus the page's heading once shown.
+  const [focusOnShow, setFocusOnShow] = useState(false);
   const [config, setConfig] = useState<ClientConfig | undefined>();
   const [configError, setConfigError] = useState<string | undefined>();
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const share = useRef<SessionShare | null>(null);
+
+  const adopt = (s: Session) => {
+    sessionStore.save(s);
+    setFocusOnShow(true);
+    setWaitingForTabs(false);
+    setSession(s);
+  };
+  const forget = () => {
+    sessionStore.clear();
+    setSession(undefined);
+  };
 
   useEffect(() => {
     fetch('/api/v1/client-config', { headers: { accept: 'application/json' } })
       .then((r) => (r.ok ? (r.json() as Promise<ClientConfig>) : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then(setConfig, (e: Error) => setConfigError(e.message));
+    share.current = shareSession({ current: () => sessionRef.current, onOffer: adopt, onSignedOut: forget });
+    if (!sessionRef.current) share.current.ask();
+    const t = setTimeout(() => setWaitingForTabs(false), HAND_OFF_MS);
+    return () => {
+      clearTimeout(t);
+      share.current?.close();
+    };
   }, []);
 
+  // The address asked for (a deep link) is kept while signed out, so sign-in returns to it.
   const signIn = (s: Session) => {
-    sessionStore.save(s);
-    setSession(s);
-    navigate('/');
+    adopt(s);
+    share.current?.offer(s);
+    navigate(returnTo(path));
   };
   const signOut = () => {
-    sessionStore.clear();
-    setSession(undefined);
+    forget();
+    share.current?.signedOut();
     navigate('/sign-in');
   };
+  // Expiry or a refused token: sign out but stay on this address, to come back to it.
+  const expire = () => forget();
 
   if (!session) {
     if (configError) return <main class="signin"><p class="state state-error" role="alert">The service cannot be reached ({configError}). Reload to try again.</p></main>;
-    if (!config) return <main class="signin"><p class="state" role="status">Loading…</p></main>;
+    if (!config || waitingForTabs) return <main class="signin"><p class="state" role="status">Loading…</p></main>;
     return <SignIn config={config} onSignedIn={signIn} />;
   }
-  return <SignedIn session={session} path={path} navigate={navigate} onSignOut={signOut} />;
+  return <SignedIn session={session} path={path} navigate={navigate} onSignOut={signOut} onExpired={expire} focusFirst={focusOnShow} />;
 }
 
-function SignedIn({ session, path, navigate, onSignOut }: { session: Session; path: string; navigate: (to: string) => void; onSignOut: () => void }) {
+function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }: {
+  session: Session; path: string; navigate: (to: string) => void; onSignOut: () => void; onExpired: () => void; focusFirst: boolean;
+}) {
   const [position, setPosition] = useState('-1');
   const [updates, setUpdates] = useState(0);
   const [liveState, setLiveState] = useState<AppState['liveState']>('connecting');
   const [purposeVersion, setPurposeVersion] = useState(0);
+  // Formatting reads the zone from format.ts; this state re-renders every view when it changes.
+  const [zone, setZoneState] = useState(currentZone());
+  const changeZone = (z: string) => {
+    setZone(z);
+    setZoneState(z);
+  };
   const purposes = useMemo(() => createPurposeState(() => setPurposeVersion((v) => v + 1)), []);
-  const api = useMemo(() => new ApiClient(session, onSignOut), [session]);
+  const api = useMemo(() => new ApiClient(session, onExpired), [session]);
   const lastPosition = useRef<bigint>(-1n);
   const first = useRef(true);
 
@@ -84,7 +130,7 @@ function SignedIn({ session, path, navigate, onSignOut }: { session: Session; pa
         setUpdates((u) => u + 1);
       },
     });
-    const expiry = setTimeout(onSignOut, Math.max(0, session.expiresAt - Date.now()));
+    const expiry = setTimeout(onExpired, Math.max(0, session.expiresAt - Date.now()));
     return () => {
       live.stop();
       clearTimeout(expiry);
@@ -92,6 +138,18 @@ function SignedIn({ session, path, navigate, onSignOut }: { session: Session; pa
   }, [session]);
 
   const route = match(path);
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => (mainRef.current ? watchTableCells(mainRef.current) : undefined), []);
+  const pathname = path.split('?')[0];
+  const shownOnce = useRef(false);
+  useEffect(() => {
+    // Not on a plain reload (focus starts at the document then), but after sign-in, every page change
+    // and a stated purpose (its prompt, holding focus, gives way to the content).
+    const first = !shownOnce.current;
+    shownOnce.current = true;
+    if (first && !focusFirst) return;
+    return focusHeading();
+  }, [pathname, purposeVersion]);
   useEffect(() => {
     if (route.name === 'sign-in') navigate('/');
   }, [route.name]);
@@ -110,16 +168,16 @@ function SignedIn({ session, path, navigate, onSignOut }: { session: Session; pa
   let view: ComponentChildren;
   switch (route.name) {
     case 'overview': view = can.readDashboards(session) ? <Overview /> : <Forbidden />; break;
-    case 'cases': view = can.readCases(session) ? <CasesList /> : <Forbidden />; break;
+    case 'cases': view = can.readCases(session) ? <CasesList search={search} /> : <Forbidden />; break;
     case 'case': view = can.readCases(session) ? <CasePage caseId={route.caseId} /> : <Forbidden />; break;
-    case 'audit': view = can.audit(session) ? <AuditLog /> : <Forbidden />; break;
+    case 'audit': view = can.audit(session) ? <AuditLog search={search} /> : <Forbidden />; break;
     case 'audit-entry': view = can.audit(session) ? <AuditEntryView entryId={route.entryId} /> : <Forbidden />; break;
     case 'audit-replay': view = can.audit(session) ? <AuditReplay caseId={route.caseId} /> : <Forbidden />; break;
     case 'platforms': view = can.readDashboards(session) ? <Platforms search={search} /> : <Forbidden />; break;
     case 'referrals': view = can.readCases(session) ? <ReferralsList search={search} /> : <Forbidden />; break;
     case 'referral': view = can.readCases(session) ? <ReferralPage referralId={route.referralId} /> : <Forbidden />; break;
     case 'sign-in': view = null; break;
-    default: view = <section class="panel"><h1>Page not found</h1><p><a href="/" onClick={onLink}>Back to the overview</a></p></section>;
+    default: view = <NotFound />; break;
   }
 
   return (
@@ -134,23 +192,10 @@ function SignedIn({ session, path, navigate, onSignOut }: { session: Session; pa
             ))}
           </ul>
         </nav>
-        <div class="identity">
-          <span class={`live live-${liveState}`} role="status" aria-live="polite" title={`Read models at position ${position}`}>
-            <span class="dot" aria-hidden="true" />{liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Offline, retrying'}
-          </span>
-          <span class="who" data-testid="identity">
-            <strong>{countryName(session.country)}</strong> {roleOf(session)}
-            {session.via === 'dev' ? <span class="badge dev">dev</span> : null}
-          </span>
-          <button type="button" onClick={onSignOut}>Sign out</button>
-        </div>
+        <Identity session={session} liveState={liveState} position={position} zone={zone} onZone={changeZone} onSignOut={onSignOut} />
       </header>
       <div class="purpose-bar"><PurposeIndicator purposes={purposes} caseId={caseId} /></div>
-      <main id="main" tabIndex={-1}>{view}</main>
+      <main id="main" tabIndex={-1} ref={mainRef}>{view}</main>
     </AppContext.Provider>
   );
-}
-
-function Forbidden() {
-  return <section class="panel"><h1>Not available</h1><p class="state state-empty">Your identity does not have access to this page.</p></section>;
 }

@@ -71,7 +71,7 @@ export const QUERY_CATALOG = {
     deadlinesBoard(db, viewer, { now, kinds: p.kind?.split(',') as DeadlineKind[] | undefined, bucket: p.bucket, limit: p.limit, cursor: p.cursor })),
   informationExchangeStatistics: entry('information-exchange-statistics', 'aggregate', ({ db, viewer }, p: { year: number }) =>
     informationExchangeStatistics(db, viewer, { year: p.year })),
-  accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; caseId?: string; referralId?: string; requestId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
+  accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; excludeOfficer?: string; caseId?: string; referralId?: string; requestId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
     listAccess(db, viewer, p)),
 } as const;
 

@@ -23,15 +23,39 @@ export function findWebDist(env: NodeJS.ProcessEnv = process.env): string | unde
 }
 
 /**
+ * Vite names everything under assets/ by content hash, so those files never change under their name:
+ * cached for a year without revalidation. Everything else (index.html, which names the current
+ * hashes) is revalidated on every load.
+ */
+export function cacheControlFor(filePath: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+(\.(br|gz))?$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
  * Serves the dashboard at `/` with @fastify/static, plus an SPA fallback: an unknown GET that asks for
  * HTML and is not under /api, /docs, /dev, /health or /ready gets index.html, so deep links such as
  * /cases/<id> survive a reload. Everything else keeps the API's own 404. Public: the page holds no
  * data; every API call it makes carries the user's token.
  */
-export function serveWebApp(app: NestFastifyApplication, root = findWebDist()): boolean {
+export function serveWebApp(app: NestFastifyApplication, root = findWebDist(), env: NodeJS.ProcessEnv = process.env): boolean {
   if (!root) return false;
   const indexHtml = readFileSync(path.join(root, 'index.html'));
-  app.useStaticAssets({ root, prefix: '/', wildcard: false, index: ['index.html'], decorateReply: false, maxAge: 0 });
+  const production = env.NODE_ENV === 'production';
+  app.useStaticAssets({
+    root, prefix: '/', wildcard: false, index: ['index.html'], decorateReply: false,
+    // .br/.gz written at build time (apps/web/scripts/precompress.mjs), chosen by Accept-Encoding.
+    preCompressed: true,
+    cacheControl: false,
+    // Nest types this as a raw response (setHeader); @fastify/static 10 passes the Fastify reply (header).
+    setHeaders: (res, filePath) => {
+      const reply = res as unknown as { header?: (n: string, v: string) => unknown; setHeader?: (n: string, v: string) => unknown };
+      const value = cacheControlFor(filePath);
+      if (typeof reply.header === 'function') reply.header('cache-control', value);
+      else reply.setHeader?.('cache-control', value);
+    },
+    // Source maps would publish the sources: development only.
+    allowedPath: (pathName: string) => !(production && pathName.endsWith('.map')),
+  });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (req: FastifyRequest, reply: FastifyReply) => {
     const url = req.url.split('?')[0] ?? '/';

@@ -1,43 +1,53 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AccessEntry, AccessReproduction, CaseReplay, Page, ReadAnswer, VerifyResult } from '../api/types';
+import type { AccessEntry, AccessReproduction, Page, ReadAnswer } from '../api/types';
 import { PurposePrompt } from '../components/purpose';
-import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
-import { countryName, formatInstant } from '../format';
+import { Empty, ErrorState, Loading, Panel } from '../components/states';
+import { Time } from '../components/time';
+import { countryName, currentZone, formatInstant } from '../format';
+import { describeAccess } from '../audit/describe-access';
+import { localInputToIso } from '../time/zone';
+import { useTitle } from '../nav/page-focus';
+import { pageStack, readParams, withParams } from '../nav/url-state';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
-import { Detentions, Extraditions, Handlers, People, Timeline } from './case-parts';
-import { replayTimeline } from './case-page';
 
-interface LogFilters {
-  officer: string;
-  case: string;
-  from: string;
-  to: string;
-}
+/**
+ * Filters and page as they stand in the address (`/audit?officer=&case=&from=&to=&mine=&page=`).
+ * `mine=hide` leaves out the supervisor's own reads (every page they open is logged, so they crowd
+ * the top). Not the default yet: the newest entries of others can be audit replays, whose
+ * reproduction the dashboard does not render well (see issue 19's "Reproduce" point).
+ */
+const DEFAULTS = { officer: '', case: '', from: '', to: '', mine: '', page: '' };
+type LogFilters = typeof DEFAULTS;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** `<input type="datetime-local">` gives local time without zone: send it as UTC ISO. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+/** `<input type="datetime-local">` gives a wall-clock time: read it in the viewer's chosen zone, send UTC. */
+const toIso = (local: string) => (local ? localInputToIso(local, currentZone()) : undefined);
 
 function NeedsPurpose({ title }: { title: string }) {
   const { purposes } = useApp();
-  return <Panel title={title}><PurposePrompt set={purposes.set} /></Panel>;
+  return <div><h1>Audit</h1><Panel title={title}><PurposePrompt set={purposes.set} /></Panel></div>;
 }
 
-export function AuditLog() {
+export function AuditLog({ search }: { search: string }) {
   const { api, purposes, navigate, session } = useApp();
+  useTitle('Audit log');
   const purpose = purposes.get();
-  const [draft, setDraft] = useState<LogFilters>({ officer: '', case: '', from: '', to: '' });
-  const [filters, setFilters] = useState<LogFilters>(draft);
+  const filters = useMemo(() => readParams(search, DEFAULTS), [search]);
+  const [draft, setDraft] = useState<LogFilters>(filters);
+  // Back/forward or a followed link changes the address: show the filters in force.
+  useEffect(() => setDraft(filters), [filters]);
   const [formError, setFormError] = useState('');
-  const [cursors, setCursors] = useState<string[]>([]);
+  const cursors = pageStack.parse(filters.page);
+  const go = (next: LogFilters) => navigate(withParams('/audit', next, DEFAULTS));
+  const setCursors = (stack: string[]) => go({ ...filters, page: pageStack.format(stack) });
   // New accesses are not case events, so the live stream does not announce them: refresh on request.
   const [tick, setTick] = useState(0);
   const cursor = cursors[cursors.length - 1];
-  const q = useQuery(purpose ? JSON.stringify({ filters, cursor, purpose, tick }) : null, (signal, minPosition) =>
+  const q = useQuery(purpose ? JSON.stringify({ filters, purpose, tick }) : null, (signal, minPosition) =>
     api.get<ReadAnswer<Page<AccessEntry>>>('/api/v1/audit/access', {
       signal, minPosition, purpose,
-      query: { officer: filters.officer.trim(), case: filters.case.trim(), from: toIso(filters.from), to: toIso(filters.to), limit: 25, cursor },
+      query: { officer: filters.officer.trim(), excludeOfficer: filters.mine === 'hide' ? session.subject : undefined, case: filters.case.trim(), from: toIso(filters.from), to: toIso(filters.to), limit: 25, cursor },
     }));
   const onLink = linkHandler(navigate);
   const items = q.data?.data.items ?? [];
@@ -49,8 +59,7 @@ export function AuditLog() {
       return;
     }
     setFormError('');
-    setCursors([]);
-    setFilters(draft);
+    go({ ...draft, officer: draft.officer.trim(), case: draft.case.trim(), page: '' });
   };
 
   if (!purpose) return <NeedsPurpose title="State your purpose to read the access log" />;
@@ -64,11 +73,13 @@ export function AuditLog() {
             <input id="a-officer" type="text" maxLength={200} value={draft.officer} onInput={(e) => setDraft({ ...draft, officer: (e.target as HTMLInputElement).value })} /></div>
           <div class="field"><label for="a-case">Case id</label>
             <input id="a-case" type="text" maxLength={36} value={draft.case} onInput={(e) => setDraft({ ...draft, case: (e.target as HTMLInputElement).value })} /></div>
-          <div class="field"><label for="a-from">From</label>
+          <div class="field"><label for="a-from">From <span class="muted small">({currentZone()})</span></label>
             <input id="a-from" type="datetime-local" value={draft.from} onInput={(e) => setDraft({ ...draft, from: (e.target as HTMLInputElement).value })} /></div>
-          <div class="field"><label for="a-to">Before</label>
+          <div class="field"><label for="a-to">Before <span class="muted small">({currentZone()})</span></label>
             <input id="a-to" type="datetime-local" value={draft.to} onInput={(e) => setDraft({ ...draft, to: (e.target as HTMLInputElement).value })} /></div>
           <button type="submit" class="primary">Apply filters</button>
+          <label class="check"><input type="checkbox" checked={filters.mine === 'hide'}
+            onChange={(e) => go({ ...filters, mine: (e.target as HTMLInputElement).checked ? 'hide' : '', page: '' })} /> Hide my own reads</label>
         </form>
         {formError ? <p class="field-error" role="alert">{formError}</p> : null}
         {q.loading ? <Loading /> : q.error && !q.data ? <ErrorState error={q.error} /> : items.length === 0 ? (
@@ -80,14 +91,14 @@ export function AuditLog() {
               <tbody>
                 {items.map((e) => (
                   <tr key={e.entryId}>
-                    <td>{formatInstant(e.accessedAt)}</td>
+                    <td><Time iso={e.accessedAt} /></td>
                     <td>{e.officer.subject}<div class="muted small">{countryName(e.officer.country)}</div></td>
-                    <td><code>{e.route}</code><div class="muted small">{e.fieldsClass} · {e.resultCount ?? '—'} results · read at {e.readAt}</div></td>
+                    <td data-testid="access-sentence">{describeAccess(e)}<div class="muted small"><code>{e.route}</code> · {e.fieldsClass} · read at position {e.readAt}</div></td>
                     <td>{e.purpose ?? <span class="muted">none (aggregate)</span>}</td>
                     <td>{e.caseIds.length === 0 ? '—' : e.caseIds.slice(0, 3).map((id) => (
                       <div key={id}><a href={`/audit/cases/${id}`} onClick={onLink} title={`Replay case ${id}`}>{id.slice(0, 8)}…</a></div>
                     ))}{e.caseIds.length > 3 ? <div class="muted small">+{e.caseIds.length - 3} more</div> : null}</td>
-                    <td><a href={`/audit/access/${e.entryId}`} onClick={onLink}>Reproduce</a></td>
+                    <td><a href={`/audit/access/${e.entryId}`} onClick={onLink} aria-label={`Reproduce access by ${e.officer.subject} at ${formatInstant(e.accessedAt)}`}>Reproduce</a></td>
                   </tr>
                 ))}
               </tbody>
@@ -144,6 +155,7 @@ export function AuditEntryView({ entryId }: { entryId: string }) {
     return () => c.abort();
   }, [entryId, purpose]);
   const onLink = linkHandler(navigate);
+  useTitle('Reproduced access');
   if (!purpose) return <NeedsPurpose title="State your purpose to reproduce this access" />;
   return (
     <div>
@@ -168,97 +180,6 @@ export function AuditEntryView({ entryId }: { entryId: string }) {
           </details>
         </Panel>
       )}
-    </div>
-  );
-}
-
-export function AuditReplay({ caseId }: { caseId: string }) {
-  const { api, purposes, navigate } = useApp();
-  const purpose = purposes.get(caseId);
-  const latest = useQuery(purpose ? `replay-latest-${caseId}-${purpose}` : null, (signal, minPosition) =>
-    api.get<ReadAnswer<CaseReplay>>(`/api/v1/audit/cases/${caseId}`, { signal, minPosition, purpose }));
-  const timeline = latest.data?.data.timeline ?? [];
-  const [index, setIndex] = useState<number | undefined>();
-  const last = timeline.length - 1;
-  const at = index === undefined || index > last ? last : index;
-  const asOf = timeline[at]?.position;
-  // Debounced: dragging the slider should not send a request per pixel.
-  const [settled, setSettled] = useState<string | undefined>();
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(asOf), 200);
-    return () => clearTimeout(t);
-  }, [asOf]);
-  const [view, setView] = useState<CaseReplay | undefined>();
-  const [error, setError] = useState<Error | undefined>();
-  useEffect(() => {
-    if (!purpose || settled === undefined) return;
-    const c = new AbortController();
-    api.get<ReadAnswer<CaseReplay>>(`/api/v1/audit/cases/${caseId}`, { purpose, signal: c.signal, query: { asOf: settled } })
-      .then((r) => { setView(r.data); setError(undefined); }, (e: Error) => { if (e.name !== 'AbortError') setError(e); });
-    return () => c.abort();
-  }, [settled, purpose, caseId]);
-  const [verify, setVerify] = useState<VerifyResult | undefined>();
-  const [verifyError, setVerifyError] = useState<Error | undefined>();
-  const [verifying, setVerifying] = useState(false);
-  const runVerify = () => {
-    setVerifying(true);
-    setVerifyError(undefined);
-    api.get<ReadAnswer<VerifyResult>>('/api/v1/audit/verify', { query: { case: caseId }, purpose })
-      .then((r) => setVerify(r.data), setVerifyError)
-      .finally(() => setVerifying(false));
-  };
-  const onLink = linkHandler(navigate);
-  const items = useMemo(() => replayTimeline(view?.timeline ?? []), [view]);
-
-  if (!purpose) {
-    return <div><p><a href="/audit" onClick={onLink}>← Audit</a></p><Panel title="State your purpose to replay this case"><PurposePrompt caseId={caseId} set={purposes.set} /></Panel></div>;
-  }
-  if (latest.loading) return <Loading label="Loading the case's event log…" />;
-  if (latest.error && !latest.data) return <div><p><a href="/audit" onClick={onLink}>← Audit</a></p><ErrorState error={latest.error} /></div>;
-  const d = view?.detail;
-  const current = timeline[at];
-  return (
-    <div class="replay">
-      <p><a href="/audit" onClick={onLink}>← Audit</a> · <a href={`/cases/${caseId}`} onClick={onLink}>Live case page</a></p>
-      <h1>Case replay {latest.data?.data.detail ? <span class="muted small">{latest.data.data.detail.title}</span> : null}</h1>
-      <Panel title="As of" id="as-of">
-        {timeline.length === 0 ? <Empty>The case has no events.</Empty> : (
-          <>
-            <label for="asof-slider">Event {at + 1} of {timeline.length}: <strong>{current?.type}</strong> recorded {formatInstant(current?.recordedAt)}</label>
-            <div class="slider-row">
-              <button type="button" aria-label="Previous event" disabled={at <= 0} onClick={() => setIndex(Math.max(0, at - 1))}>◀</button>
-              <input id="asof-slider" type="range" min={0} max={last} step={1} value={at}
-                aria-valuetext={`Event ${at + 1} of ${timeline.length}: ${current?.type ?? ''}`}
-                onInput={(e) => setIndex(Number((e.target as HTMLInputElement).value))} />
-              <button type="button" aria-label="Next event" disabled={at >= last} onClick={() => setIndex(Math.min(last, at + 1))}>▶</button>
-            </div>
-            <p class="footnote" data-testid="replay-position">Showing what the log held at position {view?.position ?? '…'} ({view?.eventCount ?? '…'} events){settled !== asOf ? ' — updating…' : ''}</p>
-          </>
-        )}
-      </Panel>
-      {error ? <ErrorState error={error} /> : !view ? <Loading /> : !d ? <Empty>The case did not exist yet.</Empty> : (
-        <>
-          <div class={`handling-banner handling-${d.handlingCode.toLowerCase()}`} role="note"><HandlingBadge code={d.handlingCode} text={d.handlingText} large /></div>
-          <Panel title="Detentions as of then" id="replay-detentions"><Detentions detentions={d.detentions} persons={d.persons} /></Panel>
-          <div class="grid">
-            <Panel title="People as of then" id="replay-people"><People persons={d.persons} /></Panel>
-            <Panel title="Handlers as of then" id="replay-handlers"><Handlers handlers={d.handlers} persons={d.persons} /></Panel>
-            <Panel title="Extraditions as of then" id="replay-extraditions"><Extraditions extraditions={d.extraditions} persons={d.persons} /></Panel>
-          </div>
-          <Panel title="Events up to then" id="replay-timeline">
-            <div class="scroll-box" tabIndex={0} aria-label="Events up to then, newest first">
-              <Timeline items={[...items].reverse()} source="From the event log, newest first, with the acting officer and country." />
-            </div>
-          </Panel>
-        </>
-      )}
-      <Panel title="Integrity" id="verify" actions={<button type="button" onClick={runVerify} disabled={verifying}>{verifying ? 'Verifying…' : 'Verify hash chain'}</button>}>
-        {verifyError ? <ErrorState error={verifyError} /> : !verify ? <p class="muted">Checks every event's hash and link in this case's stream.</p> : (
-          <p class={verify.ok ? 'verify-ok' : 'verify-bad'} role="status" data-testid="verify-result">
-            {verify.ok ? `✔ Chain intact: ${verify.events} events in ${verify.stream}` : `✘ Broken at revision ${verify.firstBreak?.revision} (${verify.firstBreak?.reason}); ${verify.breaks.length} break(s)`}
-          </p>
-        )}
-      </Panel>
     </div>
   );
 }

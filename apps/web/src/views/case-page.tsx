@@ -1,8 +1,12 @@
+import { useState } from 'preact/hooks';
 import type { CaseDetail, CaseReplay, ReadAnswer, ReplayTimelineEntry } from '../api/types';
 import { can } from '../auth/auth-provider';
 import { PurposePrompt } from '../components/purpose';
 import { ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
+import { PrintFrame } from '../components/print-frame';
+import { Time } from '../components/time';
 import { countryName, formatInstant, humanize } from '../format';
+import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 import { Detentions, Extraditions, Handlers, People, Timeline, timelineFromDetail } from './case-parts';
@@ -27,14 +31,18 @@ export function CasePage({ caseId }: { caseId: string }) {
   const c = q.data?.data;
   // The audit replay (with who did what) answers only the owning country's supervisors.
   const replayable = !!c && can.audit(session) && c.ownerCountry === session.country;
-  const replay = useQuery(replayable && purpose ? `replay-${caseId}-${purpose}` : null, (signal, minPosition) =>
+  // The dated timeline comes first for everyone; the raw log is read (and logged) only when opened.
+  const [showRaw, setShowRaw] = useState(false);
+  const replay = useQuery(replayable && showRaw && purpose ? `replay-${caseId}-${purpose}` : null, (signal, minPosition) =>
     api.get<ReadAnswer<CaseReplay>>(`/api/v1/audit/cases/${caseId}`, { signal, minPosition, purpose }));
   const onLink = linkHandler(navigate);
+  useTitle(c ? c.title : 'Case');
 
   if (!purpose) {
     return (
       <div>
         <p><a href="/cases" onClick={onLink}>← All cases</a></p>
+        <h1>Open a case</h1>
         <Panel title="State your purpose to open this case"><PurposePrompt caseId={caseId} set={purposes.set} /></Panel>
       </div>
     );
@@ -44,7 +52,11 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   return (
     <article class="case-page" aria-labelledby="case-title">
-      <p><a href="/cases" onClick={onLink}>← All cases</a></p>
+      <PrintFrame caseId={caseId} title={c.title} handlingCode={c.handlingCode} handlingText={c.handlingText}>
+      <div class="view-header">
+        <p class="back-link"><a href="/cases" onClick={onLink}>← All cases</a></p>
+        <button type="button" class="no-print" onClick={() => print()}>Print case</button>
+      </div>
       <div class={`handling-banner handling-${c.handlingCode.toLowerCase()}`} role="note" aria-label="Handling code">
         <HandlingBadge code={c.handlingCode} text={c.handlingText} large />
         {c.handlingCode === 'H3' && c.handlingText ? <p class="h3-text" data-testid="h3-text"><strong>Handling instructions:</strong> {c.handlingText}</p> : null}
@@ -55,8 +67,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         <div><dt>Offence</dt><dd>{c.offenceCategory}</dd></div>
         <div><dt>Status</dt><dd><span class={`status status-${c.status}`}>{c.status}</span>{c.statusReason ? ` — ${c.statusReason}` : ''}</dd></div>
         <div><dt>Your access</dt><dd>{c.access}</dd></div>
-        <div><dt>Opened</dt><dd>{formatInstant(c.openedAt)} by {c.openedBy}</dd></div>
-        <div><dt>Last activity</dt><dd>{formatInstant(c.lastEventAt)}</dd></div>
+        <div><dt>Opened</dt><dd><Time iso={c.openedAt} /> by {c.openedBy}</dd></div>
+        <div><dt>Last activity</dt><dd><Time iso={c.lastEventAt} /></dd></div>
       </dl>
       <Panel title="Sharing" id="sharing">
         {c.sharing.length === 0 ? (
@@ -75,14 +87,19 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Panel title="Extraditions" id="case-extraditions"><Extraditions extraditions={c.extraditions} persons={c.persons} /></Panel>
       </div>
       <Panel title="Timeline" id="timeline" actions={replayable ? <a href={`/audit/cases/${caseId}`} onClick={onLink}>Replay as of a past time</a> : undefined}>
+        <Timeline items={timelineFromDetail(c)} source="From the case detail: dated facts as recorded; who recorded each is in the raw event log (owning country's supervisors)." />
         {replayable ? (
-          replay.loading ? <Loading /> : replay.error && !replay.data ? <ErrorState error={replay.error} /> : replay.data ? (
-            <Timeline items={replayTimeline(replay.data.data.timeline)} source="From the event log (audit replay): every recorded event with the acting officer and country." />
-          ) : null
-        ) : (
-          <Timeline items={timelineFromDetail(c)} source="From the case detail: dated facts as recorded; who recorded each is visible to the owning country's supervisors." />
-        )}
+          <details class="raw-events no-print" onToggle={(e) => setShowRaw((e.currentTarget as HTMLDetailsElement).open)}>
+            <summary>Raw event log, with who recorded each event</summary>
+            {!showRaw ? null : replay.loading ? <Loading /> : replay.error && !replay.data ? <ErrorState error={replay.error} /> : replay.data ? (
+              <div class="scroll-box" tabIndex={0} aria-label="Raw event log">
+                <Timeline items={replayTimeline(replay.data.data.timeline)} source="From the event log (audit replay): every recorded event with the acting officer and country." />
+              </div>
+            ) : null}
+          </details>
+        ) : null}
       </Panel>
+      </PrintFrame>
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import type { CaseDetail, DetentionView, ExtraditionView, HandlerView, PersonView } from '../api/types';
 import { Empty } from '../components/states';
-import { countryName, formatDate, formatInstant, humanize, personLabel } from '../format';
+import { Time, Deadline } from '../components/time';
+import { countryName, formatDate, humanize, personLabel } from '../format';
 
 export interface TimelineItem {
   at: string;
@@ -46,7 +47,7 @@ export function Timeline({ items, source }: { items: TimelineItem[]; source: str
       <ol class="timeline" data-testid="timeline">
         {items.map((t, i) => (
           <li key={`${t.at}-${i}`}>
-            <time dateTime={t.at}>{formatInstant(t.at)}</time>
+            <Time iso={t.at} />
             <div>
               <strong>{t.what}</strong>
               {t.detail ? <div class="muted">{t.detail}</div> : null}
@@ -96,8 +97,8 @@ export function Detentions({ detentions, persons }: { detentions: DetentionView[
           <tr key={d.detentionId} data-detention-id={d.detentionId}>
             <td>{name.get(d.personId) ?? d.personId.slice(0, 8)}</td>
             <td>{countryName(d.holdingCountry)}<div class="muted small">{d.facility} · {d.legalBasis}</div></td>
-            <td>{formatInstant(d.detainedAt)}</td>
-            <td>{d.status === 'open' ? `Review ${formatInstant(d.nextCustodyReviewAt)}` : `${formatDate(d.endedAt)} (${d.outcome ?? ''})`}</td>
+            <td><Time iso={d.detainedAt} /></td>
+            <td>{d.status === 'open' ? <>Review <Deadline iso={d.nextCustodyReviewAt} /></> : `${formatDate(d.endedAt)} (${d.outcome ?? ''})`}</td>
             <td><span class={`status status-${d.status}`}>{d.status}</span></td>
           </tr>
         ))}
@@ -144,7 +145,7 @@ export function Extraditions({ extraditions, persons }: { extraditions: Extradit
               <td>{name.get(e.personId) ?? e.personId.slice(0, 8)}</td>
               <td>{e.requestingCountry} → {e.requestedCountry}<div class="muted small">{humanize(e.route)}</div></td>
               <td>{e.surrenderedAt ? 'surrendered' : humanize(e.currentStage ?? 'requested')}</td>
-              <td>{deadline ? <>{formatDate(deadline)}{overdue ? <span class="badge overdue-badge">overdue</span> : null}</> : '—'}</td>
+              <td>{deadline ? <><Deadline iso={deadline} dateOnly done={!!e.surrenderedAt || !!e.decision} />{overdue ? <span class="badge overdue-badge">overdue</span> : null}</> : '—'}</td>
               <td>{e.decision ? `${e.decision.outcome} ${formatDate(e.decision.decidedAt)}` : 'pending'}</td>
             </tr>
           );

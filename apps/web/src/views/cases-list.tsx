@@ -1,40 +1,45 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CaseSummary, Page, ReadAnswer } from '../api/types';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
-import { countryName, formatInstant } from '../format';
+import { Time } from '../components/time';
+import { countryName } from '../format';
+import { useTitle } from '../nav/page-focus';
+import { pageStack, readParams, withParams } from '../nav/url-state';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 
-interface Filters {
-  status: '' | 'open' | 'closed';
-  ownerCountry: string;
-  q: string;
-}
+/** Filters and page, as they stand in the address (`/cases?q=&status=&owner=&page=`). */
+const DEFAULTS = { q: '', status: '', owner: '', page: '' };
+type Filters = typeof DEFAULTS;
 
 const OWNER_COUNTRIES = ['SE', 'DK', 'NO', 'FI', 'IS'];
 
-export function CasesList() {
+export function CasesList({ search }: { search: string }) {
   const { api, purposes, navigate, session } = useApp();
-  const [draft, setDraft] = useState<Filters>({ status: '', ownerCountry: '', q: '' });
-  const [filters, setFilters] = useState<Filters>(draft);
-  const [cursors, setCursors] = useState<string[]>([]);
+  useTitle('Cases');
+  const filters = useMemo(() => readParams(search, DEFAULTS), [search]);
+  const [draft, setDraft] = useState<Filters>(filters);
+  // Back/forward or a followed link changes the address: show the filters in force.
+  useEffect(() => setDraft(filters), [filters]);
+  const cursors = pageStack.parse(filters.page);
+  const go = (next: Filters) => navigate(withParams('/cases', next, DEFAULTS));
   const purpose = purposes.get();
   const cursor = cursors[cursors.length - 1];
-  const key = purpose ? JSON.stringify({ filters, cursor, purpose }) : null;
+  const key = purpose ? JSON.stringify({ filters, purpose }) : null;
   const q = useQuery(key, (signal, minPosition) =>
     api.get<ReadAnswer<Page<CaseSummary>>>('/api/v1/cases', {
       signal, minPosition, purpose,
-      query: { status: filters.status, ownerCountry: filters.ownerCountry, q: filters.q.trim(), limit: 25, cursor },
+      query: { status: filters.status, ownerCountry: filters.owner, q: filters.q.trim(), limit: 25, cursor },
     }));
   const onLink = linkHandler(navigate);
   const items = q.data?.data.items ?? [];
 
   const apply = (e: Event) => {
     e.preventDefault();
-    setCursors([]);
-    setFilters(draft);
+    go({ ...draft, q: draft.q.trim(), page: '' });
   };
+  const setCursors = (stack: string[]) => go({ ...filters, page: pageStack.format(stack) });
 
   return (
     <div>
@@ -50,7 +55,7 @@ export function CasesList() {
             </div>
             <div class="field">
               <label for="f-status">Status</label>
-              <select id="f-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: (e.target as HTMLSelectElement).value as Filters['status'] })}>
+              <select id="f-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: (e.target as HTMLSelectElement).value })}>
                 <option value="">Any</option>
                 <option value="open">Open</option>
                 <option value="closed">Closed</option>
@@ -58,7 +63,7 @@ export function CasesList() {
             </div>
             <div class="field">
               <label for="f-owner">Owner country</label>
-              <select id="f-owner" value={draft.ownerCountry} onChange={(e) => setDraft({ ...draft, ownerCountry: (e.target as HTMLSelectElement).value })}>
+              <select id="f-owner" value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: (e.target as HTMLSelectElement).value })}>
                 <option value="">Any</option>
                 {OWNER_COUNTRIES.map((c) => <option key={c} value={c}>{countryName(c)}</option>)}
               </select>
@@ -81,7 +86,7 @@ export function CasesList() {
                       <td>{countryName(c.ownerCountry)}</td>
                       <td>{c.access}</td>
                       <td><span class={`status status-${c.status}`}>{c.status}</span></td>
-                      <td>{formatInstant(c.lastEventAt)}</td>
+                      <td><Time iso={c.lastEventAt} /></td>
                     </tr>
                   ))}
                 </tbody>

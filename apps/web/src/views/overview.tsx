@@ -1,23 +1,19 @@
 import { useMemo } from 'preact/hooks';
 import type { ChartConfiguration } from 'chart.js';
-import type { DetentionBucket, DetentionCount, DetentionEntry, ExtraditionCount, HandlerCount, ReadAnswer } from '../api/types';
+import type { DetentionBucket, DetentionCount, ExtraditionCount, HandlerCount, ReadAnswer } from '../api/types';
 import { can } from '../auth/auth-provider';
 import { ChartCanvas, PALETTE } from '../components/chart';
-import { PurposePrompt } from '../components/purpose';
-import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
-import { countryName, formatDate, formatInstant, humanize } from '../format';
-import { linkHandler } from '../router';
+import { Empty, ErrorState, Loading, Panel } from '../components/states';
+import { countryName, currentZone, humanize } from '../format';
+import { isoWeeksEndingAt, weekRequests } from '../time/zone';
+import { useTitle } from '../nav/page-focus';
+import { ReviewsDue } from './reviews-due';
 import { useApp, useQuery } from '../state';
 
-const DAY = 86_400_000;
-
-function startOfUtcDay(ms: number): Date {
-  const d = new Date(ms);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
 
 export function Overview() {
   const { session } = useApp();
+  useTitle('Overview');
   return (
     <div class="overview">
       <h1>Overview <span class="muted small">cases owned by or shared with {countryName(session.country)}</span></h1>
@@ -74,19 +70,24 @@ function DetentionsByNationality() {
   );
 }
 
+/** Detentions per ISO week in the viewer's zone, the current week last (counted so far). */
 function DetentionsOverTime() {
   const { api } = useApp();
-  const range = useMemo(() => {
-    const to = startOfUtcDay(Date.now() + DAY);
-    return { from: new Date(to.getTime() - 12 * 7 * DAY).toISOString(), to: to.toISOString() };
-  }, []);
-  const q = useQuery(`over-time-${range.from}`, (signal, minPosition) =>
-    api.get<ReadAnswer<{ items: DetentionBucket[] }>>('/api/v1/detentions/over-time', { signal, minPosition, query: { ...range, bucket: 'week' } }));
-  const items = q.data?.data.items ?? [];
+  const zone = currentZone();
+  const weeks = useMemo(() => isoWeeksEndingAt(Date.now(), 12, zone), [zone]);
+  const q = useQuery(`over-time-${weeks[0]?.start}-${zone}`, async (signal, minPosition) => {
+    const runs = await Promise.all(weekRequests(weeks).map(async (run) => {
+      const range = { from: new Date(run.from).toISOString(), to: new Date(run.to).toISOString(), bucket: 'week' };
+      const answer = await api.get<ReadAnswer<{ items: DetentionBucket[] }>>('/api/v1/detentions/over-time', { signal, minPosition, query: range });
+      return run.weeks.map((w, i) => ({ week: w, open: answer.data.items[i]?.open ?? 0, started: answer.data.items[i]?.started ?? 0 }));
+    }));
+    return runs.flat();
+  });
+  const items = q.data ?? [];
   const config = useMemo<ChartConfiguration>(() => ({
     type: 'bar',
     data: {
-      labels: items.map((b) => formatDate(b.at)),
+      labels: items.map((b) => b.week.label),
       datasets: [
         { type: 'line', label: 'Detained at week start', data: items.map((b) => b.open), borderColor: PALETTE[0], backgroundColor: PALETTE[0], tension: 0.2 },
         { type: 'bar', label: 'New detentions in week', data: items.map((b) => b.started), backgroundColor: PALETTE[1] },
@@ -102,16 +103,20 @@ function DetentionsOverTime() {
         <Empty>No detentions in this period.</Empty>
       ) : (
         <>
-          <ChartCanvas config={config} label="Detentions per week: detained at week start (line) and new detentions (bars)" />
+          <ChartCanvas config={config} label="Detentions per ISO week: detained at week start (line) and new detentions (bars)" />
           <details class="data-table-toggle">
             <summary>Show the numbers</summary>
             <table>
               <caption class="sr-only">Detentions per week</caption>
-              <thead><tr><th scope="col">Week starting</th><th scope="col">Detained at start</th><th scope="col">New</th></tr></thead>
-              <tbody>{items.map((b) => <tr key={b.at}><td>{formatDate(b.at)}</td><td>{b.open}</td><td>{b.started}</td></tr>)}</tbody>
+              <thead><tr><th scope="col">Week (Monday)</th><th scope="col">Detained at start</th><th scope="col">New</th></tr></thead>
+              <tbody>{items.map((b) => <tr key={b.week.start}><td>{b.week.label}</td><td>{b.open}</td><td>{b.started}</td></tr>)}</tbody>
             </table>
           </details>
-          {last ? <p class="footnote">Week of {formatDate(last.at)}: {last.started} new, {last.open} detained at its start.</p> : null}
+          {last ? (
+            <p class="footnote" data-testid="this-week">
+              This week, {last.week.label}: {last.started} new so far, {last.open} detained at its start. Weeks run Monday to Sunday in {zone}.
+            </p>
+          ) : null}
         </>
       )}
     </Panel>
@@ -174,39 +179,6 @@ function ExtraditionsByStage() {
             </tbody>
           </table>
         </>
-      )}
-    </Panel>
-  );
-}
-
-function ReviewsDue() {
-  const { api, purposes, navigate } = useApp();
-  const purpose = purposes.get();
-  const before = useMemo(() => startOfUtcDay(Date.now() + 8 * DAY).toISOString(), []);
-  const q = useQuery(purpose ? `reviews-due-${before}-${purpose}` : null, (signal, minPosition) =>
-    api.get<ReadAnswer<{ items: DetentionEntry[] }>>('/api/v1/detentions/custody-reviews-due', { signal, minPosition, purpose, query: { before } }));
-  const items = q.data?.data.items ?? [];
-  const onLink = linkHandler(navigate);
-  return (
-    <Panel title="Custody reviews due in the next 7 days" id="reviews-due">
-      {!purpose ? (
-        <PurposePrompt set={purposes.set} />
-      ) : q.loading ? <Loading /> : q.error && !q.data ? <ErrorState error={q.error} /> : items.length === 0 ? (
-        <Empty>No custody reviews due in the next 7 days.</Empty>
-      ) : (
-        <table class="data-table">
-          <thead><tr><th scope="col">Review</th><th scope="col">Person</th><th scope="col">Held in</th><th scope="col">Case</th></tr></thead>
-          <tbody>
-            {items.map((d) => (
-              <tr key={d.detentionId}>
-                <td>{formatInstant(d.nextCustodyReviewAt)}</td>
-                <td>{d.name ?? (d.pseudonym ? `"${d.pseudonym}"` : d.personId.slice(0, 8))} <span class="muted">{d.nationalities.join(', ')}</span></td>
-                <td>{countryName(d.holdingCountry)} <span class="muted">{d.facility}</span></td>
-                <td><a href={`/cases/${d.caseId}`} onClick={onLink}>Open case</a> <HandlingBadge code={d.handlingCode} text={d.handlingText} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       )}
     </Panel>
   );

@@ -9,6 +9,7 @@ import {
   BASIS_LABELS, formatShare, nonResponding, parsePlatformQuery, periodLabel, platformLabel, platformQueryString, tableCsvRows,
 } from '../platforms/figures';
 import type { PlatformQuery } from '../platforms/figures';
+import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 import { OrdersAndReferrals, RemovalRateChart, ResponsivenessTable, TimeToRemovalChart, UnansweredChart } from './platform-figures';
@@ -33,6 +34,7 @@ export function Platforms({ search }: { search: string }) {
   const operatorOf = (p: string) => catalogue.data?.items.find((i) => i.platform === p)?.operator ?? platformLabel(p);
   const totals = main.data?.data.platformTotals ?? [];
   const onLink = linkHandler(navigate);
+  useTitle('Platforms');
 
   const exportCsv = () => {
     const name = `platform-responsiveness_${q.from}_${q.to}${q.basis ? `_${q.basis}` : ''}.csv`;

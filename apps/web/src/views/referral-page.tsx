@@ -3,9 +3,11 @@ import type { ReadAnswer } from '../api/types';
 import { ApiError } from '../api/client';
 import { PurposePrompt } from '../components/purpose';
 import { ErrorState, Loading, Panel } from '../components/states';
-import { countryName, formatInstant, humanize } from '../format';
+import { Time } from '../components/time';
+import { countryName, humanize } from '../format';
 import { platformLabel } from '../platforms/figures';
 import { recordedTimeline } from '../platforms/referral-timeline';
+import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 
@@ -15,6 +17,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
   const q = useQuery(purpose ? `referral-${referralId}-${purpose}` : null, (signal, minPosition) =>
     api.get<ReadAnswer<ReferralDetail>>(`/api/v1/referrals/${referralId}`, { signal, minPosition, purpose }));
   const onLink = linkHandler(navigate);
+  useTitle('Referral');
   const back = <p><a href="/referrals" onClick={onLink}>← All referrals</a></p>;
 
   if (!purpose) return <div>{back}<Panel title="State your purpose to open this referral"><PurposePrompt set={purposes.set} /></Panel></div>;
@@ -53,7 +56,7 @@ export function ReferralPage({ referralId }: { referralId: string }) {
         <ol class="timeline" data-testid="referral-timeline">
           {steps.map((s, i) => (
             <li key={i} class={s.mark ? `step-${s.mark}` : undefined}>
-              {s.at ? <time dateTime={s.at}>{formatInstant(s.at)}</time> : <span class="muted small">date not recorded</span>}
+              {s.at ? <Time iso={s.at} /> : <span class="muted small">date not recorded</span>}
               <div>
                 <strong>{s.what}</strong>
                 {s.mark === 'overdue' ? <span class="badge overdue-badge">overdue</span> : s.mark === 'due' ? <span class="badge due-badge">pending</span> : null}

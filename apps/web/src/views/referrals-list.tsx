@@ -4,8 +4,10 @@ import { REFERRAL_STATUSES } from '../api/referral-types';
 import type { Page, ReadAnswer } from '../api/types';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
-import { countryName, formatDate, formatInstant, humanize } from '../format';
+import { Time, Deadline } from '../components/time';
+import { countryName, formatDate, humanize } from '../format';
 import { platformLabel } from '../platforms/figures';
+import { useTitle } from '../nav/page-focus';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
 import { shortLocator } from './platform-work';
@@ -34,6 +36,7 @@ export function ReferralsList({ search }: { search: string }) {
   useEffect(() => setMore({ items: [], loading: false }), [key]);
   const days = useQuery('action-days-list', (signal) => api.get<ReadAnswer<{ items: ActionDayEntry[] }>>('/api/v1/referrals/action-days', { signal }));
   const onLink = linkHandler(navigate);
+  useTitle('Referrals');
 
   const items = [...(first.data?.data.items ?? []), ...more.items];
   const next = more.items.length ? more.nextCursor : first.data?.data.nextCursor;
@@ -97,8 +100,8 @@ export function ReferralsList({ search }: { search: string }) {
                         <td>{platformLabel(r.platform, r.platformName)}</td>
                         <td>{r.basis === 'removal_order' ? 'Removal order' : 'ToS referral'}</td>
                         <td><span class={`status status-${r.status}`}>{humanize(r.status)}</span></td>
-                        <td>{formatInstant(r.referredAt)} <span class="muted">{r.originCountry}</span></td>
-                        <td>{formatInstant(r.responseDueAt)}</td>
+                        <td><Time iso={r.referredAt} /> <span class="muted">{r.originCountry}</span></td>
+                        <td><Deadline iso={r.responseDueAt} done={!['referred', 'sent', 'acknowledged', 'no_response'].includes(r.status)} /></td>
                       </tr>
                     ))}
                   </tbody>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { DevAuthProvider, PastedTokenAuthProvider } from '../auth/auth-provider';
 import type { Session } from '../auth/auth-provider';
 import type { ClientConfig } from '../app';
+import { useTitle } from '../nav/page-focus';
 
 const dev = new DevAuthProvider();
 const pasted = new PastedTokenAuthProvider();
@@ -10,6 +11,7 @@ export function SignIn({ config, onSignedIn }: { config: ClientConfig; onSignedI
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [token, setToken] = useState('');
+  useTitle('Sign in');
 
   const asDev = async (country: string, role: 'officer' | 'analyst' | 'supervisor', label: string) => {
     setBusy(label);

@@ -15,6 +15,12 @@ class AccessLogQueryDto extends PagedQueryDto {
   @MaxLength(200)
   officer?: string;
 
+  @ApiPropertyOptional({ description: 'Leave out this officer subject\'s accesses (the dashboard hides the supervisor\'s own reads by default)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  excludeOfficer?: string;
+
   @ApiPropertyOptional({ description: 'Only accesses that returned this case' })
   @IsOptional()
   @IsUUID()
@@ -53,7 +59,7 @@ export class AccessLogController {
   @ApiOperation({ summary: 'Access log, newest first: every access by your country\'s officers and every access by anyone to cases your country owns (needs a purpose; this read is logged too)' })
   list(@Req() req: FastifyRequest, @Query() q: AccessLogQueryDto) {
     return this.gateway.read(req, ...namedQuery('accessLog', {
-      officer: q.officer, caseId: q.case, referralId: q.referral, requestId: q.request, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor,
+      officer: q.officer, excludeOfficer: q.excludeOfficer, caseId: q.case, referralId: q.referral, requestId: q.request, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor,
     }));
   }
 }

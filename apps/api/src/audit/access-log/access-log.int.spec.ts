@@ -119,6 +119,9 @@ describe('who may audit', () => {
     expect(byOfficer.length).toBeGreaterThan(0);
     expect(byOfficer.every((e) => e.officer.subject === 'dk-1')).toBe(true);
     expect(await list(tokens.seSup, '?to=2000-01-01T00:00:00Z')).toEqual([]);
+    const withoutDk = await list(tokens.seSup, '?excludeOfficer=dk-1');
+    expect(withoutDk.length).toBeGreaterThan(0);
+    expect(withoutDk.some((e) => e.officer.subject === 'dk-1')).toBe(false);
   });
 
   it('the reproducible view rebuilds exactly what the officer got; a partner cannot open the owner\'s entries', async () => {

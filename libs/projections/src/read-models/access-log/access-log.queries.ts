@@ -17,6 +17,8 @@ export interface AccessEntryView extends Omit<CaseDataAccessedData, 'params'> {
 export interface ListAccessOptions extends PageOptions {
   /** Officer subject (the token's `sub`). */
   officer?: string;
+  /** Leave out this subject's accesses (a supervisor's own reads would crowd the top). */
+  excludeOfficer?: string;
   caseId?: string;
   /** Only accesses whose answer disclosed this referral. */
   referralId?: string;
@@ -42,6 +44,7 @@ export function listAccess(db: Database.Database, viewer: Viewer, options: ListA
   const where = [VISIBLE];
   const params: Record<string, unknown> = { ...viewerParams(viewer), limit: limit + 1 };
   addFilter(where, params, options.officer, 'e.officer_subject = @officer', 'officer');
+  addFilter(where, params, options.excludeOfficer, 'e.officer_subject <> @excludeOfficer', 'excludeOfficer');
   addFilter(where, params, options.caseId,
     'EXISTS (SELECT 1 FROM access_cases c WHERE c.entry_id = e.entry_id AND c.case_id = @caseId)', 'caseId');
   addFilter(where, params, options.referralId,
