@@ -4,6 +4,7 @@ export * from './storage-faults.js';
 export * from './handle-command.js';
 export * from './sqlite/sqlite-event-store.js';
 export { followCommits } from './sqlite/commit-signal.js';
+export { retryWhileBusy } from './sqlite/busy-retry.js';
 export * from './state-cache.js';
 export * from './keyed-queue.js';
 export * from './hash-chain.js';

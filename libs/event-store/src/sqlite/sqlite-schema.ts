@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { retryWhileBusy } from './busy-retry.js';
 
 type Db = Database.Database;
 type Stmt = Database.Statement<unknown[], unknown>;
@@ -27,7 +28,8 @@ CREATE TABLE IF NOT EXISTS events (
  */
 export function openDatabase(file: string, role: 'writer' | 'reader' = 'writer'): Db {
   const db = new Database(file, { timeout: 5000 });
-  db.pragma('journal_mode = WAL');
+  // The writer thread and every reader thread open a fresh events.db together (see retryWhileBusy).
+  retryWhileBusy(() => db.pragma('journal_mode = WAL'));
   db.pragma('synchronous = FULL');
   // The writing connection gets a big page cache and a less frequent automatic checkpoint: the
   // checkpoint runs inside some COMMIT and stalls its thread, so running it every ~40 MB of WAL

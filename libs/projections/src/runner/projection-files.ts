@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { retryWhileBusy } from '@liaison/event-store';
 import type { Projection } from './projection.js';
 
 /**
@@ -15,9 +16,10 @@ export class ProjectionRegistry {
   constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true });
     this.db = new Database(path.join(dir, 'registry.db'));
-    this.db.pragma('journal_mode = WAL');
+    // Both projection threads open a fresh registry at once (see retryWhileBusy).
+    retryWhileBusy(() => this.db.pragma('journal_mode = WAL'));
     this.db.pragma('synchronous = FULL');
-    this.db.exec('CREATE TABLE IF NOT EXISTS active(name TEXT PRIMARY KEY, version INTEGER NOT NULL, file TEXT NOT NULL)');
+    retryWhileBusy(() => this.db.exec('CREATE TABLE IF NOT EXISTS active(name TEXT PRIMARY KEY, version INTEGER NOT NULL, file TEXT NOT NULL)'));
     this.dataVersionStmt = this.db.prepare('PRAGMA data_version').pluck(true);
   }
 
