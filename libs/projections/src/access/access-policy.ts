@@ -55,3 +55,22 @@ export function evolveCaseAccess(rm: ReadModelDb, event: RecordedEvent): boolean
 export function visibleTo(alias: string): string {
   return `${alias}.case_id IN (SELECT case_id FROM case_access WHERE country = @viewerCountry)`;
 }
+
+/**
+ * For read models that count per viewer country when writing: applies an access event, keeps
+ * `caseCountries(case_id, country)` (the countries that may see each case, looked up by case) in step,
+ * and returns whether the event's country gained (1) or lost (-1) access, or 0 when nothing changed.
+ */
+export function evolveCaseAccessChange(rm: ReadModelDb, event: RecordedEvent, caseCountries: string): { country: string; change: 1 | -1 | 0 } {
+  const d = event.data as Record<string, unknown>;
+  const caseId = String(d.caseId);
+  const country = String((event.type === 'CaseOpened' ? d.ownerCountry : d.partnerCountry) ?? '');
+  const has = (): boolean => rm.stmt('SELECT 1 FROM case_access WHERE country = ? AND case_id = ?').get(country, caseId) !== undefined;
+  const had = has();
+  evolveCaseAccess(rm, event);
+  const now = has();
+  if (had === now) return { country, change: 0 };
+  if (now) rm.stmt(`INSERT OR IGNORE INTO ${caseCountries}(case_id, country) VALUES (?, ?)`).run(caseId, country);
+  else rm.stmt(`DELETE FROM ${caseCountries} WHERE case_id = ? AND country = ?`).run(caseId, country);
+  return { country, change: now ? 1 : -1 };
+}

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
-import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
+import { CASE_ACCESS_EVENTS, evolveCaseAccessChange, setupCaseAccess } from '../../access/access-policy.js';
 import { requestViewers } from '../../access/request-access.js';
 import {
   CLOCK_COLUMNS, clockOf, foldClock, INFORMATION_REQUEST_EVENTS, isInformationRequestEvent, type RequestClock,
@@ -171,16 +171,7 @@ function caseViewers(rm: ReadModelDb, caseId: string): string[] {
  * board rows of the case's detentions and extraditions are derived again.
  */
 function evolveAccess(rm: ReadModelDb, event: RecordedEvent, caseId: string): void {
-  const d = event.data as Data;
-  const country = str(event.type === 'CaseOpened' ? d.ownerCountry : d.partnerCountry) ?? '';
-  const has = (): boolean => rm.stmt('SELECT 1 FROM case_access WHERE country = ? AND case_id = ?').get(country, caseId) !== undefined;
-  const had = has();
-  evolveCaseAccess(rm, event);
-  const now = has();
-  if (had === now) return;
-  if (now) rm.stmt('INSERT OR IGNORE INTO dl_case_countries(case_id, country) VALUES (?, ?)').run(caseId, country);
-  else rm.stmt('DELETE FROM dl_case_countries WHERE case_id = ? AND country = ?').run(caseId, country);
-  syncCase(rm, caseId);
+  if (evolveCaseAccessChange(rm, event, 'dl_case_countries').change !== 0) syncCase(rm, caseId);
 }
 
 function syncDetention(rm: ReadModelDb, caseId: string, detentionId: string): void {

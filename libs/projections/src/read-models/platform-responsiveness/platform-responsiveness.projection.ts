@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
-import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
+import { CASE_ACCESS_EVENTS, evolveCaseAccessChange, setupCaseAccess } from '../../access/access-policy.js';
 import { referralViewers } from '../../access/referral-access.js';
 import { REFERRAL_EVENTS } from '../shared/referral-events.js';
 import { str, type Data } from '../shared/read-model-helpers.js';
@@ -82,19 +82,12 @@ function viewersOf(rm: ReadModelDb, f: ReferralFacts): string[] {
  * starts or stops counting the case's referrals it did not refer itself.
  */
 function evolveAccess(rm: ReadModelDb, event: RecordedEvent, caseId: string): void {
-  const d = event.data as Data;
-  const country = str(event.type === 'CaseOpened' ? d.ownerCountry : d.partnerCountry) ?? '';
-  const has = (): boolean => rm.stmt('SELECT 1 FROM case_access WHERE country = ? AND case_id = ?').get(country, caseId) !== undefined;
-  const had = has();
-  evolveCaseAccess(rm, event);
-  const now = has();
-  if (had === now) return;
-  if (now) rm.stmt('INSERT OR IGNORE INTO pr_case_countries(case_id, country) VALUES (?, ?)').run(caseId, country);
-  else rm.stmt('DELETE FROM pr_case_countries WHERE case_id = ? AND country = ?').run(caseId, country);
+  const { country, change } = evolveCaseAccessChange(rm, event, 'pr_case_countries');
+  if (change === 0) return;
   const referrals = rm.stmt(`SELECT r.* FROM pr_case_referrals x JOIN pr_referrals r ON r.referral_id = x.referral_id
     WHERE x.case_id = ?`).all(caseId) as ReferralFacts[];
   for (const f of referrals) {
-    if (!f.referrers.split(',').includes(country)) move(rm, f, [country], now ? 1 : -1);
+    if (!f.referrers.split(',').includes(country)) move(rm, f, [country], change);
   }
 }
 
