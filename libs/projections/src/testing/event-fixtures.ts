@@ -80,3 +80,24 @@ export function toAppends(events: readonly RecordedEvent[]): { streamId: string;
 export function withPositions(events: readonly RecordedEvent[], first: bigint): RecordedEvent[] {
   return events.map((e, i) => ({ ...e, position: first + BigInt(i) }));
 }
+
+/** One event of a generated workload, before it has a position. */
+export type WorkloadStep = { stream: string; type: string; data: JsonObject; country: string };
+
+/**
+ * Interleaves per-stream queues of steps at random (seeded), keeping each queue's order: streams
+ * evolve side by side, as in a real log, while every stream's own history stays valid.
+ */
+export function interleaveSteps(queues: readonly (readonly WorkloadStep[])[], rnd: () => number): EventLog {
+  const log = new EventLog();
+  const next = queues.map(() => 0);
+  const active = queues.map((_, i) => i);
+  while (active.length) {
+    const slot = Math.floor(rnd() * active.length);
+    const q = active[slot];
+    const s = queues[q][next[q]++];
+    log.append(s.stream, s.type, s.data, s.country);
+    if (next[q] === queues[q].length) active.splice(slot, 1);
+  }
+  return log;
+}

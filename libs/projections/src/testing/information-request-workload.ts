@@ -4,7 +4,7 @@
 // decider: acknowledgements, clarifications and judicial authorisations that pause and move the
 // clock, full and partial answers (some late), refusals with listed grounds, withdrawals, forwarding.
 import type { JsonObject } from '@liaison/event-store';
-import { EventLog, requestStreamOf } from './event-fixtures.js';
+import { interleaveSteps, requestStreamOf, type EventLog, type WorkloadStep } from './event-fixtures.js';
 import { generateWorkload, seededRandom } from './workload.js';
 import { deadlineRule } from './information-request-fixtures.js';
 
@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 const START = Date.parse('2024-08-01T00:00:00.000Z');
 const GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 
-type Step = { stream: string; type: string; data: JsonObject; country: string };
+type Step = WorkloadStep;
 
 export interface RequestWorkloadOptions {
   requests: number;
@@ -103,15 +103,5 @@ export function generateRequestWorkload(options: RequestWorkloadOptions): EventL
     queues.push(steps);
   }
 
-  const log = new EventLog();
-  const next = queues.map(() => 0);
-  const active = queues.map((_, i) => i);
-  while (active.length) {
-    const slot = Math.floor(rnd() * active.length);
-    const q = active[slot];
-    const s = queues[q][next[q]++];
-    log.append(s.stream, s.type, s.data, s.country);
-    if (next[q] === queues[q].length) active.splice(slot, 1);
-  }
-  return log;
+  return interleaveSteps(queues, rnd);
 }

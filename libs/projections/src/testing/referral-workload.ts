@@ -2,7 +2,7 @@
 // them: co-referrers joining late, cases shared and revoked while their referrals evolve, answers
 // early and late, silences, reappearances with a second round, withdrawals. Seeded, like workload.ts.
 import type { JsonObject } from '@liaison/event-store';
-import { EventLog } from './event-fixtures.js';
+import { interleaveSteps, type EventLog, type WorkloadStep } from './event-fixtures.js';
 import { seededRandom } from './workload.js';
 
 export const REFERRAL_COUNTRIES = ['SE', 'DK', 'NO', 'FI', 'IS'] as const;
@@ -10,7 +10,7 @@ const PLATFORMS = ['tiktok', 'telegram', 'snapchat', 'instagram', 'other'] as co
 const HOUR = 3_600_000;
 const YEAR_START = Date.parse('2024-01-01T00:00:00.000Z');
 
-type Step = { stream: string; type: string; data: JsonObject; country: string };
+type Step = WorkloadStep;
 
 export interface ReferralWorkloadOptions {
   referrals: number;
@@ -116,15 +116,5 @@ export function generateReferralWorkload(options: ReferralWorkloadOptions): Even
     return steps.concat(later);
   }
 
-  const log = new EventLog();
-  const next = queues.map(() => 0);
-  const active = queues.map((_, i) => i);
-  while (active.length) {
-    const slot = Math.floor(rnd() * active.length);
-    const q = active[slot];
-    const s = queues[q][next[q]++];
-    log.append(s.stream, s.type, s.data, s.country);
-    if (next[q] === queues[q].length) active.splice(slot, 1);
-  }
-  return log;
+  return interleaveSteps(queues, rnd);
 }
