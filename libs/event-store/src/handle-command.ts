@@ -38,6 +38,11 @@ export interface HandleCommandOptions {
   known?: KnownState<unknown>;
 }
 
+/** handleCommands only: which refusals mean "already done" for the command at `index` (left out, not an error). */
+export interface HandleCommandsOptions extends HandleCommandOptions {
+  tolerate?: (index: number, refusal: unknown) => boolean;
+}
+
 /** What readState returned for a stream: its folded state, revision (undefined: no stream) and last hash. */
 export interface KnownState<State> {
   state: State;
@@ -53,6 +58,11 @@ export interface HandleCommandResult<State> {
   position: bigint | undefined;
   newState: State;
   events: { type: string; data: JsonObject }[];
+}
+
+/** handleCommands' answer: as handleCommand's, plus the events each command decided (a tolerated one decided none). */
+export interface HandleCommandsResult<State> extends HandleCommandResult<State> {
+  eventsByCommand: { type: string; data: JsonObject }[][];
 }
 
 type Folding<State, Event extends { type: string; data: JsonObject }> = Pick<Decider<unknown, State, Event>, 'evolve' | 'fold'>;
@@ -92,24 +102,58 @@ export async function readState<State, Event extends { type: string; data: JsonO
  * Read, fold, decide, append with the read revision. A lost race (another writer appended
  * between our read and our append) is retried by re-reading, unless the caller pinned a revision.
  */
-export function handleCommand<Command, State, Event extends { type: string; data: JsonObject }>(
+export async function handleCommand<Command, State, Event extends { type: string; data: JsonObject }>(
   store: EventStore,
   streamId: string,
   command: Command,
   decider: Decider<Command, State, Event>,
   options: HandleCommandOptions,
 ): Promise<HandleCommandResult<State>> {
-  const handle = () => decideAndAppend(store, streamId, command, decider, options);
+  const { eventsByCommand: _, ...result } = await handleCommands(store, streamId, [command], decider, options);
+  return result;
+}
+
+/**
+ * Several commands on one stream as one: each is decided on the state the ones before it produced,
+ * and all their events are appended at once, so they land together or not at all (a bulk import's
+ * "refer, then mark sent" for one item: one append, one fsync share and one queue turn instead of two).
+ */
+export function handleCommands<Command, State, Event extends { type: string; data: JsonObject }>(
+  store: EventStore,
+  streamId: string,
+  commands: readonly Command[],
+  decider: Decider<Command, State, Event>,
+  options: HandleCommandsOptions,
+): Promise<HandleCommandsResult<State>> {
+  const handle = () => decideAndAppend(store, streamId, commands, decider, options);
   return options.queue ? options.queue.run(streamId, handle) : handle();
+}
+
+/** Decides each command on the state the previous ones left; a tolerated refusal decides nothing. */
+function decideInTurn<Command, State, Event extends { type: string; data: JsonObject }>(
+  decider: Decider<Command, State, Event>, commands: readonly Command[], state: State, tolerate: HandleCommandsOptions['tolerate'],
+): Event[][] {
+  let current = state;
+  return commands.map((command, index) => {
+    let decided: Event[];
+    try {
+      decided = decider.decide(command, current);
+    } catch (e) {
+      if (tolerate?.(index, e)) return [];
+      throw e;
+    }
+    if (decided.length && commands.length > 1) current = foldAll(decider, current, decided);
+    return decided;
+  });
 }
 
 async function decideAndAppend<Command, State, Event extends { type: string; data: JsonObject }>(
   store: EventStore,
   streamId: string,
-  command: Command,
+  commands: readonly Command[],
   decider: Decider<Command, State, Event>,
-  options: HandleCommandOptions,
-): Promise<HandleCommandResult<State>> {
+  options: HandleCommandsOptions,
+): Promise<HandleCommandsResult<State>> {
   const retries = options.expectedRevision !== undefined ? 0 : (options.retries ?? 3);
   const cache = options.cache as StateCache<State> | undefined;
   // First try the cached fold without touching the store: the append's expected revision still
@@ -129,16 +173,17 @@ async function decideAndAppend<Command, State, Event extends { type: string; dat
       if (retryFresh()) continue;
       throw new WrongExpectedVersion(streamId, options.expectedRevision, revision);
     }
-    let events: Event[];
+    let eventsByCommand: Event[][];
     try {
-      events = decider.decide(command, state);
+      eventsByCommand = decideInTurn(decider, commands, state, options.tolerate);
     } catch (e) {
       if (retryFresh()) continue;
       throw e;
     }
+    const events = eventsByCommand.length === 1 ? eventsByCommand[0] : eventsByCommand.flat();
     if (events.length === 0) {
       if (retryFresh()) continue;
-      return { streamId, nextExpectedRevision: revision, position: undefined, newState: state, events };
+      return { streamId, nextExpectedRevision: revision, position: undefined, newState: state, events, eventsByCommand };
     }
     try {
       const plain = events.map((e) => ({ id: newEventId(), type: e.type, data: e.data, metadata: options.metadata }));
@@ -149,7 +194,7 @@ async function decideAndAppend<Command, State, Event extends { type: string; dat
       });
       const newState = foldAll(decider, state, events);
       cache?.set(streamId, newState, result.nextExpectedRevision, chained.last);
-      return { streamId, nextExpectedRevision: result.nextExpectedRevision, position: result.position, newState, events };
+      return { streamId, nextExpectedRevision: result.nextExpectedRevision, position: result.position, newState, events, eventsByCommand };
     } catch (e) {
       if (e instanceof WrongExpectedVersion && retryFresh()) continue;
       if (e instanceof WrongExpectedVersion && attempt++ < retries) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AppendOptions, AppendResult, EventStore, EventToAppend, RecordedEvent } from './event-store.port.js';
 import { StreamNotFound, WrongExpectedVersion } from './event-store.errors.js';
-import { handleCommand, readState } from './handle-command.js';
+import { handleCommand, handleCommands, readState } from './handle-command.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { counter } from './conformance/handle-command.cases.js';
 
@@ -108,5 +108,46 @@ describe('handleCommand with a known state', () => {
     // The caller believes the stream is new; it now holds one event, so the append conflicts once.
     const result = await handleCommand(asStore(fake), 's', { type: 'add', by: 1 }, counter, { metadata, known: { state: 0, revision: undefined } });
     expect([result.newState, fake.events.length]).toEqual([6, 2]);
+  });
+});
+
+describe('handleCommands', () => {
+  // A capped counter: adding past 10 is refused, so a tolerated refusal has something to tolerate.
+  const capped = { ...counter, decide: (c: Parameters<typeof counter.decide>[0], state: number) => {
+    if (c.type === 'add' && state + c.by > 10) throw Object.assign(new Error('over the cap'), { code: 'OVER_CAP' });
+    return counter.decide(c, state);
+  } };
+  const overCap = (_i: number, e: unknown) => (e as { code?: string }).code === 'OVER_CAP';
+
+  it('given a new stream, when three commands run as one, then each is decided on the state the ones before left and all land in one append', async () => {
+    const fake = new FakeStore();
+    const result = await handleCommands(asStore(fake), 's', [{ type: 'add', by: 4 }, { type: 'noop' }, { type: 'add', by: 5 }], counter, { metadata });
+    expect(fake.appendCalls).toBe(1);
+    expect(fake.events.map((e) => e.data.by)).toEqual([4, 5]);
+    expect(result).toMatchObject({ nextExpectedRevision: 1n, newState: 9 });
+    expect(result.eventsByCommand.map((es) => es.length)).toEqual([1, 0, 1]);
+  });
+
+  it('given a command the cap refuses, when its refusal is tolerated, then it decides nothing and the others still land', async () => {
+    const fake = new FakeStore();
+    const result = await handleCommands(asStore(fake), 's', [{ type: 'add', by: 8 }, { type: 'add', by: 5 }, { type: 'add', by: 2 }], capped, { metadata, tolerate: overCap });
+    expect(result.eventsByCommand.map((es) => es.map((e) => e.data.by))).toEqual([[8], [], [2]]);
+    expect(fake.events.map((e) => e.data.by)).toEqual([8, 2]);
+  });
+
+  it('given a refusal that is not tolerated, when it comes after commands that would pass, then nothing is appended', async () => {
+    const fake = new FakeStore();
+    await expect(handleCommands(asStore(fake), 's', [{ type: 'add', by: 8 }, { type: 'add', by: 5 }], capped, { metadata })).rejects.toThrow('over the cap');
+    expect([fake.appendCalls, fake.events.length]).toEqual([0, 0]);
+  });
+
+  it('given a stale known state, when the append conflicts, then every command is decided again on the fresh state', async () => {
+    const fake = new FakeStore();
+    await handleCommand(asStore(fake), 's', { type: 'add', by: 7 }, counter, { metadata });
+    const result = await handleCommands(asStore(fake), 's', [{ type: 'add', by: 2 }, { type: 'add', by: 3 }], capped, {
+      metadata, tolerate: overCap, known: { state: 0, revision: undefined },
+    });
+    // Fresh: 7 + 2 = 9, then 9 + 3 is over the cap and tolerated.
+    expect([result.newState, fake.events.map((e) => e.data.by)]).toEqual([9, [7, 2]]);
   });
 });

@@ -40,6 +40,21 @@ describe('referral action days over HTTP', () => {
     expect(ledger.body.data.items.map((i) => i.locator).sort()).toEqual([...locators, extra].sort());
   });
 
+  it('records an item listed twice in one file once, each item as one append of its referral and its sending', async () => {
+    const day = await plan();
+    const { csv, locators } = listCsv(3, pastInstant(2));
+    const lines = csv.trimEnd().split('\n');
+    const res = await upload(day, 'list', [...lines, lines[1]].join('\n'));
+    expect(res.body).toMatchObject({ imported: true, rows: 4, unchangedRows: 1, recorded: { ContentReferred: 3, ReferralSentToPlatform: 3 } });
+    const events = (await t.h.store.readAll()).filter((e) => locators.includes(String(e.data.locator ?? '')) || e.type === 'ReferralSentToPlatform');
+    const referred = events.filter((e) => e.type === 'ContentReferred');
+    // The sending follows its referral at the very next global position: one append, never a referral left unsent.
+    for (const r of referred) {
+      const sent = events.find((e) => e.streamId === r.streamId && e.type === 'ReferralSentToPlatform');
+      expect(sent?.position).toBe(r.position + 1n);
+    }
+  });
+
   it('records nothing when one row is invalid, and names the row, its line and the field', async () => {
     const day = await plan();
     const { csv } = listCsv(5, pastInstant(2));

@@ -1,23 +1,46 @@
 import { ConflictException, ForbiddenException, Inject, NotFoundException, PreconditionFailedException, UnprocessableEntityException } from '@nestjs/common';
 import { Command, CommandHandler } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
-import { AccessDenied, AggregateNotFound, DomainError } from '@liaison/domain';
+import { AccessDenied, AggregateNotFound, CommandRejected, DomainError } from '@liaison/domain';
 import type { CommandMetadata } from '@liaison/domain';
-import { KeyedQueue, StateCache, WrongExpectedVersion, handleCommand } from '@liaison/event-store';
+import { KeyedQueue, StateCache, WrongExpectedVersion, handleCommands } from '@liaison/event-store';
 import type { EventStore, KnownState } from '@liaison/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import type { AggregateDescriptor, CommandResult } from './aggregate-descriptor.js';
 
+type AnyCommand = { type: string; metadata: CommandMetadata };
+
+/** One of several commands on one stream; `tolerate` lists refusal codes that mean "already done" (left out, not an error). */
+export interface CommandStep {
+  command: AnyCommand;
+  tolerate?: readonly string[];
+}
+
+/** A command's answer, plus the event types each step decided when several ran as one (ExecuteCommand.steps). */
+export type StepsResult = CommandResult & { eventsByStep: string[][] };
+
 export class ExecuteCommand extends Command<CommandResult> {
+  readonly steps: readonly CommandStep[];
   constructor(
     readonly aggregate: AggregateDescriptor,
     readonly id: string,
-    readonly command: { type: string; metadata: CommandMetadata },
+    command: AnyCommand,
     readonly expectedRevision: bigint | undefined,
     /** The stream as the caller has just read it (bulk imports check every row first): spares a second read. */
     readonly known?: KnownState<unknown>,
+    more: readonly CommandStep[] = [],
   ) {
     super();
+    this.steps = [{ command }, ...more];
+  }
+
+  /** Several commands on one stream decided in turn and appended together (bulk imports: one append per item). */
+  static steps(aggregate: AggregateDescriptor, id: string, steps: readonly CommandStep[], known?: KnownState<unknown>): ExecuteCommand {
+    return new ExecuteCommand(aggregate, id, steps[0].command, undefined, known, steps.slice(1));
+  }
+
+  get command(): AnyCommand {
+    return this.steps[0].command;
   }
 }
 
@@ -34,22 +57,25 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ aggregate, id, command, expectedRevision, known }: ExecuteCommand): Promise<CommandResult> {
+  async execute({ aggregate, id, steps, expectedRevision, known }: ExecuteCommand): Promise<CommandResult | StepsResult> {
     try {
-      const result = await handleCommand(this.store, aggregate.streamId(id), command, aggregate.decider, {
+      const result = await handleCommands(this.store, aggregate.streamId(id), steps.map((s) => s.command), aggregate.decider, {
         expectedRevision,
         retries: RACE_RETRIES,
         cache: this.cache,
         queue: this.queue,
         chain: true,
         known,
-        metadata: eventMetadata(command.metadata),
+        tolerate: (i, refusal) => refusal instanceof CommandRejected && (steps[i].tolerate?.includes(refusal.code) ?? false),
+        // Every step is the same request's: the first one's metadata speaks for all.
+        metadata: eventMetadata(steps[0].command.metadata),
       });
-      return {
+      const answer: CommandResult = {
         revision: result.nextExpectedRevision === undefined ? -1 : Number(result.nextExpectedRevision),
         position: result.position === undefined ? null : result.position.toString(),
         events: result.events.map((e) => e.type),
       };
+      return steps.length === 1 ? answer : { ...answer, eventsByStep: result.eventsByCommand.map((es) => es.map((e) => e.type)) };
     } catch (error: unknown) {
       throw toHttpError(error, aggregate.name, expectedRevision !== undefined);
     }

@@ -1,12 +1,12 @@
-import { HttpException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandRejected, actionDayDecider, actionDayStreamId } from '@liaison/domain';
 import type { ActionDayCommand, ActionDayState, CommandMetadata } from '@liaison/domain';
 import { readState } from '@liaison/event-store';
 import type { EventStore, KnownState } from '@liaison/event-store';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
-import type { AggregateDescriptor, CommandResult } from '../../commands/aggregate-descriptor.js';
-import { ExecuteCommand, toHttpError } from '../../commands/execute-command.handler.js';
+import type { AggregateDescriptor } from '../../commands/aggregate-descriptor.js';
+import { ExecuteCommand, toHttpError, type StepsResult } from '../../commands/execute-command.handler.js';
 import { ACTION_DAY_AGGREGATE } from '../action-day.descriptor.js';
 import type { BulkImportResultDto } from './action-day-result.dto.js';
 import type { BulkFile } from './bulk-body.js';
@@ -140,32 +140,23 @@ export class BulkImportService {
     const byStream = new Map<string, Step[]>();
     for (const step of rows.flatMap((r) => r.steps)) {
       const stream = step.aggregate.streamId(step.id);
-      byStream.set(stream, [...(byStream.get(stream) ?? []), step]);
+      const steps = byStream.get(stream);
+      if (steps) steps.push(step);
+      else byStream.set(stream, [step]);
     }
-    const results = new Map<Step, CommandResult>();
-    // Each stream's first command starts from the state the check read, instead of reading it again;
-    // the append's expected revision still proves it current (a writer in between means a re-read).
+    const decided = new Map<Step, string[]>();
+    let position: bigint | null = null;
+    // Each stream's commands (an item's "refer" and "mark sent", a repeated line's) are one append,
+    // starting from the state the check read instead of reading it again; the append's expected
+    // revision still proves that state current (a writer in between means a re-read).
     await Promise.all([...byStream].map(async ([stream, steps]) => {
-      for (const [i, s] of steps.entries()) results.set(s, await this.run(s, i === 0 ? read.get(stream) : undefined));
+      const result = (await this.bus.execute(ExecuteCommand.steps(steps[0].aggregate, steps[0].id, steps, read.get(stream)))) as Partial<StepsResult>;
+      steps.forEach((s, i) => decided.set(s, result.eventsByStep?.[i] ?? result.events ?? []));
+      if (result.position != null && (position === null || BigInt(result.position) > position)) position = BigInt(result.position);
     }));
     const recorded: Record<string, number> = {};
-    let position: bigint | null = null;
-    for (const r of results.values()) {
-      for (const type of r.events) recorded[type] = (recorded[type] ?? 0) + 1;
-      if (r.position !== null && (position === null || BigInt(r.position) > position)) position = BigInt(r.position);
-    }
-    const unchangedRows = rows.filter((r) => r.steps.every((s) => results.get(s)?.events.length === 0)).length;
-    return { recorded, unchangedRows, position: position === null ? null : position.toString() };
-  }
-
-  private async run(step: Step, known: KnownState<unknown> | undefined): Promise<CommandResult> {
-    try {
-      return await this.bus.execute(new ExecuteCommand(step.aggregate, step.id, step.command, undefined, known));
-    } catch (e) {
-      // The command path has already turned the refusal into its HTTP error; a tolerated code is "already done".
-      const code = e instanceof HttpException ? (e.getResponse() as { code?: string }).code : undefined;
-      if (code !== undefined && step.tolerate?.includes(code)) return { revision: -1, position: null, events: [] };
-      throw e;
-    }
+    for (const types of decided.values()) for (const type of types) recorded[type] = (recorded[type] ?? 0) + 1;
+    const unchangedRows = rows.filter((r) => r.steps.every((s) => decided.get(s)?.length === 0)).length;
+    return { recorded, unchangedRows, position: position === null ? null : (position as bigint).toString() };
   }
 }
