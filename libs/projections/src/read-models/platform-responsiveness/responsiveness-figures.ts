@@ -41,11 +41,20 @@ export interface ResponsivenessFigures {
 const I = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<(typeof COUNTERS)[number], number>;
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
+/**
+ * One dense removals-by-hour array shared by every FigureSum, filled for one sum's quantiles and
+ * cleared after: a dense array per sum (a query makes hundreds of sums, each as long as its slowest
+ * removal) made megabytes of garbage per query at 1M referrals.
+ */
+let scratch = new Float64Array(1024);
+
 /** Sums counters, the removal-time histogram and recent pending referrals of any set of group rows. */
 export class FigureSum {
   private readonly c = COUNTERS.map(() => 0);
-  /** Removals by whole hours, dense (index = hours): adding a group's histogram is one pass over its pairs. */
-  private removals = new Float64Array(0);
+  /** The groups' removal histograms (sorted (hours, count) pairs), merged only when the figures are asked for. */
+  private readonly histograms: Int32Array[] = [];
+  private removalCount = 0;
+  private lastHour = -1;
   private pendingAfter24 = 0;
   private pendingAfter7d = 0;
 
@@ -54,23 +63,16 @@ export class FigureSum {
   }
 
   addRemovals(hours: number, n: number): void {
-    this.reach(hours);
-    this.removals[hours] += n;
+    this.addHistogram(Int32Array.of(hours, n));
   }
 
-  /** Adds a group's removal histogram: sorted (hours, count) pairs (removal-histogram.ts). */
+  /** Adds a group's removal histogram: sorted (hours, count) pairs (removal-histogram.ts), kept by reference. */
   addHistogram(pairs: Int32Array): void {
     if (pairs.length === 0) return;
-    this.reach(pairs[pairs.length - 2]);
-    const r = this.removals;
-    for (let i = 0; i < pairs.length; i += 2) r[pairs[i]] += pairs[i + 1];
-  }
-
-  private reach(hours: number): void {
-    if (hours < this.removals.length) return;
-    const grown = new Float64Array(Math.max(hours + 1, this.removals.length * 2, 64));
-    grown.set(this.removals);
-    this.removals = grown;
+    this.histograms.push(pairs);
+    for (let i = 1; i < pairs.length; i += 2) this.removalCount += pairs[i];
+    const last = pairs[pairs.length - 2];
+    if (last > this.lastHour) this.lastHour = last;
   }
 
   /** Unanswered referrals sent after the 24 h cut and after the 7 d cut (the first are among the second). */
@@ -85,9 +87,10 @@ export class FigureSum {
     const pending = sent - c[I.answered];
     const share = (within: number, after: number): number | null =>
       ratio(c[I.answered] - within + (pending - after), sent - after);
+    const [median, p90] = this.quantiles([0.5, 0.9]);
     return {
       referred: c[I.referred], sent, removed: c[I.removed], removalRate: ratio(c[I.removed], sent),
-      medianHoursToRemoval: this.quantile(0.5), p90HoursToRemoval: this.quantile(0.9),
+      medianHoursToRemoval: median, p90HoursToRemoval: p90,
       unansweredAfter24hShare: share(c[I.answered_within_24h], this.pendingAfter24),
       unansweredAfter7dShare: share(c[I.answered_within_7d], this.pendingAfter7d),
       ordersSent: c[I.orders_sent], ordersWithin1hShare: ratio(c[I.orders_removed_within_1h], c[I.orders_sent]),
@@ -96,23 +99,25 @@ export class FigureSum {
     };
   }
 
-  /** The smallest whole hour h with at least q of the removals within h. */
-  private quantile(q: number): number | null {
-    const r = this.removals;
-    let total = 0;
-    let last = -1;
-    for (let h = 0; h < r.length; h++) {
-      if (r[h] === 0) continue;
-      total += r[h];
-      last = h;
-    }
-    if (total === 0) return null;
+  /**
+   * For each q (ascending), the smallest whole hour h with at least q of the removals within h; the
+   * scan of the merged histogram stops at the last quantile instead of walking to the slowest removal.
+   */
+  private quantiles(qs: readonly number[]): (number | null)[] {
+    const total = this.removalCount;
+    if (total <= 0) return qs.map(() => null);
+    if (scratch.length <= this.lastHour) scratch = new Float64Array(Math.max(this.lastHour + 1, scratch.length * 2));
+    const r = scratch;
+    for (const pairs of this.histograms) for (let i = 0; i < pairs.length; i += 2) r[pairs[i]] += pairs[i + 1];
+    const found: (number | null)[] = [];
     let cumulative = 0;
-    for (let h = 0; h <= last; h++) {
+    for (let h = 0; h <= this.lastHour && found.length < qs.length; h++) {
       if (r[h] === 0) continue;
       cumulative += r[h];
-      if (cumulative >= q * total) return h;
+      while (found.length < qs.length && cumulative >= qs[found.length] * total) found.push(h);
     }
-    return last;
+    while (found.length < qs.length) found.push(this.lastHour);
+    r.fill(0, 0, this.lastHour + 1);
+    return found;
   }
 }
