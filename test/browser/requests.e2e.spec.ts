@@ -15,6 +15,7 @@ import type { DevCountry } from '../../apps/api/src/auth/dev-identity-provider.j
 import type { DeadlinesBoard, InformationRequestEntry } from '../../apps/web/src/api/request-types.js';
 import { DENMARK_FIGURES, NORWAY_FIGURES, SWEDEN_FIGURES, YEAR } from '../e2e/support/information-request-story.js';
 import { PURPOSE, shot, until } from './platforms.support.js';
+import type { Tab } from './platforms.support.js';
 import { seedRequests } from './requests.seed.js';
 import type { RequestSeed } from './requests.seed.js';
 import { ROOT } from './service.harness.js';
@@ -56,6 +57,15 @@ beforeAll(async () => {
   await read('DK', `/api/v1/statistics/information-exchange?year=${YEAR}`);
 }, SLOW);
 
+/** A new tab opened at `pathAndQuery`, signed in there as `identity` (the link survives sign-in), with a purpose stated. */
+async function openAs(pathAndQuery: string, identity: string, statePurpose = true): Promise<Tab> {
+  const tab = await openTab();
+  await tab.page.goto(`${get().service.url}${pathAndQuery}`);
+  await signInHere(tab.page, identity);
+  if (statePurpose) await choosePurpose(tab.page);
+  return tab;
+}
+
 const rowOf = (page: Page, requestId: string) => page.locator(`[data-testid="requests-table"] tr[data-request-id="${requestId}"]`);
 const shownIds = (page: Page) => page.getByTestId('requests-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request-id')));
 const color = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { color: string } }).getComputedStyle(el).color);
@@ -77,11 +87,8 @@ describe('the Requests view', () => {
     const { service, story } = get();
     const incoming = (await read<{ items: InformationRequestEntry[] }>('DK', '/api/v1/information-requests?direction=incoming&limit=100')).items;
     const outgoing = (await read<{ items: InformationRequestEntry[] }>('DK', '/api/v1/information-requests?direction=outgoing&limit=100')).items;
-    const tab = await openTab();
+    const tab = await openAs('/requests', 'Danish officer');
     const { page } = tab;
-    await page.goto(`${service.url}/requests`);
-    await signInHere(page, 'Danish officer');
-    await choosePurpose(page);
     await page.getByTestId('requests-table').waitFor();
     await expect(page.getByRole('link', { name: /^Incoming/ }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(shownIds(page)).resolves.toEqual(incoming.slice(0, 25).map((r) => r.requestId));
@@ -155,11 +162,8 @@ describe('the Deadlines board', () => {
   test('shows the API\'s buckets with live clocks, filters by kind in the address, and can be the start page across reloads', async () => {
     const { service } = get();
     const board = await read<DeadlinesBoard>('DK', '/api/v1/deadlines?limit=100');
-    const tab = await openTab();
+    const tab = await openAs('/deadlines', 'Danish officer');
     const { page } = tab;
-    await page.goto(`${service.url}/deadlines`);
-    await signInHere(page, 'Danish officer');
-    await choosePurpose(page);
     await page.getByTestId('bucket-counts').waitFor();
     for (const b of ['overdue', 'next_8h', 'next_3d', 'later'] as const) {
       await expect(page.getByTestId(`count-${b}`).innerText()).resolves.toBe(String(board.counts[b]));
@@ -211,11 +215,8 @@ describe('the Deadlines board', () => {
     const order = ['H0', 'H1', 'H2', 'H3'];
     const strictest = order[Math.max(...board.items.map((i) => order.indexOf(i.handlingCode ?? '')))] as string;
     expect(strictest).toMatch(/^H[0-3]$/);
-    const tab = await openTab();
+    const tab = await openAs('/deadlines', 'Danish officer');
     const { page } = tab;
-    await page.goto(`${service.url}/deadlines`);
-    await signInHere(page, 'Danish officer');
-    await choosePurpose(page);
     await page.getByTestId('deadlines-overdue').waitFor();
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'deadlines-print-media');
@@ -238,10 +239,8 @@ describe('the Art. 18 statistics', () => {
 
   test('show each country the figures computed by hand, with a chart, year and country in the address, and the API\'s CSV to download', async () => {
     const { service } = get();
-    const tab = await openTab();
+    const tab = await openAs('/statistics', 'Swedish officer', false);
     const { page } = tab;
-    await page.goto(`${service.url}/statistics`);
-    await signInHere(page, 'Swedish officer');
     await page.getByTestId('statistics-table').waitFor();
     await page.getByLabel('Year', { exact: true }).selectOption(String(YEAR));
     await page.getByRole('button', { name: 'Show' }).click();
@@ -282,11 +281,8 @@ describe('the Art. 18 statistics', () => {
 describe('a third country', () => {
   test('the Norwegian officer sees none of the SE↔DK requests: not in the register, not on the board, not by address; zero figures', async () => {
     const { service, story } = get();
-    const tab = await openTab();
+    const tab = await openAs('/requests', 'Norwegian officer');
     const { page } = tab;
-    await page.goto(`${service.url}/requests`);
-    await signInHere(page, 'Norwegian officer');
-    await choosePurpose(page);
     await page.getByText('No incoming requests to Norway match.').waitFor();
     await page.getByRole('link', { name: /^Outgoing/ }).click();
     await page.getByText('No outgoing requests from Norway match.').waitFor();

@@ -12,60 +12,22 @@ export type RequestDirection = 'incoming' | 'outgoing';
 
 export interface RefusalGroundGiven { ground: string; reason: string }
 
+/**
+ * A register entry, with the fields the views read (the read model's doc comments say what each means).
+ * `deadlineInForce` and `overdue` are as of the API's answer; the views run the clock on from there.
+ */
 export interface InformationRequestEntry {
-  requestId: string;
-  caseId: string | null;
-  direction: RequestDirection;
-  requestingCountry: string;
-  requestedCountry: string;
-  counterpartCountry: string;
-  requestingAuthority: string;
-  informationSought: string;
-  purpose: string;
-  urgent: boolean;
-  urgencyReason: string | null;
-  access: string;
-  language: string;
-  channel: string;
-  /** '8h' | '3d' | '7d' (Art. 5(1)). */
-  rule: string;
-  timeZone: string;
-  receivedAt: string;
-  originalDeadlineAt: string;
-  deadlineAt: string;
-  /** The deadline in force when the API answered (it moves while the clock stands still). */
-  deadlineInForce: string | null;
-  paused: boolean;
-  pausedSince: string | null;
-  clarificationPending: boolean;
-  authorisationPending: boolean;
-  status: RequestStatus;
-  acknowledgedAt: string | null;
-  clarificationRequestedAt: string | null;
-  clarificationProvidedAt: string | null;
-  authorisationNoticedAt: string | null;
-  expectedDelayDays: number | null;
-  authorisationObtainedAt: string | null;
-  providedAt: string | null;
-  partiallyAnswered: boolean;
-  refusedAt: string | null;
-  partiallyRefused: boolean;
-  refusalGrounds: RefusalGroundGiven[];
-  withdrawnAt: string | null;
-  forwardedAt: string | null;
-  forwardedTo: string | null;
-  late: boolean;
-  /** Open and past the deadline in force when the API answered. */
-  overdue: boolean | null;
-  lastPosition: number;
+  requestId: string; caseId: string | null; direction: RequestDirection;
+  requestingCountry: string; requestedCountry: string; counterpartCountry: string; requestingAuthority: string;
+  informationSought: string; purpose: string; urgent: boolean; urgencyReason: string | null;
+  access: string; language: string; channel: string; rule: string; timeZone: string;
+  receivedAt: string; originalDeadlineAt: string; deadlineAt: string; deadlineInForce: string | null;
+  paused: boolean; pausedSince: string | null; clarificationPending: boolean; authorisationPending: boolean;
+  status: RequestStatus; expectedDelayDays: number | null; partiallyRefused: boolean; refusalGrounds: RefusalGroundGiven[];
+  forwardedAt: string | null; forwardedTo: string | null; late: boolean; overdue: boolean | null;
 }
 
-export interface RequestStep {
-  type: string;
-  at: string | null;
-  country: string | null;
-  detail: Record<string, unknown>;
-}
+export interface RequestStep { type: string; at: string | null; country: string | null; detail: Record<string, unknown> }
 
 export interface InformationRequestDetail extends InformationRequestEntry {
   steps: RequestStep[];
@@ -78,21 +40,11 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const DEADLINE_BUCKETS = ['overdue', 'next_8h', 'next_3d', 'later'] as const;
 export type DeadlineBucket = (typeof DEADLINE_BUCKETS)[number];
 
+/** One item of the board: no personal data, ids, countries, kinds, times and the case's handling code. */
 export interface DeadlineItem {
-  kind: DeadlineKind;
-  role: string;
-  dueAt: string;
-  bucket: DeadlineBucket;
-  label: string;
-  requestId: string | null;
-  caseId: string | null;
-  detentionId: string | null;
-  extraditionId: string | null;
-  counterpartCountry: string | null;
-  urgent: boolean | null;
-  rule: string | null;
-  handlingCode: string | null;
-  handlingText: string | null;
+  kind: DeadlineKind; dueAt: string; bucket: DeadlineBucket; label: string;
+  requestId: string | null; caseId: string | null; detentionId: string | null; extraditionId: string | null;
+  counterpartCountry: string | null; urgent: boolean | null; handlingCode: string | null; handlingText: string | null;
 }
 
 export interface DeadlinesBoard {

@@ -16,9 +16,8 @@ function entry(overrides: Partial<InformationRequestEntry>): InformationRequestE
     access: 'direct', language: 'en', channel: 'siena', rule: '8h', timeZone: 'Europe/Copenhagen', receivedAt: '2026-12-06T20:00:00.000Z',
     originalDeadlineAt: '2026-12-07T04:00:00.000Z', deadlineAt: '2026-12-07T04:00:00.000Z', deadlineInForce: '2026-12-07T04:00:00.000Z',
     paused: false, pausedSince: null, clarificationPending: false, authorisationPending: false, status: 'acknowledged',
-    acknowledgedAt: null, clarificationRequestedAt: null, clarificationProvidedAt: null, authorisationNoticedAt: null, expectedDelayDays: null,
-    authorisationObtainedAt: null, providedAt: null, partiallyAnswered: false, refusedAt: null, partiallyRefused: false, refusalGrounds: [],
-    withdrawnAt: null, forwardedAt: null, forwardedTo: null, late: false, overdue: false, lastPosition: 1, ...overrides,
+    expectedDelayDays: null, partiallyRefused: false, refusalGrounds: [], forwardedAt: null, forwardedTo: null, late: false, overdue: false,
+    ...overrides,
   };
 }
 

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { DeadlineBucket, DeadlineItem, DeadlineKind, DeadlinesBoard } from '../api/request-types';
 import { DEADLINE_BUCKETS, DEADLINE_KINDS } from '../api/request-types';
 import type { ReadAnswer } from '../api/types';
 import { Countdown, useNow } from '../components/countdown';
+import { SelectField } from '../components/fields';
+import { StackPager } from '../components/pager';
 import { PrintFrame } from '../components/print-frame';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
@@ -11,6 +13,7 @@ import { countryName, formatInstant } from '../format';
 import { useTitle } from '../nav/page-focus';
 import { browserStore, readStartPage, saveStartPage } from '../nav/start-page';
 import type { StartPage } from '../nav/start-page';
+import { useAddressFilters } from '../nav/use-address-filters';
 import { pageStack, withParams } from '../nav/url-state';
 import { strictestHandling } from '../requests/labels';
 import { DEADLINE_DEFAULTS, parseDeadlineFilters } from '../requests/query';
@@ -44,15 +47,12 @@ function itemHref(i: DeadlineItem): string | null {
  */
 export function DeadlinesBoardView({ search }: { search: string }) {
   const { api, purposes, navigate, session } = useApp();
-  const filters = useMemo(() => parseDeadlineFilters(search), [search]);
-  const [draft, setDraft] = useState<DeadlineFilters>(filters);
-  useEffect(() => setDraft(filters), [filters]);
+  const { filters, draft, setDraft } = useAddressFilters(search, parseDeadlineFilters);
   const purpose = purposes.get();
-  const cursors = pageStack.parse(filters.page);
   const q = useQuery(purpose ? JSON.stringify({ filters, purpose }) : null, (signal, minPosition) =>
     api.get<ReadAnswer<DeadlinesBoard>>('/api/v1/deadlines', {
       signal, minPosition, purpose,
-      query: { kind: filters.kind || undefined, bucket: filters.bucket || undefined, limit: PAGE_SIZE, cursor: cursors[cursors.length - 1] },
+      query: { kind: filters.kind || undefined, bucket: filters.bucket || undefined, limit: PAGE_SIZE, cursor: pageStack.parse(filters.page).at(-1) },
     }));
   const now = useNow();
   const onLink = linkHandler(navigate);
@@ -93,20 +93,10 @@ export function DeadlinesBoardView({ search }: { search: string }) {
               </ul>
             ) : null}
             <form class="filters no-print" onSubmit={apply} aria-label="Filter deadlines">
-              <div class="field">
-                <label for="dl-kind">Kind</label>
-                <select id="dl-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: (e.target as HTMLSelectElement).value })}>
-                  <option value="">All kinds</option>
-                  {DEADLINE_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}s</option>)}
-                </select>
-              </div>
-              <div class="field">
-                <label for="dl-bucket">When</label>
-                <select id="dl-bucket" value={draft.bucket} onChange={(e) => setDraft({ ...draft, bucket: (e.target as HTMLSelectElement).value })}>
-                  <option value="">Any time</option>
-                  {DEADLINE_BUCKETS.map((b) => <option key={b} value={b}>{BUCKET_LABELS[b]}</option>)}
-                </select>
-              </div>
+              <SelectField id="dl-kind" label="Kind" value={draft.kind} anyLabel="All kinds" onChange={(kind) => setDraft({ ...draft, kind })}
+                options={DEADLINE_KINDS.map((k) => [k, `${KIND_LABELS[k]}s`] as const)} />
+              <SelectField id="dl-bucket" label="When" value={draft.bucket} anyLabel="Any time" onChange={(bucket) => setDraft({ ...draft, bucket })}
+                options={DEADLINE_BUCKETS.map((b) => [b, BUCKET_LABELS[b]] as const)} />
               <button type="submit" class="primary">Apply filters</button>
             </form>
             {q.loading ? <Loading label="Loading deadlines…" /> : q.error && !q.data ? <ErrorState error={q.error} /> : items.length === 0 ? (
@@ -141,11 +131,7 @@ export function DeadlinesBoardView({ search }: { search: string }) {
                     </Panel>
                   );
                 })}
-                <div class="pager no-print">
-                  <span class="muted small" role="status">{items.length} shown, soonest first</span>
-                  <button type="button" disabled={cursors.length === 0} onClick={() => go({ ...filters, page: pageStack.format(cursors.slice(0, -1)) })}>Previous page</button>
-                  <button type="button" disabled={!board?.nextCursor} onClick={() => board?.nextCursor && go({ ...filters, page: pageStack.format([...cursors, board.nextCursor]) })}>Next page</button>
-                </div>
+                <StackPager page={filters.page} nextCursor={board?.nextCursor} shown={`${items.length} shown, soonest first`} onPage={(page) => go({ ...filters, page })} />
               </>
             )}
             <p class="footnote">

@@ -1,10 +1,9 @@
 import type { InformationRequestDetail } from '../api/request-types';
 import type { ReadAnswer } from '../api/types';
-import { ApiError } from '../api/client';
 import { useNow } from '../components/countdown';
 import { PrintFrame } from '../components/print-frame';
 import { PurposePrompt } from '../components/purpose';
-import { ErrorState, Loading, Panel } from '../components/states';
+import { Loading, NotVisible, Panel } from '../components/states';
 import { Time } from '../components/time';
 import { countryName } from '../format';
 import { useTitle } from '../nav/page-focus';
@@ -33,19 +32,16 @@ export function RequestPage({ requestId }: { requestId: string }) {
   if (!purpose) return <div>{back}<h1>Open an information request</h1><Panel title="State your purpose to open this request"><PurposePrompt set={purposes.set} /></Panel></div>;
   if (q.loading) return <Loading label="Loading request…" />;
   if (!r) {
-    const notFound = q.error instanceof ApiError && q.error.status === 404;
     return (
       <div>
         {back}
-        {notFound ? (
-          <section class="panel" aria-labelledby="nf-title">
-            <h1 id="nf-title">Request not found</h1>
-            <p class="state state-empty" data-testid="request-not-found">There is no such request, or your country is not one of its two countries: only the requesting and the requested country see a request.</p>
-          </section>
-        ) : q.error ? <ErrorState error={q.error} /> : null}
+        <NotVisible error={q.error} title="Request not found" testId="request-not-found">
+          There is no such request, or your country is not one of its two countries: only the requesting and the requested country see a request.
+        </NotVisible>
       </div>
     );
   }
+
   const linked = r.caseId ? cases.index.get(r.caseId) : undefined;
   return (
     <article class="request-page" aria-labelledby="request-title">

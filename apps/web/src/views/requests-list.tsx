@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InformationRequestEntry } from '../api/request-types';
 import { REQUEST_STATUSES } from '../api/request-types';
 import type { Page, ReadAnswer } from '../api/types';
 import { useNow } from '../components/countdown';
+import { SelectField } from '../components/fields';
+import { StackPager } from '../components/pager';
 import { PrintFrame } from '../components/print-frame';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
 import { Time } from '../components/time';
 import { countryName } from '../format';
 import { useTitle } from '../nav/page-focus';
+import { useAddressFilters } from '../nav/use-address-filters';
 import { pageStack, withParams } from '../nav/url-state';
 import { requestClock, RULE_LABELS, RULE_SHORT, STATUS_LABELS, strictestHandling } from '../requests/labels';
 import { parseRequestFilters, REQUEST_DEFAULTS, registerQuery } from '../requests/query';
@@ -30,15 +32,11 @@ const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` :
  */
 export function RequestsList({ search }: { search: string }) {
   const { api, purposes, navigate, session } = useApp();
-  const filters = useMemo(() => parseRequestFilters(search), [search]);
-  const [draft, setDraft] = useState<RequestFilters>(filters);
-  // Back/forward or a followed link changes the address: show the filters in force.
-  useEffect(() => setDraft(filters), [filters]);
+  const { filters, draft, setDraft } = useAddressFilters(search, parseRequestFilters);
   const purpose = purposes.get();
-  const cursors = pageStack.parse(filters.page);
   const q = useQuery(purpose ? JSON.stringify({ filters, purpose }) : null, (signal, minPosition) =>
     api.get<ReadAnswer<Page<InformationRequestEntry>>>('/api/v1/information-requests', {
-      signal, minPosition, purpose, query: registerQuery(filters, cursors[cursors.length - 1], PAGE_SIZE),
+      signal, minPosition, purpose, query: registerQuery(filters, pageStack.parse(filters.page).at(-1), PAGE_SIZE),
     }));
   const cases = useCaseIndex(purpose);
   const now = useNow();
@@ -54,7 +52,7 @@ export function RequestsList({ search }: { search: string }) {
     e.preventDefault();
     go({ ...draft, direction: filters.direction, page: '' });
   };
-  const set = (k: keyof RequestFilters) => (e: Event) => setDraft({ ...draft, [k]: (e.target as HTMLSelectElement).value });
+  const set = (k: keyof RequestFilters) => (value: string) => setDraft({ ...draft, [k]: value });
   const items = q.data?.data.items ?? [];
   const handling = strictestHandling(items.map((r) => (r.caseId ? cases.index.get(r.caseId)?.handlingCode : null)));
   const href = withParams('/requests', filters, REQUEST_DEFAULTS);
@@ -88,36 +86,14 @@ export function RequestsList({ search }: { search: string }) {
         {!purpose ? <Panel title="State your purpose"><PurposePrompt set={purposes.set} /></Panel> : (
           <>
             <form class="filters no-print" onSubmit={apply} role="search" aria-label="Filter requests">
-              <div class="field">
-                <label for="rq-status">Status</label>
-                <select id="rq-status" value={draft.status} onChange={set('status')}>
-                  <option value="">Any</option>
-                  {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
-                </select>
-              </div>
-              <div class="field">
-                <label for="rq-urgency">Urgency</label>
-                <select id="rq-urgency" value={draft.urgency} onChange={set('urgency')}>
-                  <option value="">Any</option>
-                  <option value="urgent">Urgent</option>
-                  <option value="not_urgent">Not urgent</option>
-                </select>
-              </div>
-              <div class="field">
-                <label for="rq-country">{incoming ? 'From country' : 'To country'}</label>
-                <select id="rq-country" value={draft.country} onChange={set('country')}>
-                  <option value="">Any</option>
-                  {NORDIC.filter((c) => c !== session.country).map((c) => <option key={c} value={c}>{countryName(c)}</option>)}
-                </select>
-              </div>
-              <div class="field">
-                <label for="rq-case">Linked case</label>
-                <select id="rq-case" value={draft.case} onChange={set('case')}>
-                  <option value="">Any</option>
-                  {draft.case && !cases.index.has(draft.case) ? <option value={draft.case}>Case {draft.case.slice(0, 8)}</option> : null}
-                  {caseOptions.map((c) => <option key={c.caseId} value={c.caseId}>{c.title}</option>)}
-                </select>
-              </div>
+              <SelectField id="rq-status" label="Status" value={draft.status} onChange={set('status')} options={REQUEST_STATUSES.map((st) => [st, STATUS_LABELS[st]] as const)} />
+              <SelectField id="rq-urgency" label="Urgency" value={draft.urgency} onChange={set('urgency')} options={[['urgent', 'Urgent'], ['not_urgent', 'Not urgent']]} />
+              <SelectField id="rq-country" label={incoming ? 'From country' : 'To country'} value={draft.country} onChange={set('country')}
+                options={NORDIC.filter((c) => c !== session.country).map((c) => [c, countryName(c)] as const)} />
+              <SelectField id="rq-case" label="Linked case" value={draft.case} onChange={set('case')} options={[
+                ...(draft.case && !cases.index.has(draft.case) ? [[draft.case, `Case ${draft.case.slice(0, 8)}`] as const] : []),
+                ...caseOptions.map((c) => [c.caseId, c.title] as const),
+              ]} />
               <label class="check"><input type="checkbox" checked={draft.overdue === '1'} onChange={(e) => setDraft({ ...draft, overdue: (e.target as HTMLInputElement).checked ? '1' : '' })} /> Overdue only</label>
               <button type="submit" class="primary">Apply filters</button>
             </form>
@@ -154,11 +130,7 @@ export function RequestsList({ search }: { search: string }) {
                     </tbody>
                   </table>
                 </div>
-                <div class="pager no-print">
-                  <span class="muted small" role="status">{items.length} shown</span>
-                  <button type="button" disabled={cursors.length === 0} onClick={() => go({ ...filters, page: pageStack.format(cursors.slice(0, -1)) })}>Previous page</button>
-                  <button type="button" disabled={!q.data?.data.nextCursor} onClick={() => q.data?.data.nextCursor && go({ ...filters, page: pageStack.format([...cursors, q.data.data.nextCursor]) })}>Next page</button>
-                </div>
+                <StackPager page={filters.page} nextCursor={q.data?.data.nextCursor} shown={`${items.length} shown`} onPage={(page) => go({ ...filters, page })} />
                 <p class="footnote">
                   Deadlines are derived from receipt (Art. 5(1): 8 hours urgent and directly accessible, 3 calendar days urgent and indirectly accessible, 7 calendar days otherwise)
                   and stand still while a clarification (Art. 6(3)) or a judicial authorisation (Art. 5(2)) is pending. Times in your zone; UTC on hover.

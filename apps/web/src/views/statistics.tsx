@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas, PALETTE } from '../components/chart';
+import { SelectField } from '../components/fields';
 import { PrintFrame } from '../components/print-frame';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
 import { countryName } from '../format';
@@ -83,19 +84,9 @@ function YearForm({ filters, years, countries, onApply }: {
   useEffect(() => setDraft(filters), [filters.year, filters.country]);
   return (
     <form class="filters no-print" aria-label="Year and country" onSubmit={(e) => { e.preventDefault(); onApply(draft); }}>
-      <div class="field">
-        <label for="st-year">Year</label>
-        <select id="st-year" value={draft.year} onChange={(e) => setDraft({ ...draft, year: (e.target as HTMLSelectElement).value })}>
-          {years.map((y) => <option key={y} value={y}>{y}</option>)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="st-country">Other country</label>
-        <select id="st-country" value={draft.country} onChange={(e) => setDraft({ ...draft, country: (e.target as HTMLSelectElement).value })}>
-          <option value="">All countries</option>
-          {countries.map((c) => <option key={c} value={c}>{countryName(c)}</option>)}
-        </select>
-      </div>
+      <SelectField id="st-year" label="Year" value={draft.year} anyLabel={null} onChange={(year) => setDraft({ ...draft, year })} options={years.map((y) => [y, y] as const)} />
+      <SelectField id="st-country" label="Other country" value={draft.country} anyLabel="All countries" onChange={(country) => setDraft({ ...draft, country })}
+        options={countries.map((c) => [c, countryName(c)] as const)} />
       <button type="submit" class="primary">Show</button>
     </form>
   );
