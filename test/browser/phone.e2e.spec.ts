@@ -41,11 +41,15 @@ describe('phone layout at 390 px', () => {
 
     for (const [name, path] of [
       ['case-main', `/cases/${story.cases.main}`], ['case-h3', `/cases/${story.cases.h3}`], ['platforms', '/platforms'],
-      ['referrals', '/referrals'], ['audit', '/audit'], ['audit-replay', `/audit/cases/${story.cases.main}`], ['not-found', '/no-such-page'],
+      ['referrals', '/referrals'], ['requests', '/requests'], ['request', `/requests/${story.informationRequests.overdue.requestId}`],
+      ['deadlines', '/deadlines'], ['statistics', '/statistics'], ['audit', '/audit'], ['audit-replay', `/audit/cases/${story.cases.main}`], ['not-found', '/no-such-page'],
     ] as const) {
       await page.goto(`${service.url}${path}`);
       if (name.startsWith('case-')) await page.locator('#case-detentions, #people').first().waitFor();
-      if (name === 'referrals' || name === 'audit') await page.locator('#main table').first().waitFor();
+      if (name === 'referrals' || name === 'audit' || name === 'requests') await page.locator('#main table').first().waitFor();
+      if (name === 'request') await page.getByTestId('request-steps').waitFor();
+      if (name === 'deadlines') await page.locator('[data-testid^="deadlines-"]').first().waitFor();
+      if (name === 'statistics') await page.getByTestId('statistics-table').waitFor();
       await expectNoSidewaysScroll(page, name);
     }
     await page.goto(`${service.url}/referrals`);

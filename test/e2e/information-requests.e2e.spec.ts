@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 import { ReferralApi, type Page, type Written } from './support/referral-api.js';
-import { DENMARK_FIGURES, NORWAY_FIGURES, PURPOSE, REQUESTS, SWEDEN_FIGURES, YEAR, type StoryRequest } from './support/information-request-story.js';
+import { DENMARK_FIGURES, NORWAY_FIGURES, PURPOSE, REQUESTS, STEPS, SWEDEN_FIGURES, YEAR, type StoryRequest } from './support/information-request-story.js';
 import { storeTargets, type RunningStore } from './support/store-targets.js';
 
 type Board = { items: { kind: string; requestId: string | null; bucket: string }[] };
@@ -49,16 +49,7 @@ describe.each(storeTargets().filter((t) => !t.shared))('information requests on 
       expect([name, filed.status, filed.body.events]).toEqual([name, 201, ['InformationRequested']]);
       ids[name] = filed.body.requestId;
     }
-    const steps: [StoryRequest, string, 'se' | 'dk', unknown][] = [
-      ['answered', 'acknowledgement', 'dk', { acknowledgedAt: '2024-03-04T08:30:00+01:00' }],
-      ['answered', 'information', 'dk', { summary: 'Subscriber data (fictional)', providedAt: '2024-03-04T12:00:00+01:00' }],
-      ['refused', 'refusal', 'dk', { grounds: [{ ground: 'g', reason: 'Punishable by a fine only in DK (fictional)' }], refusedAt: '2024-05-08T10:00:00+02:00' }],
-      ['authorised', 'judicial-authorisation-notice', 'se', { expectedDelayDays: 3, reason: 'Court order for traffic data (fictional)', noticeSentAt: '2024-09-03T09:00:00+02:00' }],
-      ['authorised', 'judicial-authorisation', 'se', { obtainedAt: '2024-09-05T10:00:00+02:00' }],
-      ['authorised', 'information', 'se', { summary: 'Traffic data (fictional)', providedAt: '2024-09-05T12:00:00+02:00' }],
-      ['clarifying', 'clarification-request', 'dk', { question: 'Which of the two fictional numbers?', requestedAt: '2024-10-02T09:00:00+02:00' }],
-    ];
-    for (const [id, action, who, body] of steps) {
+    for (const [id, action, who, body] of STEPS) {
       const res = await on(id, action, t[who], body);
       expect([id, action, res.status]).toEqual([id, action, 200]);
     }

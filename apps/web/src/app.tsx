@@ -6,10 +6,12 @@ import type { Session } from './auth/auth-provider';
 import { createPurposeState, PurposeIndicator } from './components/purpose';
 import { followLiveStream } from './live/sse';
 import { linkHandler, match, usePath } from './router';
+import type { Navigate } from './router';
 import { shareSession } from './auth/session-share';
 import type { SessionShare } from './auth/session-share';
 import { focusHeading } from './nav/page-focus';
 import { returnTo } from './nav/url-state';
+import { browserStore, landingPath, readStartPage } from './nav/start-page';
 import { AppContext } from './state';
 import type { AppState } from './state';
 import { currentZone, setZone } from './format';
@@ -24,6 +26,10 @@ import { AuditReplay } from './views/audit-replay';
 import { Platforms } from './views/platforms';
 import { ReferralsList } from './views/referrals-list';
 import { ReferralPage } from './views/referral-page';
+import { RequestsList } from './views/requests-list';
+import { RequestPage } from './views/request-page';
+import { DeadlinesBoardView } from './views/deadlines';
+import { Statistics } from './views/statistics';
 import { Forbidden, NotFound } from './views/not-found';
 
 export interface ClientConfig {
@@ -34,9 +40,12 @@ export interface ClientConfig {
 /** How long a new tab waits for another tab to hand over its session before showing the sign-in. */
 const HAND_OFF_MS = 300;
 
+/** Where a signed-in officer lands for an address: the chosen start page instead of a bare `/`. */
+const landing = (path: string, s: Session | undefined) => (s ? landingPath(path, readStartPage(browserStore()), can.readCases(s)) : path);
+
 export function App() {
-  const [path, navigate] = usePath();
   const [session, setSession] = useState<Session | undefined>(() => sessionStore.load());
+  const [path, navigate] = usePath((opened) => landing(opened, session));
   const [waitingForTabs, setWaitingForTabs] = useState(!session);
   // Signed in interactively or handed over by another tab: focus the page's heading once shown.
   const [focusOnShow, setFocusOnShow] = useState(false);
@@ -61,7 +70,15 @@ export function App() {
     fetch('/api/v1/client-config', { headers: { accept: 'application/json' } })
       .then((r) => (r.ok ? (r.json() as Promise<ClientConfig>) : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then(setConfig, (e: Error) => setConfigError(e.message));
-    share.current = shareSession({ current: () => sessionRef.current, onOffer: adopt, onSignedOut: forget });
+    share.current = shareSession({
+      current: () => sessionRef.current,
+      // Handed over by another tab: this tab was opened signed out, so its start page applies now.
+      onOffer: (s) => {
+        adopt(s);
+        navigate(landing(location.pathname + location.search, s), { replace: true });
+      },
+      onSignedOut: forget,
+    });
     if (!sessionRef.current) share.current.ask();
     const t = setTimeout(() => setWaitingForTabs(false), HAND_OFF_MS);
     return () => {
@@ -74,7 +91,7 @@ export function App() {
   const signIn = (s: Session) => {
     adopt(s);
     share.current?.offer(s);
-    navigate(returnTo(path));
+    navigate(landing(returnTo(path), s));
   };
   const signOut = () => {
     forget();
@@ -93,7 +110,7 @@ export function App() {
 }
 
 function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }: {
-  session: Session; path: string; navigate: (to: string) => void; onSignOut: () => void; onExpired: () => void; focusFirst: boolean;
+  session: Session; path: string; navigate: Navigate; onSignOut: () => void; onExpired: () => void; focusFirst: boolean;
 }) {
   const [position, setPosition] = useState('-1');
   const [updates, setUpdates] = useState(0);
@@ -159,7 +176,10 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
   const nav: { href: string; label: string; active: boolean; show: boolean }[] = [
     { href: '/', label: 'Overview', active: route.name === 'overview', show: can.readDashboards(session) },
     { href: '/cases', label: 'Cases', active: route.name === 'cases' || route.name === 'case', show: can.readCases(session) },
+    { href: '/requests', label: 'Requests', active: route.name === 'requests' || route.name === 'request', show: can.readCases(session) },
+    { href: '/deadlines', label: 'Deadlines', active: route.name === 'deadlines', show: can.readCases(session) },
     { href: '/platforms', label: 'Platforms', active: route.name === 'platforms' || route.name.startsWith('referral'), show: can.readDashboards(session) },
+    { href: '/statistics', label: 'Statistics', active: route.name === 'statistics', show: can.readDashboards(session) },
     { href: '/audit', label: 'Audit', active: route.name.startsWith('audit'), show: can.audit(session) },
   ];
   const caseId = route.name === 'case' ? route.caseId : undefined;
@@ -176,6 +196,10 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
     case 'platforms': view = can.readDashboards(session) ? <Platforms search={search} /> : <Forbidden />; break;
     case 'referrals': view = can.readCases(session) ? <ReferralsList search={search} /> : <Forbidden />; break;
     case 'referral': view = can.readCases(session) ? <ReferralPage referralId={route.referralId} /> : <Forbidden />; break;
+    case 'requests': view = can.readCases(session) ? <RequestsList search={search} /> : <Forbidden />; break;
+    case 'request': view = can.readCases(session) ? <RequestPage requestId={route.requestId} /> : <Forbidden />; break;
+    case 'deadlines': view = can.readCases(session) ? <DeadlinesBoardView search={search} /> : <Forbidden />; break;
+    case 'statistics': view = can.readDashboards(session) ? <Statistics search={search} /> : <Forbidden />; break;
     case 'sign-in': view = null; break;
     default: view = <NotFound />; break;
   }

@@ -3,6 +3,7 @@ import { App } from './app';
 import './styles.css';
 import './platforms.css';
 import './case-print.css';
+import './requests.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -28,6 +28,21 @@ export const REQUESTS = {
 
 export type StoryRequest = keyof typeof REQUESTS;
 
+/**
+ * Each side's half, in order: [request, action under /api/v1/information-requests/{id}/, who records
+ * it, body]. The e2e asserts each answer; the browser specs (test/browser/requests.seed.ts) replay
+ * the same story, so the figures below hold for both.
+ */
+export const STEPS: readonly (readonly [StoryRequest, string, 'se' | 'dk', Record<string, unknown>])[] = [
+  ['answered', 'acknowledgement', 'dk', { acknowledgedAt: '2024-03-04T08:30:00+01:00' }],
+  ['answered', 'information', 'dk', { summary: 'Subscriber data (fictional)', providedAt: '2024-03-04T12:00:00+01:00' }],
+  ['refused', 'refusal', 'dk', { grounds: [{ ground: 'g', reason: 'Punishable by a fine only in DK (fictional)' }], refusedAt: '2024-05-08T10:00:00+02:00' }],
+  ['authorised', 'judicial-authorisation-notice', 'se', { expectedDelayDays: 3, reason: 'Court order for traffic data (fictional)', noticeSentAt: '2024-09-03T09:00:00+02:00' }],
+  ['authorised', 'judicial-authorisation', 'se', { obtainedAt: '2024-09-05T10:00:00+02:00' }],
+  ['authorised', 'information', 'se', { summary: 'Traffic data (fictional)', providedAt: '2024-09-05T12:00:00+02:00' }],
+  ['clarifying', 'clarification-request', 'dk', { question: 'Which of the two fictional numbers?', requestedAt: '2024-10-02T09:00:00+02:00' }],
+];
+
 const HEADER = 'year,reporting_country,figure,other_country,urgency,ground,count';
 type Split = [urgent: number, notUrgent: number];
 

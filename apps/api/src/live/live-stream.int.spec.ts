@@ -85,6 +85,26 @@ describe('GET /api/v1/stream', () => {
     expect(live.openStreams).toBe(0);
   });
 
+  test('announces an information request, so the Requests view and the deadlines board follow it', async () => {
+    const token = await mintDevToken({ country: 'SE', role: 'officer', sub: 'live-requests', dataDir });
+    const auth = { authorization: `Bearer ${token}` };
+    const controller = new AbortController();
+    const res = await fetch(`${base}/api/v1/stream`, { headers: auth, signal: controller.signal });
+    const done = readPositions(res, (p) => p.length >= 2);
+    await new Promise((r) => setTimeout(r, 100));
+    const filed = await fetch(`${base}/api/v1/information-requests`, {
+      method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        requestedCountry: 'DK', requestingAuthority: 'SPOC (fictional)', informationSought: 'Live spec (fictional)', purpose: 'Live spec',
+        urgent: false, access: 'direct', language: 'en',
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const { position } = (await filed.json()) as { position: string };
+    expect((await done)[1]).toBe(position);
+    controller.abort();
+  });
+
   test('paces announcements while commands stream in, and always announces the last position', async () => {
     const token = await mintDevToken({ country: 'SE', role: 'officer', sub: 'live-pace', dataDir });
     const auth = { authorization: `Bearer ${token}` };

@@ -7,10 +7,11 @@ import { ProjectionsHost } from '../runtime/projections-host.js';
 export type PositionListener = (position: bigint) => void;
 
 /**
- * Streams of the facts dashboards show: cases, platform referrals and referral action days. Access
- * records (audit) live in `access-` streams and must not wake dashboards.
+ * Streams of the facts dashboards show: cases, platform referrals, referral action days and
+ * information requests (the Requests view and the deadlines board). Access records (audit) live in
+ * `access-` streams and must not wake dashboards.
  */
-export const FACT_STREAM_PREFIXES = ['case-', 'referral-', 'action-day-'] as const;
+export const FACT_STREAM_PREFIXES = ['case-', 'referral-', 'action-day-', 'information-request-'] as const;
 const isFactStream = (streamId: string): boolean => FACT_STREAM_PREFIXES.some((p) => streamId.startsWith(p));
 const WAIT_MS = 5_000;
 /**

@@ -33,11 +33,22 @@ export class ApiClient {
   ) {}
 
   async get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const res = await this.fetch(path, options, 'application/json');
+    return (await res.json()) as T;
+  }
+
+  /** A text answer (e.g. `text/csv`), with its headers: the same token, purpose and read-your-writes rules. */
+  async getText(path: string, options: RequestOptions & { accept: string }): Promise<{ text: string; headers: Headers }> {
+    const res = await this.fetch(path, options, options.accept);
+    return { text: await res.text(), headers: res.headers };
+  }
+
+  private async fetch(path: string, options: RequestOptions, accept: string): Promise<Response> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v !== undefined && v !== '') params.set(k, String(v));
     }
-    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${this.session.token}` };
+    const headers: Record<string, string> = { accept, authorization: `Bearer ${this.session.token}` };
     if (options.purpose) headers['x-purpose'] = options.purpose;
     if (options.minPosition && options.minPosition !== '-1') headers['x-min-position'] = options.minPosition;
     const qs = params.toString();
@@ -48,7 +59,7 @@ export class ApiClient {
       if ((e as Error).name === 'AbortError') throw e;
       throw new ApiError(0, 'The service cannot be reached. Check your connection and try again.');
     }
-    if (res.ok) return (await res.json()) as T;
+    if (res.ok) return res;
     let body: { message?: string; code?: string } = {};
     try {
       body = (await res.json()) as typeof body;

@@ -11,9 +11,14 @@ import { useApp } from '../state';
  * give their own space, so they never cover the text. On screen the frame is plain blocks and the
  * header/footer are hidden (case-print.css). The header links back to the case: a printed copy
  * names its source, and the link (a PDF annotation per page) lets a spec see it on every page.
+ *
+ * Views other than a case (the request register, a request, the deadlines board, the statistics)
+ * pass `href`, their own address, and the handling code that governs the printout: the strictest of
+ * the cases it shows (`handlingNote` says so), or null when it shows no case.
  */
-export function PrintFrame({ caseId, title, handlingCode, handlingText, children }: {
-  caseId: string; title: string; handlingCode: string; handlingText: string | null; children: ComponentChildren;
+export function PrintFrame({ caseId, href, title, handlingCode, handlingText, handlingNote, children }: {
+  caseId?: string; href?: string; title: string; handlingCode: string | null; handlingText: string | null;
+  handlingNote?: string; children: ComponentChildren;
 }) {
   const { session, purposes } = useApp();
   const [at, setAt] = useState(() => new Date().toISOString());
@@ -22,14 +27,16 @@ export function PrintFrame({ caseId, title, handlingCode, handlingText, children
     addEventListener('beforeprint', stamp);
     return () => removeEventListener('beforeprint', stamp);
   }, []);
-  const source = `${location.origin}/cases/${caseId}`;
+  const source = `${location.origin}${href ?? `/cases/${caseId}`}`;
+  const handling = handlingCode === null ? handlingNote ?? 'No handling code'
+    : handlingText && handlingCode === 'H3' ? `Handling: ${handlingText}` : `Handling code ${handlingCode}${handlingNote ? ` (${handlingNote})` : ''}`;
   return (
     <table class="print-frame" role="presentation">
       <thead class="print-running">
         <tr><td>
           <div class="print-header" data-testid="print-header">
-            <strong class="print-code">{handlingCode}</strong>
-            <span>{handlingText && handlingCode === 'H3' ? `Handling: ${handlingText}` : `Handling code ${handlingCode}`}</span>
+            {handlingCode === null ? null : <strong class="print-code">{handlingCode}</strong>}
+            <span>{handling}</span>
             <a href={source}>{title}</a>
           </div>
         </td></tr>
@@ -38,7 +45,7 @@ export function PrintFrame({ caseId, title, handlingCode, handlingText, children
       <tfoot class="print-running">
         <tr><td>
           <div class="print-footer" data-testid="print-footer">
-            Printed by {session.subject} ({countryName(session.country)}, {roleOf(session)}) on {formatInstant(at)} · Purpose: {purposes.get(caseId) ?? 'none stated'} · Handling code {handlingCode}
+            Printed by {session.subject} ({countryName(session.country)}, {roleOf(session)}) on {formatInstant(at)} · Purpose: {purposes.get(caseId) ?? 'none stated'} · {handlingCode === null ? 'No handling code' : `Handling code ${handlingCode}`}
           </div>
         </td></tr>
       </tfoot>

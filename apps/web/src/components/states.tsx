@@ -27,6 +27,22 @@ export function ErrorState({ error, onRetry }: { error: Error; onRetry?: () => v
   );
 }
 
+/**
+ * Why one record could not be shown. A 404 reads "not found" with the same words whether the record
+ * does not exist or is another country's (the API answers both alike, so existence does not leak
+ * across borders); any other failure is an ErrorState.
+ */
+export function NotVisible({ error, title, testId, children }: { error?: Error; title: string; testId: string; children: ComponentChildren }) {
+  if (!error) return null;
+  if (!(error instanceof ApiError && error.status === 404)) return <ErrorState error={error} />;
+  return (
+    <section class="panel" aria-labelledby="nf-title">
+      <h1 id="nf-title">{title}</h1>
+      <p class="state state-empty" data-testid={testId}>{children}</p>
+    </section>
+  );
+}
+
 export function Panel({ title, children, actions, id }: { title: string; children: ComponentChildren; actions?: ComponentChildren; id?: string }) {
   const headingId = `${id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-heading`;
   return (

@@ -1,8 +1,7 @@
 import type { ReferralDetail } from '../api/referral-types';
 import type { ReadAnswer } from '../api/types';
-import { ApiError } from '../api/client';
 import { PurposePrompt } from '../components/purpose';
-import { ErrorState, Loading, Panel } from '../components/states';
+import { Loading, NotVisible, Panel } from '../components/states';
 import { Time } from '../components/time';
 import { countryName, humanize } from '../format';
 import { platformLabel } from '../platforms/figures';
@@ -24,19 +23,16 @@ export function ReferralPage({ referralId }: { referralId: string }) {
   if (q.loading) return <Loading label="Loading referral…" />;
   const r = q.data?.data;
   if (!r) {
-    const notFound = q.error instanceof ApiError && q.error.status === 404;
     return (
       <div>
         {back}
-        {notFound ? (
-          <section class="panel" aria-labelledby="nf-title">
-            <h1 id="nf-title">Referral not found</h1>
-            <p class="state state-empty" data-testid="referral-not-found">There is no such referral, or it is not visible to your country (referred or joined by it, or linked to a case shared with it).</p>
-          </section>
-        ) : q.error ? <ErrorState error={q.error} /> : null}
+        <NotVisible error={q.error} title="Referral not found" testId="referral-not-found">
+          There is no such referral, or it is not visible to your country (referred or joined by it, or linked to a case shared with it).
+        </NotVisible>
       </div>
     );
   }
+
   const steps = recordedTimeline(r, Date.now());
   return (
     <article aria-labelledby="referral-title">

@@ -19,7 +19,12 @@ export type UrgencyReason = (typeof URGENCY_REASONS)[number];
 export const INFORMATION_ACCESS = ['direct', 'indirect'] as const;
 export type InformationAccess = (typeof INFORMATION_ACCESS)[number];
 
-/** Art. 6(1)(a)–(h): the only grounds on which a request may be refused. */
+/**
+ * Art. 6(1)(a)–(h): the only grounds on which a request may be refused (checked against the text: eight
+ * points, none after (h)). Points (f) (national security; an investigation or a person's safety; a legal
+ * person's interests) and (g) (offence punishable by one year or less; not an offence) group sub-points
+ * i–iii and i–ii, recorded under their letter, as Art. 18(2)(c) counts refusals by ground.
+ */
 export const REFUSAL_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 

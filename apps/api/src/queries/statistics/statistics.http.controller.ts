@@ -11,7 +11,7 @@ import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
 
 class InformationExchangeQueryDto extends ReadQueryDto {
-  @ApiProperty({ description: 'The calendar year reported (Art. 18(2): by 1 March for the previous year).', example: 2025, minimum: 2023, maximum: 2999 })
+  @ApiProperty({ description: 'The calendar year reported (Art. 18(1): sent by 1 March for the previous calendar year).', example: 2025, minimum: 2023, maximum: 2999 })
   @Type(() => Number)
   @IsInt({ message: 'year must be a year such as 2025' })
   @Min(2023, { message: 'year must be 2023 or later (Directive 2023/977)' })

@@ -5,10 +5,10 @@ import { INFORMATION_REQUEST_EVENTS } from '../shared/information-request-clock.
 import { str, utc, type Data } from '../shared/read-model-helpers.js';
 
 /**
- * The figures Directive (EU) 2023/977 Art. 18(2) asks each Member State to send the Commission by
- * 1 March for the previous calendar year, kept as counters per reporting country (no personal data:
- * countries, years, urgency, grounds and counts only). A query reads one country's year: a few dozen
- * rows, whatever the size of the log (no GROUP BY at query time).
+ * The figures Directive (EU) 2023/977 Art. 18(2) asks each Member State to include in the statistics
+ * it sends the Commission by 1 March for the previous calendar year (Art. 18(1)), kept as counters per
+ * reporting country (no personal data: countries, years, urgency, grounds and counts only). A query
+ * reads one country's year: a few dozen rows, whatever the size of the log (no GROUP BY at query time).
  *
  * Which year: the UTC calendar year of the request's receipt by the requested SPOC (receivedAt),
  * for every figure, on both sides. A request received on 1 January 00:30 in Stockholm (31 December

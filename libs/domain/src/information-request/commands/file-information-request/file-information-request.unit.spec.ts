@@ -55,6 +55,14 @@ describe('FileInformationRequest', () => {
     given([]).when(file({}, 'DK')).thenThrows('CANNOT_REQUEST_OWN_COUNTRY');
   });
 
+  // Checked against the directive's text: Art. 4(4) lists four reasons, points (a) to (d), no more.
+  it.each([
+    ['a', 'immediate_serious_threat_to_public_security'], ['b', 'imminent_threat_to_life_or_physical_integrity'],
+    ['c', 'decision_on_deprivation_of_liberty'], ['d', 'imminent_risk_of_losing_relevance'],
+  ] as const)('takes the Art. 4(4)(%s) reason %s', (_, urgencyReason) => {
+    given([]).when(file({ ...urgent, urgencyReason })).then([{ ...urgentIndirectRequested, data: { ...urgentIndirectRequested.data, urgencyReason } }]);
+  });
+
   it('needs an urgency reason exactly when urgent (Art. 4(4))', () => {
     given([]).when(file({ urgent: true })).thenThrows('URGENCY_REASON_REQUIRED');
     given([]).when(file({ urgent: true, urgencyReason: 'because' })).thenThrows('INVALID_VALUE');
