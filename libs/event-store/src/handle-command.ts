@@ -125,8 +125,17 @@ export function handleCommands<Command, State, Event extends { type: string; dat
   decider: Decider<Command, State, Event>,
   options: HandleCommandsOptions,
 ): Promise<HandleCommandsResult<State>> {
-  const handle = () => decideAndAppend(store, streamId, commands, decider, options);
+  const handle = () => decideAndAppend({ store, streamId, commands, decider, options });
   return options.queue ? options.queue.run(streamId, handle) : handle();
+}
+
+/** One handleCommands call, as decideAndAppend receives it. */
+interface Run<Command, State, Event extends { type: string; data: JsonObject }> {
+  store: EventStore;
+  streamId: string;
+  commands: readonly Command[];
+  decider: Decider<Command, State, Event>;
+  options: HandleCommandsOptions;
 }
 
 /** Decides each command on the state the previous ones left; a tolerated refusal decides nothing. */
@@ -148,11 +157,7 @@ function decideInTurn<Command, State, Event extends { type: string; data: JsonOb
 }
 
 async function decideAndAppend<Command, State, Event extends { type: string; data: JsonObject }>(
-  store: EventStore,
-  streamId: string,
-  commands: readonly Command[],
-  decider: Decider<Command, State, Event>,
-  options: HandleCommandsOptions,
+  { store, streamId, commands, decider, options }: Run<Command, State, Event>,
 ): Promise<HandleCommandsResult<State>> {
   const retries = options.expectedRevision !== undefined ? 0 : (options.retries ?? 3);
   const cache = options.cache as StateCache<State> | undefined;
