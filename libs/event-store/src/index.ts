@@ -11,3 +11,5 @@ export * from './hash-chain.js';
 export * from './chain-verifier.js';
 export * from './event-id.js';
 export * from './read-all-after.js';
+export * from './privacy/privacy.errors.js';
+export * from './privacy/envelope.js';
