@@ -13,3 +13,6 @@ export * from './event-id.js';
 export * from './read-all-after.js';
 export * from './privacy/privacy.errors.js';
 export * from './privacy/envelope.js';
+export * from './privacy/subject-key-store.js';
+export * from './privacy/sqlite-key-store.js';
+export { KeyCache } from './privacy/key-cache.js';
