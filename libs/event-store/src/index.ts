@@ -16,3 +16,6 @@ export * from './privacy/envelope.js';
 export * from './privacy/subject-key-store.js';
 export * from './privacy/sqlite-key-store.js';
 export { KeyCache } from './privacy/key-cache.js';
+export * from './privacy/field-policy.js';
+export * from './privacy/event-data-crypto.js';
+export { InMemoryKeyStore } from './privacy/memory-key-store.js';
