@@ -22,25 +22,32 @@ export interface FoundValue {
   value: JsonValue;
 }
 
+const compiled = new Map<string, readonly string[]>();
+
 /** Every value at `pattern` in `data` (absent optional fields yield nothing), with its concrete path. */
 export function valuesAt(data: JsonObject, pattern: string): FoundValue[] {
+  // The common case, a top-level field, without splitting or walking (this runs per field per command).
+  if (!pattern.includes('.')) return Object.hasOwn(data, pattern) && data[pattern] !== undefined ? [{ path: pattern, value: data[pattern] }] : [];
+  let segments = compiled.get(pattern);
+  if (segments === undefined) compiled.set(pattern, (segments = pattern.split('.')));
   const found: FoundValue[] = [];
-  const walk = (value: JsonValue | undefined, segments: readonly string[], at: string): void => {
-    if (value === undefined) return;
-    if (segments.length === 0) {
-      found.push({ path: at, value });
-      return;
-    }
-    const [head, ...rest] = segments;
-    const join = (k: string | number) => (at === '' ? String(k) : `${at}.${k}`);
-    if (head === '*') {
-      if (Array.isArray(value)) value.forEach((item, i) => walk(item, rest, join(i)));
-    } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, head)) {
-      walk(value[head], rest, join(head));
-    }
-  };
-  walk(data, pattern.split('.'), '');
+  walk(data, segments, 0, '', found);
   return found;
+}
+
+function walk(value: JsonValue | undefined, segments: readonly string[], depth: number, at: string, found: FoundValue[]): void {
+  if (value === undefined) return;
+  if (depth === segments.length) {
+    found.push({ path: at, value });
+    return;
+  }
+  const head = segments[depth];
+  const join = (k: string | number) => (at === '' ? String(k) : `${at}.${k}`);
+  if (head === '*') {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, segments, depth + 1, join(i), found));
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, head)) {
+    walk(value[head], segments, depth + 1, join(head), found);
+  }
 }
 
 /** A copy of `data` with the values at the given concrete paths replaced; shared structure elsewhere. */
@@ -48,6 +55,10 @@ export function replacedAt(data: JsonObject, replacements: ReadonlyMap<string, J
   if (replacements.size === 0) return data;
   const root: JsonObject = { ...data };
   for (const [path, value] of replacements) {
+    if (!path.includes('.')) {
+      root[path] = value;
+      continue;
+    }
     const segments = path.split('.');
     let parent: JsonObject | JsonValue[] = root;
     for (let i = 0; i < segments.length - 1; i++) {
