@@ -1,11 +1,11 @@
 import { afterAll, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteKeyStore } from '../../libs/event-store/src/privacy/sqlite-key-store.js';
+import { runUntilKilled } from './kill-child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -14,25 +14,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the key creator, SIGKILLs it ~1 s after it started, returns the complete lines it printed. */
 async function runAndKill(file: string, round: number): Promise<string[]> {
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'key-create-loop.child.ts'), file, String(round)], {
-    cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  const started = Date.now();
-  while (!out.includes('READY\n')) {
-    if (child.exitCode !== null || Date.now() - started > 20_000) throw new Error(`child did not start: ${err}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await new Promise((r) => setTimeout(r, 1000));
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
-  return out.split('\n').slice(0, -1); // a line cut by the kill is not an acknowledgement
+  const { lines, signal } = await runUntilKilled(join(here, 'key-create-loop.child.ts'), [file, String(round)], { cwd: root });
+  expect(signal).toBe('SIGKILL');
+  return lines;
 }
 
 it('keeps every acknowledged key and erasure across SIGKILL (twice, reusing the crashed file)', async () => {
