@@ -67,6 +67,19 @@ describe('SqliteKeyStore: get or create', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('given many new subjects asked for in one turn of the event loop, then they share one fsync\'d transaction', async () => {
+    const file = fresh();
+    const store = SqliteKeyStore.open(file);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => store.keysFor([`referral:${i}`, 'case:shared'])));
+    expect(store.stats.creationCommits).toBe(1);
+    expect(new Set(answers.map((m) => m.get('case:shared')!.toString('hex'))).size).toBe(1);
+    // Known subjects, also once out of the cache, are read, never created again (no transaction).
+    const reopened = SqliteKeyStore.open(file, { cacheSize: 0 });
+    await reopened.keysFor(['referral:7', 'case:shared']);
+    expect(reopened.stats.creationCommits).toBe(0);
+    await Promise.all([store.close(), reopened.close()]);
+  });
+
   it('given a KeyWrap, then keys are stored wrapped: a store without the wrap reads other bytes', async () => {
     const file = fresh();
     const wrapped = SqliteKeyStore.open(file, { wrap: slowXor });
