@@ -1,0 +1,39 @@
+import {
+  caseTextSubject, handlerSubject, personSubject, type PersonalDataPolicyOf, type ReviewedPlain,
+} from '../shared/personal-data.js';
+import type { CaseEvent } from './case.events.js';
+
+const person = (...paths: string[]) => paths.map((path) => ({ path, subject: personSubject }));
+const caseText = (...paths: string[]) => paths.map((path) => ({ path, subject: caseTextSubject }));
+
+/**
+ * The case's personal fields (ADR 19). Free text goes to the narrowest subject the event names:
+ * a person's when the event carries personId, otherwise the case's own text subject (CustodyExtended
+ * and ExtraditionDecided name a detention or an extradition, not the person).
+ */
+export const CASE_PERSONAL_DATA: PersonalDataPolicyOf<CaseEvent> = {
+  CaseOpened: caseText('title', 'handlingText'),
+  CaseSharedWith: [],
+  CaseSharingRevoked: [],
+  CaseClosed: caseText('reason'),
+  CaseReopened: caseText('reason'),
+  PersonRegistered: person('name', 'pseudonym', 'birthYear'),
+  NationalityRecorded: [],
+  NationalityRetracted: person('reason'),
+  DetentionRecorded: [],
+  CustodyExtended: caseText('reason'),
+  DetentionEnded: [],
+  HandlerAbroadIdentified: [{ path: 'alias', subject: handlerSubject }],
+  HandlerLinkedToPerson: [],
+  HandlerLocationUpdated: [],
+  ExtraditionRequested: [],
+  ExtraditionConsentRecorded: [],
+  ExtraditionStageReached: [],
+  ExtraditionDecided: caseText('grounds'),
+  PersonSurrendered: [],
+};
+
+export const CASE_REVIEWED_PLAIN: ReviewedPlain = {
+  'DetentionRecorded.facility': 'a detention facility, not a person; the detention register needs it, and it identifies no one once the person\'s own fields are erased',
+  'DetentionRecorded.legalBasis': 'a statutory provision (e.g. Retsplejeloven § 762), not a person',
+};

@@ -1,0 +1,105 @@
+import type { JsonObject, JsonValue } from '../event-store.port.js';
+import { isEnvelope, openEnvelope, sealValue, type Envelope, type KeyLookup } from './envelope.js';
+import { valuesAt, replacedAt, type PersonalDataPolicy } from './field-policy.js';
+import { SubjectKeyUnavailable } from './privacy.errors.js';
+import type { SubjectKeyStore } from './subject-key-store.js';
+
+// A whole event's data, encrypted per its type's policy and decrypted by the envelopes it holds
+// (ADR 19). Keys are fetched in one batch for all events, then the crypto runs synchronously.
+// Decryption needs no policy: a plaintext value (an event written before encryption) reads as itself.
+
+/** What a reader sees in place of a value whose key is gone: erased on purpose, or unavailable (key store lost). */
+export type Redacted = { $redacted: 'erased'; s: string; at: string } | { $redacted: 'unavailable'; s: string };
+
+export const isRedacted = (value: unknown): value is Redacted =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, '$redacted');
+
+export interface EventData {
+  /** The event id: part of every value's associated data, so it must be fixed before encrypting. */
+  id: string;
+  type: string;
+  data: JsonObject;
+}
+
+interface Planned {
+  path: string;
+  value: JsonValue;
+  subject: string;
+}
+
+function plan(policy: PersonalDataPolicy, event: EventData): Planned[] {
+  const fields = policy[event.type];
+  if (!fields?.length) return [];
+  const planned: Planned[] = [];
+  for (const field of fields) {
+    for (const { path, value } of valuesAt(event.data, field.path)) {
+      // Already an envelope: a seal run again over a partly sealed store leaves it as it is.
+      if (!isEnvelope(value)) planned.push({ path, value, subject: field.subject(event.data) });
+    }
+  }
+  return planned;
+}
+
+/**
+ * The events with every personal value (per `policy`) replaced by its envelope, keys created as needed
+ * (durable before this resolves). Events of types without personal fields come back as they were.
+ */
+export async function encryptEvents<E extends EventData>(policy: PersonalDataPolicy, keys: SubjectKeyStore, events: readonly E[]): Promise<E[]> {
+  const plans = events.map((e) => plan(policy, e));
+  const subjects = new Set<string>();
+  for (const p of plans) for (const { subject } of p) subjects.add(subject);
+  if (subjects.size === 0) return [...events];
+  const found = await keys.keysFor([...subjects]);
+  return events.map((event, i) => {
+    if (plans[i].length === 0) return event;
+    const sealed = new Map<string, JsonValue>();
+    for (const { path, value, subject } of plans[i]) sealed.set(path, sealValue(found.get(subject)!, subject, value, { eventId: event.id, path }));
+    return { ...event, data: replacedAt(event.data, sealed) };
+  });
+}
+
+/** Every envelope in `value`, with its concrete path. */
+function envelopesIn(value: JsonValue, at: string, out: { path: string; envelope: Envelope }[]): void {
+  if (value === null || typeof value !== 'object') return;
+  if (isEnvelope(value)) {
+    out.push({ path: at, envelope: value });
+    return;
+  }
+  const prefix = at === '' ? '' : `${at}.`;
+  if (Array.isArray(value)) value.forEach((item, i) => envelopesIn(item, `${prefix}${i}`, out));
+  else for (const k in value) envelopesIn(value[k], `${prefix}${k}`, out);
+}
+
+/**
+ * The events with every envelope opened; a value whose subject was erased reads as
+ * `{ $redacted: 'erased', s, at }`, one whose key is missing as `{ $redacted: 'unavailable', s }`.
+ * Throws EnvelopeTampered when an envelope fails authentication: an integrity failure, never masked.
+ */
+export async function decryptEvents<E extends Omit<EventData, 'type'>>(keys: SubjectKeyStore, events: readonly E[]): Promise<E[]> {
+  const found = events.map((e) => {
+    const out: { path: string; envelope: Envelope }[] = [];
+    envelopesIn(e.data, '', out);
+    return out;
+  });
+  const subjects = new Set<string>();
+  for (const list of found) for (const { envelope } of list) subjects.add(envelope.s);
+  if (subjects.size === 0) return [...events];
+  const lookups = await keys.lookup([...subjects]);
+  return events.map((event, i) => (found[i].length === 0 ? event : { ...event, data: opened(event, found[i], lookups) }));
+}
+
+function opened(event: Omit<EventData, 'type'>, found: { path: string; envelope: Envelope }[], lookups: Map<string, KeyLookup>): JsonObject {
+  const values = new Map<string, JsonValue>();
+  for (const { path, envelope } of found) {
+    try {
+      values.set(path, openEnvelope(envelope, lookups.get(envelope.s), { eventId: event.id, path }));
+    } catch (e) {
+      if (!(e instanceof SubjectKeyUnavailable)) throw e;
+      const redacted: Redacted = e.reason === 'erased'
+        ? { $redacted: 'erased', s: e.subject, at: e.tombstone!.erasedAt }
+        : { $redacted: 'unavailable', s: e.subject };
+      values.set(path, redacted);
+    }
+  }
+  return replacedAt(event.data, values);
+}

@@ -1,0 +1,192 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync } from 'node:fs';
+import { retryWhileBusy } from '../sqlite/busy-retry.js';
+import { KEY_BYTES, type KeyLookup } from './envelope.js';
+import { KeyCache } from './key-cache.js';
+import { SubjectErased, type Tombstone } from './privacy.errors.js';
+import { KEY_STORE_SCHEMA, prepareKeyStatements, tombstoneOf, type StoredRow } from './sqlite-key-schema.js';
+import { UNWRAPPED, type ErasureRef, type KeyWrap, type SubjectKeyStore } from './subject-key-store.js';
+
+export interface SqliteKeyStoreOptions {
+  /** Refuse to create the file: the log already holds ciphertext, so an empty key store would be a silent loss. */
+  mustExist?: boolean;
+  /** Keys kept in memory (LRU). Default 10,000 (~1 MB with the map's overhead). */
+  cacheSize?: number;
+  /** HSM/KMS seam; keys are stored as they are by default. */
+  wrap?: KeyWrap;
+}
+
+/** The key store lives in its own file: a key inside the log could never be destroyed. */
+export class KeyStoreMissing extends Error {
+  override readonly name = 'KeyStoreMissing';
+  constructor() {
+    super('the key store file does not exist and must not be created empty (the log holds encrypted data)');
+  }
+}
+
+/** The embedded key store (ADR 19): `DATA_DIR/keys.db`, durable before it answers, erasure leaves no key bytes. */
+export class SqliteKeyStore implements SubjectKeyStore {
+  private readonly db: Database.Database;
+  private readonly cache: KeyCache;
+  private readonly wrapper: KeyWrap;
+  private readonly st: ReturnType<typeof prepareKeyStatements>;
+  /** Transactions that created keys (each one fsync): group commit keeps this well below the keys created. */
+  readonly stats = { creationCommits: 0 };
+  private batch: { fresh: Map<string, Buffer>; done: Promise<Map<string, StoredRow>> } | undefined;
+
+  private constructor(file: string, options: SqliteKeyStoreOptions) {
+    const created = !existsSync(file);
+    if (created && options.mustExist) throw new KeyStoreMissing();
+    this.db = new Database(file, { timeout: 5000 });
+    if (created) chmodSync(file, 0o600);
+    // Set on every open: SQLite does not remember synchronous, and a re-opened WAL file would run at
+    // NORMAL, which may lose the last commits on power loss: a key acknowledged, then gone.
+    retryWhileBusy(() => this.db.pragma('journal_mode = WAL'));
+    this.db.pragma('synchronous = FULL');
+    // Deleted rows are overwritten with zeros, so a destroyed key does not linger in a free page.
+    this.db.pragma('secure_delete = ON');
+    retryWhileBusy(() => this.db.exec(KEY_STORE_SCHEMA));
+    this.cache = new KeyCache(options.cacheSize ?? 10_000);
+    this.wrapper = options.wrap ?? UNWRAPPED;
+    this.st = prepareKeyStatements(this.db);
+  }
+
+  static open(file: string, options: SqliteKeyStoreOptions = {}): SqliteKeyStore {
+    return new SqliteKeyStore(file, options);
+  }
+
+  async keysFor(subjects: readonly string[]): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    const absent: string[] = [];
+    for (const s of new Set(subjects)) {
+      const hit = this.cache.get(s) ?? (await this.stored(s));
+      if (hit) out.set(s, hit);
+      else absent.push(s);
+    }
+    if (absent.length === 0) return out;
+    // Fresh keys are made (and wrapped, which may be a KMS call) outside any transaction, then
+    // inserted with everyone else's of this turn of the event loop in one fsync'd transaction.
+    const fresh = await Promise.all(absent.map((s) => this.wrapper.wrap(randomBytes(KEY_BYTES), s)));
+    const stored = await this.createInBatch(absent, fresh);
+    for (const s of absent) {
+      const row = stored.get(s)!;
+      if ('tombstone' in row) throw new SubjectErased(row.tombstone);
+    }
+    const keys = await Promise.all(absent.map((s) => this.wrapper.unwrap((stored.get(s) as { wrapped: Buffer }).wrapped, s)));
+    absent.forEach((s, i) => {
+      this.cache.set(s, keys[i]);
+      out.set(s, keys[i]);
+    });
+    return out;
+  }
+
+  /** The subject's stored key (unwrapped and cached), undefined when it has none; SubjectErased when erased. */
+  private async stored(subject: string): Promise<Buffer | undefined> {
+    const row = this.st.key.get(subject);
+    if (row) {
+      const key = await this.wrapper.unwrap(row.key, subject);
+      this.cache.set(subject, key);
+      return key;
+    }
+    const tombstone = this.st.tombstone.get(subject);
+    if (tombstone) throw new SubjectErased(tombstoneOf(tombstone));
+    return undefined;
+  }
+
+  /**
+   * Group commit for key creation (as ADR 2 for events): every creation asked for in this turn of the
+   * event loop shares one immediate transaction, so a bulk import of 2,145 new referrals costs a few
+   * fsyncs, not 2,145. Whoever inserted first wins; everyone reads back the stored key. A subject
+   * erased meanwhile answers its tombstone (only its caller fails, not the whole batch).
+   */
+  private createInBatch(subjects: readonly string[], wrapped: readonly Buffer[]): Promise<Map<string, StoredRow>> {
+    if (!this.batch) {
+      const fresh = new Map<string, Buffer>();
+      const done = new Promise<Map<string, StoredRow>>((resolve, reject) => setImmediate(() => {
+        this.batch = undefined;
+        try {
+          resolve(this.commitCreations(fresh));
+        } catch (e) {
+          reject(e);
+        }
+      }));
+      this.batch = { fresh, done };
+    }
+    subjects.forEach((s, i) => this.batch!.fresh.has(s) || this.batch!.fresh.set(s, wrapped[i]));
+    return this.batch.done;
+  }
+
+  private commitCreations(fresh: Map<string, Buffer>): Map<string, StoredRow> {
+    const now = new Date().toISOString();
+    this.stats.creationCommits++;
+    return this.immediate(() => {
+      const rows = new Map<string, StoredRow>();
+      for (const [s, wrapped] of fresh) {
+        const tombstone = this.st.tombstone.get(s);
+        if (tombstone) {
+          rows.set(s, { tombstone: tombstoneOf(tombstone) });
+          continue;
+        }
+        this.st.insertKey.run(s, wrapped, now);
+        rows.set(s, { wrapped: this.st.key.get(s)!.key });
+      }
+      return rows;
+    });
+  }
+
+  async lookup(subjects: readonly string[]): Promise<Map<string, KeyLookup>> {
+    const out = new Map<string, KeyLookup>();
+    for (const s of subjects) {
+      if (out.has(s)) continue;
+      const hit = this.cache.get(s);
+      if (hit) {
+        out.set(s, { kind: 'key', key: hit });
+        continue;
+      }
+      const row = this.st.key.get(s);
+      if (row) {
+        const key = await this.wrapper.unwrap(row.key, s);
+        this.cache.set(s, key);
+        out.set(s, { kind: 'key', key });
+        continue;
+      }
+      const tombstone = this.st.tombstone.get(s);
+      out.set(s, tombstone ? { kind: 'erased', tombstone: tombstoneOf(tombstone) } : { kind: 'missing' });
+    }
+    return out;
+  }
+
+  async destroy(subject: string, erasure: ErasureRef): Promise<Tombstone> {
+    this.cache.delete(subject);
+    const row = this.immediate(() => {
+      this.st.deleteKey.run(subject);
+      this.st.insertTombstone.run(subject, erasure.erasedAt, erasure.eventId);
+      return this.st.tombstone.get(subject)!;
+    });
+    // The key's bytes are zeroed in the database pages (secure_delete) once the deletion is
+    // checkpointed; TRUNCATE also empties the WAL, whose earlier frames still held the key. With other
+    // connections reading, the checkpoint may stop short; the next one (any destroy, or SQLite's
+    // automatic one) completes it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return tombstoneOf(row);
+  }
+
+  /** SQLite's own check of the file, for operators and the crash spec. */
+  integrityCheck(): string {
+    return this.db.pragma('integrity_check', { simple: true }) as string;
+  }
+
+  pragma(name: 'journal_mode' | 'synchronous' | 'secure_delete'): unknown {
+    return this.db.pragma(name, { simple: true });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** BEGIN IMMEDIATE: takes the write lock up front, so two processes creating one key serialise here. */
+  private immediate<T>(run: () => T): T {
+    return retryWhileBusy(() => this.db.transaction(run).immediate());
+  }
+}
