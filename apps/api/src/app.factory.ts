@@ -3,11 +3,12 @@ import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@liaison/event-store';
 import { DEFAULT_BULK_BODY_LIMIT, type AppConfig } from './config/app.config.js';
 import { acceptBulkBodies } from './action-days/shared/bulk-body.js';
 import { AppModule } from './app.module.js';
+import { openApiDocument } from './openapi.document.js';
 import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { addAccessEntryHeader } from './access/access-entry.hook.js';
@@ -53,13 +54,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   refuseWhileShuttingDown(app);
   if (logger.isLevelEnabled('log')) logRequests(app);
   app.get<ServiceMetrics>(SERVICE_METRICS).observeRequests(app);
-  const doc = new DocumentBuilder()
-    .setTitle('Liaison API')
-    .setDescription('Cross-border case sharing for Nordic police liaison officers. Every call needs a bearer JWT from a trusted national identity provider.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   // The dashboard (apps/web/dist) at /, when built; /api, /docs, /health and /ready are unaffected.
   serveWebApp(app);
   return { app, store: eventStore };
