@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -20,7 +20,7 @@ import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
 import { DISK_RESERVE, type DiskReserve } from './operations/disk-reserve.js';
 import { SERVICE_METRICS, type ServiceMetrics } from './operations/service-metrics.js';
-import { markShuttingDown, refuseWhileShuttingDown } from './operations/shutdown-refusal.js';
+import { drainRequests, refuseWhileShuttingDown } from './operations/shutdown-refusal.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -60,18 +60,23 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   return { app, store: eventStore };
 }
 
-/** SIGINT/SIGTERM: stop taking requests, stop the projections, then close the store (flushing queued appends). */
+/**
+ * SIGINT/SIGTERM (ADR 16): drain (answer every request already read, refuse new ones with 503
+ * SHUTTING_DOWN and Connection: close, until quiet), then close the server and the app (projections
+ * stop), then the store (the writer thread commits what is queued), then exit 0. A second signal
+ * while draining is ignored; the drain is bounded (DRAIN_MAX_MS), so the exit comes within seconds.
+ */
 export function closeOnSignals({ app, store }: CreatedApp): void {
+  let closing = false;
   const shutdown = async () => {
-    // Fastify keeps idle connections for 72 s. Those idle at close are closed by it; those still busy
-    // would then idle for the full 72 s and hold the exit (a SIGTERM under load took > 12 s to exit):
-    // close each 50 ms after its last answer instead.
-    app.getHttpServer().keepAliveTimeout = 50;
-    markShuttingDown(app);
+    if (closing) return;
+    closing = true;
+    const drained = await drainRequests(app);
+    new Logger('liaison').log({ msg: 'shutting down', drainedMs: drained.ms, unanswered: drained.pending });
     await app.close();
     await store.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }
