@@ -13,6 +13,7 @@ import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { addAccessEntryHeader } from './access/access-entry.hook.js';
 import { logRequests } from './common/request-log.js';
+import { answerFrameworkError } from './common/framework-errors.js';
 import { rejectDeepBodies } from './common/body-depth.hook.js';
 import { addSecurityHeaders } from './common/security-headers.js';
 import type { Clock } from './common/clock.js';
@@ -38,7 +39,9 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, store?: EventStore, overrides: AppOverrides = {}): Promise<CreatedApp> {
   const eventStore = store ?? (await openEventStore(config, { serving: true }));
   const logger = new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, trustProxy: false, return503OnClosing: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit, logger: false, trustProxy: false, return503OnClosing: false, frameworkErrors: answerFrameworkError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, store: eventStore, ...overrides }), adapter, {
     logger,
     bufferLogs: false,
