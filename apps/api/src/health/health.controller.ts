@@ -33,6 +33,7 @@ const READINESS = {
           properties: {
             ...PROBE.properties, position: { type: 'string' }, head: { type: 'string' }, lag: { type: 'string' },
             stalled: { type: 'object', additionalProperties: { type: 'string' } }, failed: { type: 'array', items: { type: 'string' } },
+            restarting: { type: 'array', items: { type: 'string' } }, rebuilding: { type: 'array', items: { type: 'string' } },
           },
         },
       },
