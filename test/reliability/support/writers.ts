@@ -22,6 +22,8 @@ export interface Writing {
   /** Answers other than 201, by status and code (`503 SHUTTING_DOWN`). */
   answers: Record<string, number>;
   failures: Record<Failure, number>;
+  /** What each reset said (undici's cause code or message), for the figures. */
+  resets: string[];
 }
 
 /**
@@ -29,7 +31,7 @@ export interface Writing {
  * (when `stopOnRefusal`) or at its first failed request. Resolves when all have stopped.
  */
 export async function writeUntilGone(base: string, token: string, cases: string[], writers: number, tag: string, stopOnRefusal = false): Promise<Writing> {
-  const w: Writing = { acks: [], answers: {}, failures: { refused: 0, reset: 0 } };
+  const w: Writing = { acks: [], answers: {}, failures: { refused: 0, reset: 0 }, resets: [] };
   const writer = async (n: number) => {
     for (;;) {
       const personId = randomUUID();
@@ -37,7 +39,12 @@ export async function writeUntilGone(base: string, token: string, cases: string[
       try {
         answer = await call(base, 'POST', `/api/v1/cases/${cases[n % cases.length]}/persons`, token, { ...personBody(`${tag} ${n}`), personId });
       } catch (e) {
-        w.failures[failureOf(e)]++;
+        const failure = failureOf(e);
+        w.failures[failure]++;
+        if (failure === 'reset') {
+          const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+          w.resets.push(cause?.code ?? cause?.message ?? String(e));
+        }
         return;
       }
       if (answer.status === 201) {
