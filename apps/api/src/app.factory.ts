@@ -1,17 +1,19 @@
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@liaison/event-store';
 import { DEFAULT_BULK_BODY_LIMIT, type AppConfig } from './config/app.config.js';
 import { acceptBulkBodies } from './action-days/shared/bulk-body.js';
 import { AppModule } from './app.module.js';
+import { openApiDocument } from './openapi.document.js';
 import { openEventStore } from './infrastructure/event-store.provider.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { addAccessEntryHeader } from './access/access-entry.hook.js';
 import { logRequests } from './common/request-log.js';
+import { answerFrameworkError } from './common/framework-errors.js';
 import { rejectDeepBodies } from './common/body-depth.hook.js';
 import { addSecurityHeaders } from './common/security-headers.js';
 import type { Clock } from './common/clock.js';
@@ -19,7 +21,7 @@ import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
 import { DISK_RESERVE, type DiskReserve } from './operations/disk-reserve.js';
 import { SERVICE_METRICS, type ServiceMetrics } from './operations/service-metrics.js';
-import { markShuttingDown, refuseWhileShuttingDown } from './operations/shutdown-refusal.js';
+import { drainRequests, refuseWhileShuttingDown } from './operations/shutdown-refusal.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -37,7 +39,9 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, store?: EventStore, overrides: AppOverrides = {}): Promise<CreatedApp> {
   const eventStore = store ?? (await openEventStore(config, { serving: true }));
   const logger = new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, trustProxy: false, return503OnClosing: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit, logger: false, trustProxy: false, return503OnClosing: false, frameworkErrors: answerFrameworkError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, store: eventStore, ...overrides }), adapter, {
     logger,
     bufferLogs: false,
@@ -53,30 +57,29 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   refuseWhileShuttingDown(app);
   if (logger.isLevelEnabled('log')) logRequests(app);
   app.get<ServiceMetrics>(SERVICE_METRICS).observeRequests(app);
-  const doc = new DocumentBuilder()
-    .setTitle('Liaison API')
-    .setDescription('Cross-border case sharing for Nordic police liaison officers. Every call needs a bearer JWT from a trusted national identity provider.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   // The dashboard (apps/web/dist) at /, when built; /api, /docs, /health and /ready are unaffected.
   serveWebApp(app);
   return { app, store: eventStore };
 }
 
-/** SIGINT/SIGTERM: stop taking requests, stop the projections, then close the store (flushing queued appends). */
+/**
+ * SIGINT/SIGTERM (ADR 16): drain (answer every request already read, refuse new ones with 503
+ * SHUTTING_DOWN and Connection: close, until quiet), then close the server and the app (projections
+ * stop), then the store (the writer thread commits what is queued), then exit 0. A second signal
+ * while draining is ignored; the drain is bounded (DRAIN_MAX_MS), so the exit comes within seconds.
+ */
 export function closeOnSignals({ app, store }: CreatedApp): void {
+  let closing = false;
   const shutdown = async () => {
-    // Fastify keeps idle connections for 72 s. Those idle at close are closed by it; those still busy
-    // would then idle for the full 72 s and hold the exit (a SIGTERM under load took > 12 s to exit):
-    // close each 50 ms after its last answer instead.
-    app.getHttpServer().keepAliveTimeout = 50;
-    markShuttingDown(app);
+    if (closing) return;
+    closing = true;
+    const drained = await drainRequests(app);
+    new Logger('liaison').log({ msg: 'shutting down', drainedMs: drained.ms, unanswered: drained.pending });
     await app.close();
     await store.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }

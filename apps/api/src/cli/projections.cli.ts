@@ -1,10 +1,13 @@
 // npm run projections -- status | rebuild <name>
+// status: each read model's file (version, checkpoint, lag) and what the running service says about it
+// (GET /ready at LIAISON_URL or PORT: running, stalled, restarting, failed, rebuilding).
 // Works beside a running service: a rebuild writes a new file and flips the registry, which the
 // service follows on its next loop; the old file answers queries until then.
 import path from 'node:path';
 import { ALL_PROJECTIONS, ProjectionRegistry, rebuildProjection, readCheckpoint } from '@liaison/projections';
 import { loadConfig } from '../config/app.config.js';
 import { openEventStore } from '../infrastructure/event-store.provider.js';
+import { fetchReadiness, readinessLines, runtimeOf, serviceUrl } from './projections-status.js';
 
 function bar(done: bigint, total: bigint, width = 30): string {
   const ratio = total > 0n ? Number((done * 1000n) / total) / 1000 : 1;
@@ -20,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'status') {
       const head = await store.headPosition();
+      const url = serviceUrl();
+      const ready = await fetchReadiness(url);
       const registry = new ProjectionRegistry(dir);
       const rows = ALL_PROJECTIONS.map((p) => {
         const active = registry.active(p.name);
@@ -32,10 +37,12 @@ async function main(argv: string[]): Promise<number> {
           head: head.toString(),
           lag: (head > checkpoint ? head - checkpoint : 0n).toString(),
           state: !active ? 'not built' : active.version !== p.version ? 'rebuild pending' : head > checkpoint ? 'behind' : 'caught up',
+          runtime: runtimeOf(p.name, ready),
         };
       });
       registry.close();
       console.table(rows);
+      for (const line of readinessLines(url, ready)) console.log(line);
       return 0;
     }
     if (command === 'rebuild' && name) {

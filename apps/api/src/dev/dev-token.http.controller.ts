@@ -1,5 +1,9 @@
 import { Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { ProblemDto, SHUTTING_DOWN_RESPONSE } from '../commands/http/problem.dto.js';
 import { IsIn } from 'class-validator';
 import { APP_CONFIG } from '../config/app.config.js';
 import type { AppConfig } from '../config/app.config.js';
@@ -44,6 +48,12 @@ export class DevTokenController {
   @Post('token')
   @HttpCode(200)
   @ApiOperation({ summary: 'DEVELOPMENT ONLY: a token from the local dev identity provider for a country and role' })
+  @ApiOkResponse({ type: DevTokenResponseDto })
+  @ApiBadRequestResponse({ description: 'Malformed JSON, or an unknown country or role.', type: ProblemDto })
+  @ApiNotFoundResponse({ description: 'Not in development mode.', type: ProblemDto })
+  @ApiPayloadTooLargeResponse({ description: 'Body larger than BODY_LIMIT_BYTES.', type: ProblemDto })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Body is not application/json.', type: ProblemDto })
+  @ApiServiceUnavailableResponse(SHUTTING_DOWN_RESPONSE)
   async token(@Body() body: DevTokenRequestDto): Promise<DevTokenResponseDto> {
     // Belt and braces: the module is only registered in development, and the loaded config must agree.
     if (this.auth.mode !== 'development' || this.config.production) throw new NotFoundException();

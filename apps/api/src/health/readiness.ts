@@ -33,7 +33,11 @@ export interface ReadinessReport {
   details: {
     eventStore: { status: 'up' | 'down'; lastWriteFault?: { kind: string; code: string; secondsAgo: number } };
     disk: { status: 'up' | 'down'; freeBytes: number | null; reserveBytes: number };
-    projections: { status: 'up' | 'down'; position: string; head: string; lag: string; stalled: Record<string, string>; failed: string[] };
+    projections: {
+      status: 'up' | 'down'; position: string; head: string; lag: string; stalled: Record<string, string>; failed: string[];
+      /** Read models whose projection thread died and is being restarted; being rebuilt from the log. */
+      restarting: string[]; rebuilding: string[];
+    };
   };
 }
 
@@ -84,6 +88,8 @@ export function readinessReport(i: ReadinessInput): ReadinessReport {
         lag: (i.head > i.position ? i.head - i.position : 0n).toString(),
         stalled,
         failed,
+        restarting: i.workersStopped,
+        rebuilding: recovering,
       },
     },
   };

@@ -19,7 +19,7 @@ const codes = (i: Partial<ReadinessInput>) => readinessReport({ ...fine, ...i })
 describe('readinessReport', () => {
   it('is ok with no reasons, in the same shape as when not ready', () => {
     const report = readinessReport(fine);
-    expect(report).toMatchObject({ status: 'ok', reasons: [], details: { eventStore: { status: 'up' }, disk: { status: 'up' }, projections: { status: 'up', position: '41', head: '41', lag: '0' } } });
+    expect(report).toMatchObject({ status: 'ok', reasons: [], details: { eventStore: { status: 'up' }, disk: { status: 'up' }, projections: { status: 'up', position: '41', head: '41', lag: '0', restarting: [], rebuilding: [] } } });
   });
 
   it('names each reason', () => {
@@ -29,6 +29,8 @@ describe('readinessReport', () => {
     expect(codes({ projections: [{ ...fine.projections[0], error: 'TypeError: boom' }] })).toEqual(['PROJECTION_FAILED']);
     expect(codes({ projections: [{ ...fine.projections[0], stalled: 'SQLITE_FULL' }] })).toEqual(['PROJECTION_STALLED']);
     expect(codes({ workersStopped: ['cases'] })).toEqual(['PROJECTION_WORKER_STOPPED']);
+    // Named per read model, for `npm run projections -- status` and monitors.
+    expect(readinessReport({ ...fine, workersStopped: ['cases'] }).details.projections).toMatchObject({ status: 'down', restarting: ['cases'] });
     expect(codes({ projections: [{ ...fine.projections[0], recovering: true }] })).toEqual(['READ_MODEL_REBUILDING']);
     expect(codes({ head: 99n, caughtUpAt: NOW - LAG_THRESHOLD_MS - 1 })).toEqual(['READ_MODEL_LAGGING']);
     const report = readinessReport({ ...fine, writeFault: { fault: new StorageFull('SQLITE_FULL', 'full'), at: NOW }, disk: { ...fine.disk, reached: true } });

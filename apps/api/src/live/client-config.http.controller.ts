@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SHUTTING_DOWN_RESPONSE } from '../commands/http/problem.dto.js';
 import { APP_CONFIG } from '../config/app.config.js';
 import type { AppConfig } from '../config/app.config.js';
 import { AUTH_CONFIG, Public } from '../auth/index.js';
@@ -22,6 +23,8 @@ export class ClientConfigController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Sign-in options for the dashboard (public)' })
+  @ApiOkResponse({ type: ClientConfigDto })
+  @ApiServiceUnavailableResponse(SHUTTING_DOWN_RESPONSE)
   get(): ClientConfigDto {
     return { authMode: this.auth.mode, devSignIn: this.auth.mode === 'development' && !this.config.production };
   }

@@ -1,6 +1,9 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { OnModuleDestroy } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ProblemDto, SHUTTING_DOWN_RESPONSE } from '../commands/http/problem.dto.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireAnyScope, Scope } from '../auth/index.js';
 import { PositionFeed } from './position-feed.js';
@@ -24,7 +27,14 @@ export class LiveStreamController implements OnModuleDestroy {
   @Get()
   @RequireAnyScope(Scope.CasesRead, Scope.DashboardsRead, Scope.AuditRead)
   @ApiOperation({ summary: 'Server-sent events: the read models\' position whenever it advances (text/event-stream)' })
-  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'An endless event stream: `event: position` with `data: {"position":"<n>"}`, and comment lines as heartbeats.',
+    content: { 'text/event-stream': { schema: { type: 'string', example: 'event: position\ndata: {"position":"1287"}\n\n' } } },
+  })
+  @ApiBadRequestResponse({ description: 'A malformed header.', type: ProblemDto })
+  @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired bearer token.', type: ProblemDto })
+  @ApiForbiddenResponse({ description: 'The token has none of cases:read, dashboards:read, audit:read.', type: ProblemDto })
+  @ApiServiceUnavailableResponse(SHUTTING_DOWN_RESPONSE)
   stream(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
     reply.hijack();
     const res = reply.raw;

@@ -1,12 +1,12 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
 import { PagedQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
-import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 
 class AccessLogQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ description: 'Officer subject (the token `sub`)' })
@@ -49,14 +49,13 @@ class AccessLogQueryDto extends PagedQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@ApiReadUnavailable()
 @Controller('api/v1/audit/access')
 export class AccessLogController {
   constructor(private readonly gateway: ReadModelGateway) {}
 
   @Get()
   @RequireScopes(Scope.AuditRead)
-  @ApiOperation({ summary: 'Access log, newest first: every access by your country\'s officers and every access by anyone to cases your country owns (needs a purpose; this read is logged too)' })
+  @ApiRead({ summary: 'Access log, newest first: every access by your country\'s officers and every access by anyone to cases your country owns (needs a purpose; this read is logged too)' })
   list(@Req() req: FastifyRequest, @Query() q: AccessLogQueryDto) {
     return this.gateway.read(req, ...namedQuery('accessLog', {
       officer: q.officer, excludeOfficer: q.excludeOfficer, caseId: q.case, referralId: q.referral, requestId: q.request, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { EventStore } from '@liaison/event-store';
 import { CASE_DATA_ACCESSED, accessEntry, type CaseDataAccessedData } from '@liaison/projections';
@@ -10,11 +10,10 @@ import { ProjectionsHost } from '../../runtime/projections-host.js';
 import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { NotReproducible, redactForOwner } from './reproduce-access.js';
-import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@ApiReadUnavailable()
 @Controller('api/v1/audit/access')
 export class AccessViewController {
   constructor(
@@ -26,7 +25,7 @@ export class AccessViewController {
 
   @Get(':entryId/view')
   @RequireScopes(Scope.AuditRead)
-  @ApiOperation({ summary: 'The exact answer an officer received for one access-log entry, rebuilt from the log at the recorded position (needs a purpose; this read is logged too)' })
+  @ApiRead({ summary: 'The exact answer an officer received for one access-log entry, rebuilt from the log at the recorded position (needs a purpose; this read is logged too)', notFound: 'No such access-log entry, or one you may not see (ACCESS_ENTRY_NOT_FOUND).', unprocessable: 'The answer cannot be rebuilt from the log (NOT_REPRODUCIBLE).' })
   view(@Req() req: FastifyRequest, @Param('entryId', new ParseUUIDPipe()) entryId: string, @Query() _q: ReadQueryDto) {
     return this.gateway.consult(req, { fields: 'personal', query: 'accessView', params: { entryId } }, async ({ viewer }) => {
       // Visibility comes from the access-log read model; the record itself from the log.

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
@@ -7,7 +7,7 @@ import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { AuditRunner } from '../audit-runner.js';
 import { parseAsOf } from '../shared/as-of.js';
-import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 
 export class ReplayQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ description: 'ISO-8601 instant (compared with when events were recorded) or a global position; default: now', example: '2026-11-20T12:00:00Z' })
@@ -19,7 +19,6 @@ export class ReplayQueryDto extends ReadQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@ApiReadUnavailable()
 @Controller('api/v1/audit/cases')
 export class ReplayCaseController {
   constructor(
@@ -29,7 +28,7 @@ export class ReplayCaseController {
 
   @Get(':caseId')
   @RequireScopes(Scope.AuditRead)
-  @ApiOperation({ summary: 'What the owning country knew about a case at asOf: domain state, case detail and the event timeline with actors (owner-country supervisors; needs a purpose)' })
+  @ApiRead({ summary: 'What the owning country knew about a case at asOf: domain state, case detail and the event timeline with actors (owner-country supervisors; needs a purpose)', notFound: 'No such case, or not one your country owns (CASE_NOT_FOUND).' })
   replay(@Req() req: FastifyRequest, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() q: ReplayQueryDto) {
     parseAsOf(q.asOf); // a malformed asOf is a 400 here, before any work
     return this.gateway.consult(req, { fields: 'personal', query: 'replayCase', params: { caseId, ...(q.asOf ? { asOf: q.asOf } : {}) } }, async ({ viewer }) => {

@@ -1,12 +1,12 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
 import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { AuditRunner } from '../audit-runner.js';
-import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 
 class VerifyQueryDto extends ReadQueryDto {
   @ApiProperty({ description: 'Case id' })
@@ -16,7 +16,6 @@ class VerifyQueryDto extends ReadQueryDto {
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@ApiReadUnavailable()
 @Controller('api/v1/audit/verify')
 export class VerifyController {
   constructor(
@@ -26,7 +25,7 @@ export class VerifyController {
 
   @Get()
   @RequireScopes(Scope.AuditRead)
-  @ApiOperation({ summary: 'Checks one case stream\'s hash chain and revisions; names the first broken link (owner-country supervisors)' })
+  @ApiRead({ summary: 'Checks one case stream\'s hash chain and revisions; names the first broken link (owner-country supervisors)', notFound: 'No such case, or not one your country owns (CASE_NOT_FOUND).' })
   verify(@Req() req: FastifyRequest, @Query() q: VerifyQueryDto) {
     const caseId = q.case;
     // No personal data in the answer (types, revisions, positions), so no purpose is required.

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/swagger';
 import { RequireScopes } from '../../auth/index.js';
 import type { Scope } from '../../auth/index.js';
-import { ProblemDto } from './problem.dto.js';
+import { ProblemDto, RETRY_AFTER_HEADER } from './problem.dto.js';
 
 export interface CommandDoc {
   /** What the command acts on, in prose ('case', 'referral'). */
@@ -52,9 +52,9 @@ export function ApiCommand(doc: CommandDoc): MethodDecorator {
     ApiUnsupportedMediaTypeResponse({ description: `Body is not ${doc.mediaTypes ?? 'application/json'}.`, type: ProblemDto }),
     ApiUnprocessableEntityResponse({ description: 'A business rule refused the command; see `code`.', type: ProblemDto }),
     ApiServiceUnavailableResponse({
-      description: 'Retry after the `Retry-After` header. `code` STORE_FULL: no space left, or free space under the data directory is at its reserve (DISK_RESERVE_MB; nothing was recorded); STORE_UNAVAILABLE: the store cannot take writes now (I/O error, read-only, locked, server unreachable); STORE_CORRUPT: a damaged store file.',
+      description: 'Retry after the `Retry-After` header. `code` STORE_FULL: no space left, or free space under the data directory is at its reserve (DISK_RESERVE_MB; nothing was recorded); STORE_UNAVAILABLE: the store cannot take writes now (I/O error, read-only, locked, server unreachable); STORE_CORRUPT: a damaged store file; SHUTTING_DOWN: the node is stopping and did not read this request (nothing was recorded; sent with `Connection: close`).',
       type: ProblemDto,
-      headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', example: 30 } } },
+      headers: RETRY_AFTER_HEADER,
     }),
   ];
   if (doc.notFound !== false) decorators.push(ApiNotFoundResponse({ description: `No such ${doc.aggregate}.`, type: ProblemDto }));

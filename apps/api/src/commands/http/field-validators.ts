@@ -12,6 +12,11 @@ type Doc = Omit<ApiPropertyOptions, 'required' | 'type' | 'enum'> & { optional?:
 
 const optionality = (optional: boolean | undefined): PropertyDecorator[] => (optional ? [IsOptional()] : []);
 
+/** The OpenAPI half of a field's doc: `optional` becomes `required: false` (it is no OpenAPI keyword). */
+function openApi({ optional, ...doc }: Doc): Omit<Doc, 'optional'> & { required: boolean } {
+  return { ...doc, required: !optional };
+}
+
 /** Non-blank text of at most `max` characters (the domain stores it trimmed). */
 export function FreeText(max: number, doc: Doc): PropertyDecorator {
   return applyDecorators(
@@ -19,7 +24,7 @@ export function FreeText(max: number, doc: Doc): PropertyDecorator {
     IsString({ message: '$property must be a string' }),
     Matches(/\S/, { message: '$property must not be blank' }),
     MaxLength(max, { message: `$property must be at most ${max} characters` }),
-    ApiProperty({ ...doc, required: !doc.optional, type: String, maxLength: max }),
+    ApiProperty({ ...openApi(doc), type: String, maxLength: max }),
   );
 }
 
@@ -28,7 +33,7 @@ export function Uuid(doc: Doc): PropertyDecorator {
   return applyDecorators(
     ...optionality(doc.optional),
     IsUUID('all', { message: '$property must be a UUID' }),
-    ApiProperty({ ...doc, required: !doc.optional, type: String, format: 'uuid' }),
+    ApiProperty({ ...openApi(doc), type: String, format: 'uuid' }),
   );
 }
 
@@ -37,7 +42,7 @@ export function OneOf(values: readonly (string | number)[], doc: Doc): PropertyD
   return applyDecorators(
     ...optionality(doc.optional),
     IsIn([...values], { message: `$property must be one of ${values.join(', ')}` }),
-    ApiProperty({ ...doc, required: !doc.optional, enum: [...values] }),
+    ApiProperty({ ...openApi(doc), enum: [...values] }),
   );
 }
 
@@ -46,7 +51,7 @@ export function Flag(doc: Doc): PropertyDecorator {
   return applyDecorators(
     ...optionality(doc.optional),
     IsBoolean({ message: '$property must be true or false' }),
-    ApiProperty({ ...doc, required: !doc.optional, type: Boolean }),
+    ApiProperty({ ...openApi(doc), type: Boolean }),
   );
 }
 
@@ -57,7 +62,7 @@ export function WholeNumber(min: number, max: number, doc: Doc): PropertyDecorat
     IsInt({ message: '$property must be a whole number' }),
     Min(min, { message: `$property must be at least ${min}` }),
     Max(max, { message: `$property must be at most ${max}` }),
-    ApiProperty({ ...doc, required: !doc.optional, type: Number, minimum: min, maximum: max }),
+    ApiProperty({ ...openApi(doc), type: Number, minimum: min, maximum: max }),
   );
 }
 
@@ -70,7 +75,7 @@ export function Country(doc: Doc): PropertyDecorator {
   return applyDecorators(
     ...optionality(doc.optional),
     IsCountryCode(),
-    ApiProperty({ ...doc, required: !doc.optional, type: String, pattern: '^[A-Z]{2}$' }),
+    ApiProperty({ ...openApi(doc), type: String, pattern: '^[A-Z]{2}$' }),
   );
 }
 
@@ -93,6 +98,6 @@ export function Instant(doc: Doc): PropertyDecorator {
         defaultMessage: () => '$property must be an ISO-8601 date-time with offset, e.g. 2025-03-04T06:15:00+01:00',
       },
     }),
-    ApiProperty({ ...doc, required: !doc.optional, type: String, format: 'date-time' }),
+    ApiProperty({ ...openApi(doc), type: String, format: 'date-time' }),
   );
 }

@@ -21,7 +21,7 @@ export class ProblemDto {
   message!: string;
 
   @ApiPropertyOptional({
-    description: 'Machine-readable reason: a domain rule (PERSON_NOT_REGISTERED …), NOT_OWNER, REVISION_MISMATCH, IDEMPOTENCY_KEY_REUSED …; with 503: STORE_FULL, STORE_UNAVAILABLE, STORE_CORRUPT, ACCESS_LOG_UNAVAILABLE, READ_MODEL_BEHIND',
+    description: 'Machine-readable reason: a domain rule (PERSON_NOT_REGISTERED …), NOT_OWNER, REVISION_MISMATCH, IDEMPOTENCY_KEY_REUSED …; with 503: STORE_FULL, STORE_UNAVAILABLE, STORE_CORRUPT, ACCESS_LOG_UNAVAILABLE, READ_MODEL_BEHIND, READ_MODEL_REBUILDING, SHUTTING_DOWN',
     example: 'PERSON_NOT_REGISTERED',
   })
   code?: string;
@@ -29,3 +29,13 @@ export class ProblemDto {
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];
 }
+
+/** The header every 503 carries (the problem filter, the shutdown refusal, /ready). */
+export const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', example: 5 } } };
+
+/** The 503 of a route that only a shutdown refuses (SHUTTING_DOWN, sent with `Connection: close`). */
+export const SHUTTING_DOWN_RESPONSE = {
+  description: 'The node is shutting down and did not handle this request (SHUTTING_DOWN, with `Connection: close`); retry, on another node if there is one.',
+  type: ProblemDto,
+  headers: RETRY_AFTER_HEADER,
+};

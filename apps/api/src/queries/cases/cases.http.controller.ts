@@ -1,12 +1,12 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes, Scope } from '../../auth/index.js';
 import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
-import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 
 class ListCasesQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
@@ -28,21 +28,20 @@ class ListCasesQueryDto extends PagedQueryDto {
 
 @ApiTags('cases (queries)')
 @ApiBearerAuth()
-@ApiReadUnavailable()
 @Controller('api/v1/cases')
 export class CasesQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}
 
   @Get()
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'Cases your country owns or that are shared with it, newest activity first' })
+  @ApiRead({ summary: 'Cases your country owns or that are shared with it, newest activity first' })
   list(@Req() req: FastifyRequest, @Query() q: ListCasesQueryDto) {
     return this.gateway.read(req, ...namedQuery('listCases', { status: q.status, ownerCountry: q.ownerCountry, q: q.q, limit: q.limit, cursor: q.cursor }));
   }
 
   @Get(':caseId')
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'One case with people, nationalities, detentions, handlers, extraditions and sharing; 404 also when it is not shared with you' })
+  @ApiRead({ summary: 'One case with people, nationalities, detentions, handlers, extraditions and sharing; 404 also when it is not shared with you', notFound: 'No such case, or one not shared with your country (CASE_NOT_FOUND).' })
   async detail(@Req() req: FastifyRequest, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() _q: ReadQueryDto) {
     const answer = await this.gateway.read(req, ...namedQuery('caseDetail', { caseId }));
     // Same answer for "does not exist" and "not yours", so case existence does not leak across borders.

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601 } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { RequireAnyScope, RequireScopes, Scope } from '../../auth/index.js';
@@ -7,7 +7,7 @@ import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
-import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 
 class DetentionFilterDto extends PagedQueryDto {
   @CountryFilter('DK') holdingCountry?: string;
@@ -36,35 +36,34 @@ class OverTimeQueryDto extends ReadQueryDto {
 
 @ApiTags('detention register')
 @ApiBearerAuth()
-@ApiReadUnavailable()
 @Controller('api/v1/detentions')
 export class DetentionsQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}
 
   @Get()
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'Who is detained where now (open detentions in cases visible to your country)' })
+  @ApiRead({ summary: 'Who is detained where now (open detentions in cases visible to your country)' })
   list(@Req() req: FastifyRequest, @Query() q: DetentionFilterDto) {
     return this.gateway.read(req, ...namedQuery('currentDetentions', { holdingCountry: q.holdingCountry, nationality: q.nationality, limit: q.limit, cursor: q.cursor }));
   }
 
   @Get('counts')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOperation({ summary: 'Open detentions counted by nationality × holding country (a dual national counts under each nationality)' })
+  @ApiRead({ summary: 'Open detentions counted by nationality × holding country (a dual national counts under each nationality)' })
   counts(@Req() req: FastifyRequest, @Query() q: CountsQueryDto) {
     return this.gateway.read(req, ...namedQuery('detentionCounts', { holdingCountry: q.holdingCountry, nationality: q.nationality }));
   }
 
   @Get('custody-reviews-due')
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'Open detentions whose next custody review falls before `before`, soonest first' })
+  @ApiRead({ summary: 'Open detentions whose next custody review falls before `before`, soonest first' })
   reviewsDue(@Req() req: FastifyRequest, @Query() q: ReviewsDueQueryDto) {
     return this.gateway.read(req, ...namedQuery('custodyReviewsDue', { before: q.before, holdingCountry: q.holdingCountry, limit: q.limit }));
   }
 
   @Get('over-time')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOperation({ summary: 'Detentions open at each bucket start and started within each bucket, for charts' })
+  @ApiRead({ summary: 'Detentions open at each bucket start and started within each bucket, for charts' })
   overTime(@Req() req: FastifyRequest, @Query() q: OverTimeQueryDto) {
     return this.gateway.read(req, ...namedQuery('detentionsOverTime', { from: q.from, to: q.to, bucket: q.bucket, holdingCountry: q.holdingCountry }));
   }

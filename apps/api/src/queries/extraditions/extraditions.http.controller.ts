@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -9,7 +9,7 @@ import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
-import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 
 class ExtraditionsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: EXTRADITION_ROUTES })
@@ -28,21 +28,20 @@ class ExtraditionsQueryDto extends PagedQueryDto {
 
 @ApiTags('extradition tracker')
 @ApiBearerAuth()
-@ApiReadUnavailable()
 @Controller('api/v1/extraditions')
 export class ExtraditionsQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}
 
   @Get()
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'Open extradition requests with stage, days in stage, statutory deadline and overdue flag' })
+  @ApiRead({ summary: 'Open extradition requests with stage, days in stage, statutory deadline and overdue flag' })
   list(@Req() req: FastifyRequest, @Query() q: ExtraditionsQueryDto) {
     return this.gateway.read(req, ...namedQuery('openExtraditions', { route: q.route, requestedCountry: q.requestedCountry, overdueOnly: q.overdueOnly, limit: q.limit, cursor: q.cursor }));
   }
 
   @Get('counts')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOperation({ summary: 'Open requests counted by route and stage, with how many are overdue' })
+  @ApiRead({ summary: 'Open requests counted by route and stage, with how many are overdue' })
   counts(@Req() req: FastifyRequest, @Query() _q: ReadQueryDto) {
     return this.gateway.read(req, ...namedQuery('extraditionCounts', {}));
   }

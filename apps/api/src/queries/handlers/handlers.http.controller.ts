@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { PLATFORMS } from '@liaison/domain';
@@ -8,7 +8,7 @@ import { CountryFilter } from '../shared/country-query.js';
 import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
-import { ApiReadUnavailable } from '../../access/api-read-unavailable.decorator.js';
+import { ApiRead } from '../../access/api-read.decorator.js';
 
 class HandlersQueryDto extends PagedQueryDto {
   @CountryFilter('IQ') believedCountry?: string;
@@ -21,21 +21,20 @@ class HandlersQueryDto extends PagedQueryDto {
 
 @ApiTags('handlers abroad')
 @ApiBearerAuth()
-@ApiReadUnavailable()
 @Controller('api/v1/handlers')
 export class HandlersQueryController {
   constructor(private readonly gateway: ReadModelGateway) {}
 
   @Get()
   @RequireScopes(Scope.CasesRead)
-  @ApiOperation({ summary: 'Handlers believed abroad, with platforms, evaluation and linked persons' })
+  @ApiRead({ summary: 'Handlers believed abroad, with platforms, evaluation and linked persons' })
   list(@Req() req: FastifyRequest, @Query() q: HandlersQueryDto) {
     return this.gateway.read(req, ...namedQuery('listHandlers', { believedCountry: q.believedCountry, platform: q.platform, limit: q.limit, cursor: q.cursor }));
   }
 
   @Get('counts')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOperation({ summary: 'Handlers counted by believed country' })
+  @ApiRead({ summary: 'Handlers counted by believed country' })
   counts(@Req() req: FastifyRequest, @Query() _q: ReadQueryDto) {
     return this.gateway.read(req, ...namedQuery('handlerCounts', {}));
   }

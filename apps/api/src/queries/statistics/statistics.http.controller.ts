@@ -1,11 +1,11 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { statisticsCsvRows } from '@liaison/projections';
 import { RequireAnyScope, Scope } from '../../auth/index.js';
-import { ApiRead } from '../../access/api-read.decorator.js';
+import { ApiRead, READ_ENVELOPE } from '../../access/api-read.decorator.js';
 import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
@@ -32,14 +32,14 @@ export class StatisticsQueryController {
 
   @Get('information-exchange')
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiOkResponse({
-    description: 'JSON: `{ readAt, data }` with the figures; CSV: the same figures, one row per figure (header first).',
-    content: {
-      'application/json': { schema: { type: 'object', properties: { readAt: { type: 'string', example: '1287' }, data: { type: 'object' } } } },
-      'text/csv': { schema: { type: 'string', example: 'year,reporting_country,figure,other_country,urgency,ground,count\r\n2025,SE,submitted,,urgent,,3\r\n' } },
-    },
-  })
   @ApiRead({
+    ok: {
+      description: 'JSON: `{ readAt, data }` with the figures; CSV: the same figures, one row per figure (header first).',
+      content: {
+        'application/json': { schema: READ_ENVELOPE as never },
+        'text/csv': { schema: { type: 'string', example: 'year,reporting_country,figure,other_country,urgency,ground,count\r\n2025,SE,submitted,,urgent,,3\r\n' } },
+      },
+    },
     summary: 'Art. 18 statistics of your country\'s information exchange (Directive 2023/977) for one year: requests submitted; received and answered, urgent and not, by requesting country; refusals by requesting country and ground; Art. 5(2) deviations for judicial authorisation',
     description: 'Aggregates only, no personal data: no purpose needed, the read is still access-logged. The year is the UTC year of receipt. `?format=csv` or `Accept: text/csv` gives the stable layout year,reporting_country,figure,other_country,urgency,ground,count (README, "Statistics CSV").',
   })

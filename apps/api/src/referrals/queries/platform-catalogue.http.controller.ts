@@ -6,6 +6,22 @@ import { ApiRead } from '../../access/api-read.decorator.js';
 import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { FOLLOW_UP_DAYS } from '../shared/follow-up.config.js';
 
+const CATALOGUE_SCHEMA = {
+  type: 'object',
+  required: ['removalOrderDeadlineMinutes', 'items'],
+  properties: {
+    removalOrderDeadlineMinutes: { type: 'integer', example: 60 },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['platform', 'operator', 'followUpDays'],
+        properties: { platform: { type: 'string', enum: [...REFERRAL_PLATFORMS] }, operator: { type: 'string' }, followUpDays: { type: 'integer', minimum: 1 } },
+      },
+    },
+  },
+};
+
 /** The platform catalogue is configuration, not a read model: it lives with the referrals that use it. */
 @ApiTags('platforms')
 @ApiBearerAuth()
@@ -15,7 +31,11 @@ export class PlatformCatalogueController {
 
   @Get()
   @RequireAnyScope(Scope.DashboardsRead, Scope.CasesRead)
-  @ApiRead({ summary: 'The platform catalogue with each platform\'s operator and response deadlines' })
+  @ApiRead({
+    summary: 'The platform catalogue with each platform\'s operator and response deadlines',
+    description: 'Configuration, not a read model: answered as is, without `readAt` and without an access record.',
+    ok: { description: 'The catalogue.', schema: CATALOGUE_SCHEMA },
+  })
   catalogue(@Query() _q: ReadQueryDto) {
     return {
       removalOrderDeadlineMinutes: REMOVAL_ORDER_DEADLINE_MINUTES,
