@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pw from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { runSeedStory } from '../../apps/api/src/demo/seed-story.scenario.js';
 import type { SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { browserHelpers } from './platforms.support.js';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pw from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { devIssuerUrl, mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
-import type { DevCountry } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { devIssuerUrl, mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
+import type { DevCountry } from '../../apps/api/src/dev/dev-token.client.js';
 import type { Role } from '../../apps/api/src/auth/scopes.js';
 import { runSeedStory } from '../../apps/api/src/demo/seed-story.scenario.js';
 import type { SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
@@ -296,7 +296,7 @@ describe('dashboard in the browser', () => {
 
   test('production mode: no /dev/token route, and sign-in takes a pasted token', async () => {
     const issuers = JSON.stringify([{
-      issuer: devIssuerUrl('SE'), country: 'SE', algorithms: ['ES256'], jwksFile: path.join(service.dataDir, 'dev-idp', 'se.jwks.json'),
+      issuer: devIssuerUrl(service.dataDir, 'SE'), country: 'SE', algorithms: ['ES256'], jwksFile: path.join(service.dataDir, 'dev-idp', 'se.jwks.json'),
     }]);
     const prod = await startService({ NODE_ENV: 'production', TRUSTED_ISSUERS: issuers });
     try {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@liaison/event-store';
 import { ALL_PROJECTIONS } from '@liaison/projections';
-import { mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { activeFileState, readEverything, rebuiltChecksum } from '../../libs/projections/src/testing/projection-harness.js';
 import { startLiaison, type LiaisonProcess } from '../e2e/support/liaison-process.js';
 import { call, personBody, pollUntil } from './support/http-calls.js';

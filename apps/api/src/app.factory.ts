@@ -5,7 +5,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@liaison/event-store';
-import { DEFAULT_BULK_BODY_LIMIT, type AppConfig } from './config/app.config.js';
+import { DEFAULT_BULK_BODY_LIMIT, DEFAULT_DEV_IDP_TOKEN_TTL_SEC, type AppConfig } from './config/app.config.js';
 import { acceptBulkBodies } from './action-days/shared/bulk-body.js';
 import { AppModule } from './app.module.js';
 import { openEventStore } from './infrastructure/event-store.provider.js';
@@ -14,9 +14,12 @@ import { addAccessEntryHeader } from './access/access-entry.hook.js';
 import { logRequests } from './common/request-log.js';
 import { rejectDeepBodies } from './common/body-depth.hook.js';
 import { addSecurityHeaders } from './common/security-headers.js';
+import { identityProviderOrigins } from './live/client-config.http.controller.js';
 import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
+import { AUTH_CONFIG, TOKEN_VERIFIER, type AuthConfig, type TokenVerifier } from './auth/index.js';
+import { mountDevIdentityProviders } from './dev/idp/dev-idp.mount.js';
 import { DISK_RESERVE, type DiskReserve } from './operations/disk-reserve.js';
 import { SERVICE_METRICS, type ServiceMetrics } from './operations/service-metrics.js';
 import { markShuttingDown, refuseWhileShuttingDown } from './operations/shutdown-refusal.js';
@@ -47,8 +50,16 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   app.useGlobalPipes(createValidationPipe());
   // Every route with a body must answer 400, not overflow the stack, on absurdly nested JSON.
   rejectDeepBodies(app);
+  const auth = app.get<AuthConfig>(AUTH_CONFIG);
+  const verifier = app.get<TokenVerifier>(TOKEN_VERIFIER);
+  // Development mode only (never in production: loadAuthConfig refuses it there): the IdPs at /dev/idp.
+  if (auth.mode === 'development' && !config.production) {
+    await mountDevIdentityProviders(app, {
+      dataDir: config.dataDir, audience: auth.audience, verifier, accessTokenTtlSec: config.devIdpTokenTtlSec ?? DEFAULT_DEV_IDP_TOKEN_TTL_SEC, host: config.host,
+    });
+  }
   acceptBulkBodies(app, config.bulkBodyLimit ?? DEFAULT_BULK_BODY_LIMIT);
-  addSecurityHeaders(app);
+  addSecurityHeaders(app, () => identityProviderOrigins(verifier));
   addAccessEntryHeader(app);
   refuseWhileShuttingDown(app);
   if (logger.isLevelEnabled('log')) logRequests(app);

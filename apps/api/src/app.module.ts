@@ -24,7 +24,6 @@ import { QueriesModule } from './queries/queries.module.js';
 import { RuntimeModule } from './runtime/runtime.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { LiveModule } from './live/live.module.js';
-import { DevModule } from './dev/dev.module.js';
 import { CLOCK, systemClock } from './common/clock.js';
 import type { Clock } from './common/clock.js';
 
@@ -65,7 +64,6 @@ export class AppModule {
         AuditModule,
         ReferralFollowUpModule,
         LiveModule,
-        DevModule.register({ ...(authEnv ?? process.env), NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV }),
       ],
       controllers: [HealthController, MetricsController],
       providers,

@@ -20,6 +20,14 @@ import type { TokenVerifier } from './token-verifier.js';
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
+/** RFC 6750 §3: a 401 names the scheme; a refused token says so (only an expired one says why, so clients renew). */
+function unauthorized(reason?: AuthenticationError['reason']): UnauthorizedException {
+  let challenge = 'Bearer realm="liaison"';
+  if (reason === 'expired') challenge += ', error="invalid_token", error_description="The access token expired"';
+  else if (reason !== undefined) challenge += ', error="invalid_token"';
+  return new UnauthorizedException({ message: 'Authentication required', headers: { 'www-authenticate': challenge } });
+}
+
 /**
  * Authenticates every HTTP request unless the handler or controller is @Public(),
  * then enforces @RequireScopes / @RequireAnyScope. Fails closed: no token, no entry.
@@ -43,7 +51,7 @@ export class AuthGuard implements CanActivate {
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (match === null) {
       this.logger.warn(`authentication failed (missing-token) ${route}`);
-      throw new UnauthorizedException('Authentication required');
+      throw unauthorized();
     }
     try {
       request.principal = await this.verifier.verify(match[1] as string);
@@ -51,14 +59,17 @@ export class AuthGuard implements CanActivate {
       if (!(err instanceof AuthenticationError)) throw err;
       // The reason is for operators; clients get nothing that helps probe the verifier.
       this.logger.warn(`authentication failed (${err.reason}) ${route}`);
-      throw new UnauthorizedException('Authentication required');
+      throw unauthorized(err.reason);
     }
 
     const all = this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES_KEY, targets) ?? [];
     const any = this.reflector.getAllAndOverride<string[] | undefined>(ANY_SCOPE_KEY, targets) ?? [];
     if (!hasAllScopes(request.principal.scopes, all) || !hasAnyScope(request.principal.scopes, any)) {
       this.logger.warn(`authorization denied (insufficient-scope) ${route}`);
-      throw new ForbiddenException('Insufficient scope');
+      throw new ForbiddenException({
+        message: 'Insufficient scope',
+        headers: { 'www-authenticate': `Bearer realm="liaison", error="insufficient_scope", scope="${[...all, ...any].join(' ')}"` },
+      });
     }
     return true;
   }

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEV_COUNTRIES, isDevCountry, mintDevToken } from '../auth/dev-identity-provider.js';
+import { DEV_COUNTRIES, isDevCountry, mintDevToken } from '../dev/dev-token.client.js';
 import { isRole, ROLES } from '../auth/scopes.js';
 
 const USAGE = `Usage: npm run token -- --country <${DEV_COUNTRIES.join('|')}> --role <${ROLES.join('|')}> --sub <subject> [--ttl 8h] [--name "Full Name"]
@@ -37,7 +37,6 @@ export async function runTokenCli(argv: string[], env: Readonly<Record<string, s
     sub: values.sub,
     ttl: values.ttl ?? '8h',
     ...(values.name !== undefined ? { name: values.name } : {}),
-    audience: env.JWT_AUDIENCE || 'liaison',
     dataDir: env.DATA_DIR || './data',
   });
 }

@@ -3,7 +3,7 @@ import type { EventStore } from '@liaison/event-store';
 import { closeOnSignals, createApp } from '../app.factory.js';
 import { assertWritableDataDir } from '../operations/data-dir.check.js';
 import { guardLogSinks } from '../operations/log-sink.guard.js';
-import { mintDevToken, type DevCountry } from '../auth/dev-identity-provider.js';
+import { mintDevToken, type DevCountry } from '../dev/dev-token.client.js';
 import type { Role } from '../auth/scopes.js';
 import { loadConfig } from '../config/app.config.js';
 import { assertDemoAllowed } from './demo-guard.js';
@@ -42,8 +42,7 @@ async function main(): Promise<void> {
   const { app, store } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  const audience = process.env.JWT_AUDIENCE || 'liaison';
-  const token = (country: DevCountry, role: Role, sub: string) => mintDevToken({ country, role, sub, audience, dataDir: config.dataDir });
+  const token = (country: DevCountry, role: Role, sub: string) => mintDevToken({ country, role, sub, baseUrl: url });
 
   const out = (line = '') => process.stdout.write(`${line}\n`);
   const mainCase = fictionalId(DEFAULT_ID_SEED, 'case:main');
