@@ -27,6 +27,8 @@ import { markShuttingDown, refuseWhileShuttingDown } from './operations/shutdown
 export interface CreatedApp {
   app: NestFastifyApplication;
   store: EventStore;
+  /** Development mode: resolves once (after listen) the development IdPs are up and trusted. */
+  devIdpsReady?: () => Promise<void>;
 }
 
 const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -53,8 +55,9 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   const auth = app.get<AuthConfig>(AUTH_CONFIG);
   const verifier = app.get<TokenVerifier>(TOKEN_VERIFIER);
   // Development mode only (never in production: loadAuthConfig refuses it there): the IdPs at /dev/idp.
+  let devIdpsReady: CreatedApp['devIdpsReady'];
   if (auth.mode === 'development' && !config.production) {
-    await mountDevIdentityProviders(app, {
+    devIdpsReady = await mountDevIdentityProviders(app, {
       dataDir: config.dataDir, audience: auth.audience, verifier, accessTokenTtlSec: config.devIdpTokenTtlSec ?? DEFAULT_DEV_IDP_TOKEN_TTL_SEC, host: config.host,
     });
   }
@@ -73,7 +76,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
   // The dashboard (apps/web/dist) at /, when built; /api, /docs, /health and /ready are unaffected.
   serveWebApp(app);
-  return { app, store: eventStore };
+  return { app, store: eventStore, ...(devIdpsReady ? { devIdpsReady } : {}) };
 }
 
 /** SIGINT/SIGTERM: stop taking requests, stop the projections, then close the store (flushing queued appends). */

@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** History-API routing; the API serves index.html for unknown non-API paths, so deep links reload. */
-export function usePath(): [string, (to: string) => void] {
+export function usePath(): [string, (to: string, options?: { replace?: boolean }) => void] {
   const [path, setPath] = useState(location.pathname + location.search);
   useEffect(() => {
     const onPop = () => setPath(location.pathname + location.search);
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
-  const navigate = (to: string) => {
-    if (to === location.pathname + location.search) return;
-    history.pushState(null, '', to);
+  const navigate = (to: string, options: { replace?: boolean } = {}) => {
+    if (to === location.pathname + location.search) {
+      setPath(to);
+      return;
+    }
+    if (options.replace) history.replaceState(null, '', to);
+    else history.pushState(null, '', to);
     setPath(to);
     scrollTo(0, 0);
   };
@@ -28,12 +32,14 @@ export type Route =
   | { name: 'referrals' }
   | { name: 'referral'; referralId: string }
   | { name: 'sign-in' }
+  | { name: 'callback' }
   | { name: 'not-found' };
 
 export function match(path: string): Route {
   const p = path.split('?')[0]?.replace(/\/+$/, '') || '/';
   if (p === '/') return { name: 'overview' };
   if (p === '/sign-in') return { name: 'sign-in' };
+  if (p === '/auth/callback') return { name: 'callback' };
   if (p === '/cases') return { name: 'cases' };
   if (p === '/audit') return { name: 'audit' };
   if (p === '/platforms') return { name: 'platforms' };

@@ -39,8 +39,9 @@ async function main(): Promise<void> {
   // Quieter than the service default so the demo's own output stays readable; LOG_LEVEL still wins.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   assertWritableDataDir(config.dataDir);
-  const { app, store } = await createApp(config);
+  const { app, store, devIdpsReady } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
+  await devIdpsReady?.();
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const token = (country: DevCountry, role: Role, sub: string) => mintDevToken({ country, role, sub, baseUrl: url });
 

@@ -43,7 +43,12 @@ export class DevIdpUnavailable extends Error {
 async function baseUrlOf(input: Pick<MintDevTokenInput, 'baseUrl' | 'dataDir'>): Promise<string> {
   if (input.baseUrl !== undefined) return input.baseUrl.replace(/\/+$/, '');
   const file = devIdpBaseUrlFile(input.dataDir ?? './data');
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+  // The service writes the file a moment after it starts listening: give a just-started one 5 s.
+  let text: string | undefined;
+  for (let waited = 0; text === undefined && waited <= 5000; waited += 50) {
+    text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) await new Promise((r) => setTimeout(r, 50));
+  }
   if (text === undefined) throw new DevIdpUnavailable(`No development IdP found for ${input.dataDir ?? './data'}: start the service first (npm start or npm run demo).`);
   return text.trim();
 }

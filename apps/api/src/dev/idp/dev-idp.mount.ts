@@ -57,7 +57,7 @@ function loopbackTwin(base: string): string[] {
  * service. Their issuer URL includes the port, known once the service listens; then they start and
  * the API trusts them through discovery, exactly as it trusts a national IdP in production.
  */
-export async function mountDevIdentityProviders(app: NestFastifyApplication, opts: DevIdpMountOptions): Promise<void> {
+export async function mountDevIdentityProviders(app: NestFastifyApplication, opts: DevIdpMountOptions): Promise<() => Promise<void>> {
   // Keys first, before listening: a DATA_DIR problem fails start-up, not the first sign-in.
   const cookieSecret = await loadDevCookieSecret(opts.dataDir);
   const keys = new Map<DevCountry, Awaited<ReturnType<typeof loadDevSigningKeys>>>();
@@ -102,4 +102,8 @@ export async function mountDevIdentityProviders(app: NestFastifyApplication, opt
     reply.hijack();
     idp.handle(request.raw, reply.raw);
   });
+  // For whoever announces "running": once listening, the IdPs are up and trusted.
+  return async () => {
+    await start();
+  };
 }
