@@ -18,7 +18,7 @@ import { identityProviderOrigins } from './live/client-config.http.controller.js
 import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
-import { AUTH_CONFIG, TOKEN_VERIFIER, type AuthConfig, type TokenVerifier } from './auth/index.js';
+import { AUTH_CONFIG, TOKEN_VERIFIER, type AuthConfig, type AuthModuleOptions, type TokenVerifier } from './auth/index.js';
 import { mountDevIdentityProviders } from './dev/idp/dev-idp.mount.js';
 import { DISK_RESERVE, type DiskReserve } from './operations/disk-reserve.js';
 import { SERVICE_METRICS, type ServiceMetrics } from './operations/service-metrics.js';
@@ -37,6 +37,8 @@ const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export interface AppOverrides {
   clock?: Clock;
   authEnv?: AuthEnv;
+  /** Verifier timings (JWKS cooldown and cache age, clock skew) for specs that rotate keys in seconds. */
+  authVerifier?: AuthModuleOptions['verifier'];
 }
 
 export async function createApp(config: AppConfig, store?: EventStore, overrides: AppOverrides = {}): Promise<CreatedApp> {

@@ -146,6 +146,16 @@ export async function createDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
       const account = token.accountId === undefined ? undefined : findDevAccount(opts.country, token.accountId);
       return account ? accountClaims(account) : undefined;
     },
+    // The Liaison scope names of the roles go into `scope` too, so a development token also works
+    // against an issuer configured with static keys and no claims mapping (ADR 4's dialect).
+    formats: {
+      customizers: {
+        jwt: async (_ctx: unknown, _token: unknown, jwt: { payload: Record<string, unknown> }) => {
+          const roles = Array.isArray(jwt.payload.roles) ? (jwt.payload.roles as Role[]) : [];
+          jwt.payload.scope = [jwt.payload.scope, scopesOf(roles)].filter(Boolean).join(' ');
+        },
+      },
+    },
     issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) => client.grantTypeAllowed('refresh_token'),
     clientBasedCORS: (_ctx: unknown, origin: string) => opts.dashboardOrigins.includes(origin),
     pkce: { required: () => true },
