@@ -124,14 +124,14 @@ export async function createDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
     },
     // The dashboard is first-party: its consent is implied, so no consent page.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
-      const { Grant } = ctx.oidc.provider as unknown as { Grant: { find(id: string): Promise<unknown> } & OidcProvider['Grant'] };
+      const { Grant } = ctx.oidc.provider as unknown as { Grant: { find(id: string): Promise<{ accountId?: string } | undefined> } & OidcProvider['Grant'] };
       const clientId = ctx.oidc.client?.clientId as string;
+      const accountId = ctx.oidc.session?.accountId;
       const existing = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(clientId);
-      if (existing !== undefined) {
-        const found = await Grant.find(existing);
-        if (found) return found;
-      }
-      const grant = new Grant({ clientId, accountId: ctx.oidc.session?.accountId });
+      // A grant belongs to one account: picking another identity at the same IdP starts a new one.
+      const found = existing === undefined ? undefined : await Grant.find(existing);
+      if (found && found.accountId === accountId) return found;
+      const grant = new Grant({ clientId, accountId });
       grant.addOIDCScope(`openid profile offline_access ${LIAISON_SCOPE}`);
       grant.addResourceScope(LIAISON_RESOURCE, LIAISON_SCOPE);
       await grant.save();
@@ -217,8 +217,9 @@ export async function createDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
 }
 
 function securityHeaders(dashboardOrigins: string[]): Record<string, string> {
-  // Forms post to the IdP itself and the redirects after them go to the dashboard's callback.
-  const csp = ["default-src 'none'", "style-src 'unsafe-inline'", `form-action 'self' ${dashboardOrigins.join(' ')}`, "frame-ancestors 'none'", "base-uri 'none'"].join('; ');
+  // Forms post to the IdP itself and the redirects after them go to the dashboard's callback. No
+  // script of ours; oidc-provider adds the hash of its one auto-submitting form (switching accounts).
+  const csp = ["default-src 'none'", "script-src 'self'", "style-src 'unsafe-inline'", `form-action 'self' ${dashboardOrigins.join(' ')}`, "frame-ancestors 'none'", "base-uri 'none'"].join('; ');
   return { 'content-security-policy': csp, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
 }
 
