@@ -70,7 +70,7 @@ describe('development IdPs inside the service', () => {
     }
   });
 
-  test('its signing keys live in DATA_DIR: a token issued before a restart still verifies after it', async () => {
+  test('its signing keys live in DATA_DIR: a token issued before a restart still verifies after it, on the same port or another', async () => {
     const first = await start(dataDir);
     const token = await runTokenCli(['--country', 'SE', '--role', 'officer', '--sub', 'se-officer-1'], { DATA_DIR: dataDir });
     const keys = await readFile(path.join(dataDir, 'dev-idp', 'se.private.jwks.json'), 'utf8');
@@ -81,6 +81,16 @@ describe('development IdPs inside the service', () => {
       expect((await me(second.base, token)).status).toBe(200);
     } finally {
       await second.close();
+    }
+    // On another port the issuers have other names; the earlier ones' tokens are still this DATA_DIR's keys.
+    const third = await start(dataDir);
+    try {
+      expect(third.port).not.toBe(first.port);
+      expect((await me(third.base, token)).status).toBe(200);
+      const forged = `${token.split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`;
+      expect((await me(third.base, forged)).status).toBe(401);
+    } finally {
+      await third.close();
     }
   });
 

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,7 +7,7 @@ import type { TrustedIssuer } from '../../auth/auth.types.js';
 import type { TokenVerifier } from '../../auth/token-verifier.js';
 import { discoveryUrlFor } from '../../auth/discovery.js';
 import { DEV_COUNTRIES, devIdpName, isDevCountry, type DevCountry } from './dev-idp.accounts.js';
-import { DEV_ALG, devIdpBaseUrlFile, loadDevCookieSecret, loadDevSigningKeys } from './dev-idp.keys.js';
+import { DEV_ALG, devIdpBaseUrlFile, devIdpDir, loadDevCookieSecret, loadDevSigningKeys } from './dev-idp.keys.js';
 import { createDevIdp, DASHBOARD_CLIENT_ID, LIAISON_SCOPE, type DevIdp } from './dev-idp.provider.js';
 
 export interface DevIdpMountOptions {
@@ -38,6 +39,14 @@ export function devTrustedIssuer(baseUrl: string, country: DevCountry): TrustedI
     },
   };
 }
+
+/** Earlier runs' issuers on another port: same keys (DATA_DIR), so their tokens stay good; trusted by key file. */
+function earlierIssuer(dataDir: string, baseUrl: string, country: DevCountry): TrustedIssuer {
+  const { discoveryUrl: _d, dashboard: _c, ...rest } = devTrustedIssuer(baseUrl, country);
+  return { ...rest, jwksFile: join(devIdpDir(dataDir), `${country.toLowerCase()}.jwks.json`) };
+}
+
+const KEPT_BASES = 10;
 
 function baseUrlOf(host: string, port: number): string {
   const name = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -84,6 +93,11 @@ export async function mountDevIdentityProviders(app: NestFastifyApplication, opt
         }));
         opts.verifier.trust(trusted);
       }
+      // A restart on another port (PORT=0) renames the issuers; tokens the earlier ones issued stay valid.
+      const basesFile = join(devIdpDir(opts.dataDir), 'base-urls');
+      const earlier = ((await readFile(basesFile, 'utf8').catch(() => '')).split('\n').filter((b) => b.startsWith('http') && b !== base)).slice(-KEPT_BASES);
+      for (const old of earlier) for (const country of DEV_COUNTRIES) opts.verifier.trust(earlierIssuer(opts.dataDir, old, country));
+      await writeFile(basesFile, `${[...earlier, base].join('\n')}\n`, { mode: 0o644 });
       await writeFile(devIdpBaseUrlFile(opts.dataDir), `${base}\n`, { mode: 0o644 });
       new Logger('DevIdp').log({ msg: 'development identity providers', issuers: [...idps.values()].map((i) => i.issuer) });
       return idps;
