@@ -53,12 +53,15 @@ function baseUrlOf(host: string, port: number): string {
   return `http://${name}:${port}`;
 }
 
-/** The same server under its other loopback name, so the dashboard works at either. */
-function loopbackTwin(base: string): string[] {
+/** `npm run dev:web` serves the dashboard from Vite's port (its proxy forwards /api and /dev here). */
+const VITE_DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/** Where the dashboard may run: this server under either loopback name, and Vite's dev server. */
+function dashboardOrigins(base: string): string[] {
   const url = new URL(base);
-  if (url.hostname === '127.0.0.1') return [base, base.replace('//127.0.0.1:', '//localhost:')];
-  if (url.hostname === 'localhost') return [base, base.replace('//localhost:', '//127.0.0.1:')];
-  return [base];
+  if (url.hostname === '127.0.0.1') return [base, base.replace('//127.0.0.1:', '//localhost:'), ...VITE_DEV_ORIGINS];
+  if (url.hostname === 'localhost') return [base, base.replace('//localhost:', '//127.0.0.1:'), ...VITE_DEV_ORIGINS];
+  return [base, ...VITE_DEV_ORIGINS];
 }
 
 /**
@@ -89,7 +92,7 @@ export async function mountDevIdentityProviders(app: NestFastifyApplication, opt
           cookieSecret,
           audience: opts.audience,
           accessTokenTtlSec: opts.accessTokenTtlSec,
-          dashboardOrigins: loopbackTwin(base),
+          dashboardOrigins: dashboardOrigins(base),
         }));
         opts.verifier.trust(trusted);
       }
