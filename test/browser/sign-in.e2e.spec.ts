@@ -42,6 +42,9 @@ describe('sign-in with OpenID Connect', () => {
     const { service } = get();
     const tab = await openTab();
     const seen = watchAddresses(tab.page);
+    // The address at the dashboard's first render, in every document the tab loads.
+    await tab.page.addInitScript(`new MutationObserver((_, o) => { if (document.getElementById('app')?.childElementCount) { window.firstRenderHref = location.href; o.disconnect(); } })
+      .observe(document, { childList: true, subtree: true });`);
     await tab.page.goto(service.url);
     await tab.page.getByRole('button', { name: 'Sign in with Danish Police (development)' }).click();
     await tab.page.getByRole('heading', { name: 'Danish Police (development)' }).waitFor();
@@ -56,6 +59,8 @@ describe('sign-in with OpenID Connect', () => {
     // The authorization code arrives in the one redirect to /auth/callback, by design of the code
     // flow; it is gone from the address and its history entry before the dashboard renders.
     expect(seen.shown.filter((u) => /[?&#]code=/.test(u)).map((u) => new URL(u).pathname)).toEqual(['/auth/callback']);
+    // …and is gone before the dashboard first renders (nothing has loaded or run with it in the address).
+    await expect(tab.page.evaluate<string>('window.firstRenderHref')).resolves.toBe(`${service.url}/auth/callback`);
     const history = await historyUrls(tab.page);
     for (const u of history) expect(u).not.toMatch(/[?&#](code|state|access_token|id_token)=/);
     expect(history.at(-1)).toBe(`${service.url}/`);
