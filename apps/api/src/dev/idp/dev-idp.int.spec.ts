@@ -110,4 +110,22 @@ describe('development IdPs inside the service', () => {
       }
     }
   });
+
+  test('a configured issuer with a dashboard client is offered for sign-in, and the dashboard may reach it (CSP connect-src)', async () => {
+    const issuers = JSON.stringify([{
+      discoveryUrl: 'http://127.0.0.1:9/realms/polisen/.well-known/openid-configuration', country: 'SE', algorithms: ['RS256'],
+      name: 'Swedish Police', dashboard: { clientId: 'liaison-dashboard', scope: 'openid profile' },
+    }]);
+    const s = await start(dataDir, { TRUSTED_ISSUERS: issuers });
+    try {
+      const res = await fetch(`${s.base}/api/v1/client-config`);
+      expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' http://127.0.0.1:9;");
+      expect(await res.json()).toEqual({
+        authMode: 'configured',
+        issuers: [{ id: 'se', name: 'Swedish Police', country: 'SE', authority: 'http://127.0.0.1:9/realms/polisen', clientId: 'liaison-dashboard', scope: 'openid profile', development: false }],
+      });
+    } finally {
+      await s.close();
+    }
+  });
 });
