@@ -1,22 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JWK } from 'jose';
 import type { KoaContextWithOIDC, Provider as OidcProvider } from 'oidc-provider';
-import { ROLE_SCOPES, isRole, type Role } from '../../auth/scopes.js';
+import { ROLE_SCOPES, type Role } from '../../auth/scopes.js';
+import { CLI_CLIENT_ID, DEV_GRANT } from './dev-idp.grant.js';
 import { devAccounts, devIdpName, findDevAccount, type DevAccount, type DevCountry } from './dev-idp.accounts.js';
 import { DEV_ALG } from './dev-idp.keys.js';
 import { errorPage, logoutPage, signedOutPage } from './dev-idp.pages.js';
 import { handleInteraction } from './dev-idp.interactions.js';
 import { loadOidcProvider } from './oidc-provider.loader.js';
+import { registerDevGrant } from './dev-idp.grant.js';
 
 /** The dashboard: a public client, authorization code + PKCE (S256, required), refresh tokens. */
 export const DASHBOARD_CLIENT_ID = 'liaison-dashboard';
-/** `npm run token` and specs: a public client allowed only the development grant below. */
-export const CLI_CLIENT_ID = 'liaison-cli';
-/** A development-only grant: "a token for this subject with this role" (what the old minter did, now issued by the provider). */
-export const DEV_GRANT = 'urn:liaison:params:oauth:grant-type:dev-identity';
 /** Resource indicator (RFC 8707) of the Liaison API; its access tokens are JWTs with `aud` = JWT_AUDIENCE. */
 export const LIAISON_RESOURCE = 'urn:liaison:api';
 export const LIAISON_SCOPE = 'liaison';
+export { CLI_CLIENT_ID, DEV_GRANT } from './dev-idp.grant.js';
 
 export interface DevIdpOptions {
   issuer: string;
@@ -37,8 +36,6 @@ export interface DevIdp {
   /** Serves one request whose URL starts with the issuer's path. */
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
-
-const MAX_DEV_TTL_SEC = 30 * 86_400;
 
 function scopesOf(roles: readonly Role[]): string {
   return [...new Set(roles.flatMap((r) => ROLE_SCOPES[r]))].join(' ');
@@ -175,26 +172,7 @@ export async function createDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
     },
   });
 
-  provider.registerGrantType(DEV_GRANT, async (ctx) => {
-    const { subject, role, name, ttl } = (ctx.oidc.params ?? {}) as Record<string, string | undefined>;
-    const { errors } = await import('oidc-provider');
-    if (ctx.oidc.client?.clientId !== CLI_CLIENT_ID) throw new errors.InvalidGrant('only the CLI client may use this grant');
-    if (typeof subject !== 'string' || !/^[\w.@:-]{1,128}$/.test(subject)) throw new errors.InvalidRequest('subject: 1-128 letters, digits or ._@:-');
-    if (typeof role !== 'string' || !isRole(role)) throw new errors.InvalidRequest('role must be officer, analyst or supervisor');
-    if (name !== undefined && (name.length === 0 || name.length > 200)) throw new errors.InvalidRequest('name: 1-200 characters');
-    const seconds = ttl === undefined ? 8 * 3600 : Number(ttl);
-    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_DEV_TTL_SEC) throw new errors.InvalidRequest(`ttl: 1-${MAX_DEV_TTL_SEC} seconds`);
-    const token = new provider.AccessToken({
-      accountId: subject,
-      client: ctx.oidc.client,
-      expiresIn: seconds,
-      gty: DEV_GRANT,
-      scope: LIAISON_SCOPE,
-      resourceServer: new provider.ResourceServer(LIAISON_RESOURCE, resourceInfo),
-    });
-    const value = await token.save();
-    ctx.body = { access_token: value, token_type: 'Bearer', expires_in: token.expiration, scope: LIAISON_SCOPE };
-  }, ['subject', 'role', 'name', 'ttl']);
+  registerDevGrant(provider, () => new provider.ResourceServer(LIAISON_RESOURCE, resourceInfo), LIAISON_SCOPE);
 
   const callback = provider.callback();
   const roleScopes = (a: DevAccount) => scopesOf(a.roles);
