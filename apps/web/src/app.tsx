@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiClient } from './api/client';
 import { can, hasLiaisonAccess, sessionFor, sessionStore } from './auth/auth-provider';
-import { completeSignIn, forgetUser, renew, signOutAt, startSignIn } from './auth/oidc';
+import { completeSignIn, forgetUser, signOutAt, startSignIn } from './auth/oidc';
+import { useRenewal } from './auth/renewal';
 import type { SignInIssuer } from './auth/oidc';
 import type { Session } from './auth/auth-provider';
 import { createPurposeState, PurposeIndicator } from './components/purpose';
@@ -36,12 +37,6 @@ export interface ClientConfig {
 
 /** How long a new tab waits for another tab to hand over its session before showing the sign-in. */
 const HAND_OFF_MS = 300;
-
-/** Renew this long before expiry: a minute, or a third of a short lifetime (development TTLs). */
-function renewDelay(s: Session): number {
-  const left = s.expiresAt - Date.now();
-  return Math.max(0, left - Math.min(60_000, left / 3));
-}
 
 export function App({ callbackUrl }: { callbackUrl?: string }) {
   const [path, navigate] = usePath();
@@ -108,26 +103,11 @@ export function App({ callbackUrl }: { callbackUrl?: string }) {
     }
   };
 
-  // Before the access token expires: this tab renews with its refresh token and offers the result to
-  // the other tabs; a tab without one asks them. Failing both, expiry shows the sign-in at this address.
-  useEffect(() => {
-    if (!session || session.via !== 'oidc') return;
-    const timer = setTimeout(() => {
-      const issuer = issuerOf(sessionRef.current);
-      if (!issuer) return;
-      renew(issuer).then(async (user) => {
-        if (!user) {
-          share.current?.ask();
-          return;
-        }
-        const s = await sessionFor(user.access_token, 'oidc', { issuerId: issuer.id, dev: issuer.development });
-        sessionStore.save(s);
-        setSession(s);
-        share.current?.offer(s);
-      }).catch(() => share.current?.ask());
-    }, renewDelay(session));
-    return () => clearTimeout(timer);
-  }, [session?.expiresAt, config]);
+  useRenewal(session, () => issuerOf(sessionRef.current), (s) => {
+    sessionStore.save(s);
+    setSession(s);
+    share.current?.offer(s);
+  }, () => share.current?.ask());
 
   // The address asked for (a deep link) is kept while signed out, so sign-in returns to it.
   const signInWithToken = (s: Session) => {
