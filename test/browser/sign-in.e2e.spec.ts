@@ -35,6 +35,13 @@ async function secrets(page: Page): Promise<string[]> {
   return [...found];
 }
 
+/** A new tab at the dashboard's start page, signed out. */
+async function startPage() {
+  const tab = await openTab();
+  await tab.page.goto(get().service.url);
+  return tab;
+}
+
 const session = (page: Page) => page.evaluate<{ token: string; expiresAt: number; subject: string } | null>(`JSON.parse(sessionStorage.getItem('liaison.session'))`);
 
 describe('sign-in with OpenID Connect', () => {
@@ -99,8 +106,7 @@ describe('sign-in with OpenID Connect', () => {
 
   test('signing out ends the session here and at the IdP: the old refresh token is refused', async () => {
     const { service } = get();
-    const tab = await openTab();
-    await tab.page.goto(service.url);
+    const tab = await startPage();
     await signInHere(tab.page, 'Swedish supervisor');
     const refresh = (await tab.page.evaluate<string>(`Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k)).join(' ')`)).match(/"refresh_token":"([^"]+)"/)?.[1];
     expect(refresh).toBeDefined();
@@ -122,9 +128,7 @@ describe('sign-in with OpenID Connect', () => {
   }, SLOW);
 
   test('an account without a Liaison role gets a page that says so, and can sign out', async () => {
-    const { service } = get();
-    const tab = await openTab();
-    await tab.page.goto(service.url);
+    const tab = await startPage();
     await tab.page.getByRole('button', { name: 'Sign in with Norwegian Police (development)' }).click();
     await tab.page.getByRole('button', { name: 'Norwegian employee without a Liaison role' }).click();
     await tab.page.getByRole('heading', { name: 'Your account has no Liaison role' }).waitFor();
