@@ -3,7 +3,7 @@
 // under the same load, in the same run: commands/s, p50/p99, ratio service ÷ reference; then the CPU
 // each command costs per thread role, beside the framework's own share (bench/api/framework-floor.server.ts).
 import path from 'node:path';
-import { mintDevToken } from '../apps/api/src/auth/index.js';
+import { mintDevToken } from '../apps/api/src/dev/dev-token.client.js';
 import { detentionBody, seedCases } from './api/seed.js';
 import { load, measured, type LoadResult, type Measured } from './api/load.js';
 import { caughtUp, startFrameworkFloor, startReference, startService } from './api/servers.js';

@@ -9,7 +9,7 @@
 // bench/referrals/store-cache.ts; each run works on a copy of it.
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { mintDevToken } from '../apps/api/src/auth/index.js';
+import { mintDevToken } from '../apps/api/src/dev/dev-token.client.js';
 import { caughtUp, startService } from './api/servers.js';
 import { cpuPerCommand, threadCpu } from './api/thread-cpu.js';
 import { makeTempDir, writeResult } from './support/files.js';

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pw from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { runSeedStory } from '../../apps/api/src/demo/seed-story.scenario.js';
 import type { SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { browserHelpers } from './platforms.support.js';
 import { ROOT, startService } from './service.harness.js';
+import { signInThroughIdp } from './sign-in.support.js';
 import type { RunningService } from './service.harness.js';
 
 export const SLOW = 120_000;
@@ -53,11 +54,8 @@ export function dailySetup(env: Record<string, string> = {}, browser: { timezone
 
 export function dailyHelpers(get: () => Daily) {
   const base = browserHelpers(() => get().context, () => get().service.url);
-  /** Clicks a dev identity on the sign-in page the tab shows now (whatever address it is at). */
-  async function signInHere(page: Page, label: string): Promise<void> {
-    await page.getByRole('button', { name: label }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  }
+  /** Signs in as a dev identity from the sign-in page the tab shows now (whatever address it is at), through its IdP. */
+  const signInHere = signInThroughIdp;
   /** The focused element's tag and text, and the document title. */
   const focusAndTitle = (page: Page) => page.evaluate<{ tag: string; text: string; title: string }>(
     `({ tag: document.activeElement?.tagName ?? '', text: (document.activeElement?.textContent ?? '').trim(), title: document.title })`);

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pw from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { devIssuerUrl, mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
-import type { DevCountry } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { devIssuerUrl, mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
+import type { DevCountry } from '../../apps/api/src/dev/dev-token.client.js';
 import type { Role } from '../../apps/api/src/auth/scopes.js';
 import { runSeedStory } from '../../apps/api/src/demo/seed-story.scenario.js';
 import type { SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { ROOT, startService } from './service.harness.js';
+import { signInThroughIdp } from './sign-in.support.js';
 import type { RunningService } from './service.harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,8 +93,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 
 async function signInAs(tab: Watched, label: string, baseUrl = service.url): Promise<void> {
   await tab.page.goto(baseUrl);
-  await tab.page.getByRole('button', { name: label }).click();
-  await tab.page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await signInThroughIdp(tab.page, label);
 }
 
 async function choosePurpose(page: Page, purpose = PURPOSE): Promise<void> {
@@ -294,21 +294,22 @@ describe('dashboard in the browser', () => {
     await finish(tab);
   }, SLOW);
 
-  test('production mode: no /dev/token route, and sign-in takes a pasted token', async () => {
+  test('production mode: no development IdP (/dev/idp, /dev/token), and sign-in takes a pasted token', async () => {
     const issuers = JSON.stringify([{
-      issuer: devIssuerUrl('SE'), country: 'SE', algorithms: ['ES256'], jwksFile: path.join(service.dataDir, 'dev-idp', 'se.jwks.json'),
+      issuer: devIssuerUrl(service.dataDir, 'SE'), country: 'SE', algorithms: ['ES256'], jwksFile: path.join(service.dataDir, 'dev-idp', 'se.jwks.json'),
     }]);
     const prod = await startService({ NODE_ENV: 'production', TRUSTED_ISSUERS: issuers });
     try {
       const res = await fetch(`${prod.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"country":"SE","role":"officer"}' });
       expect(res.status).toBe(404);
-      const cfg = (await (await fetch(`${prod.url}/api/v1/client-config`)).json()) as { devSignIn: boolean; authMode: string };
-      expect(cfg).toEqual({ authMode: 'configured', devSignIn: false });
+      for (const p of ['/dev/idp/se/.well-known/openid-configuration', '/dev/idp/se/jwks', '/dev/idp/se/auth']) expect((await fetch(`${prod.url}${p}`)).status).toBe(404);
+      const cfg = (await (await fetch(`${prod.url}/api/v1/client-config`)).json()) as { issuers: unknown[]; authMode: string };
+      expect(cfg).toEqual({ authMode: 'configured', issuers: [] });
 
       const tab = await openTab();
       await tab.page.goto(prod.url);
       await tab.page.getByLabel('Access token (JWT)').waitFor();
-      await expect(tab.page.getByRole('button', { name: 'Swedish officer' }).count()).resolves.toBe(0);
+      await expect(tab.page.getByRole('button', { name: /Sign in with/ }).count()).resolves.toBe(0);
       await shot(tab.page, 'signin-production');
       await tab.page.getByLabel('Access token (JWT)').fill(await token('SE', 'officer', 'pasted-se-officer'));
       await tab.page.getByRole('button', { name: 'Sign in' }).click();
@@ -320,14 +321,20 @@ describe('dashboard in the browser', () => {
     }
   }, SLOW);
 
-  test('the development sign-in page offers the six dev identities', async () => {
+  test('the development sign-in page offers each development IdP, and each IdP its officer, analyst and supervisor', async () => {
     const tab = await openTab();
     await tab.page.goto(service.url);
-    for (const label of ['Swedish officer', 'Danish officer', 'Norwegian officer', 'Swedish supervisor', 'Danish supervisor', 'Swedish analyst']) {
-      await tab.page.getByRole('button', { name: label }).waitFor();
+    for (const idp of ['Swedish', 'Danish', 'Norwegian', 'Finnish', 'Icelandic']) {
+      await tab.page.getByRole('button', { name: `Sign in with ${idp} Police (development)` }).waitFor();
     }
-    await tab.page.getByRole('button', { name: 'Swedish officer' }).focus();
+    await tab.page.getByRole('button', { name: 'Sign in with Swedish Police (development)' }).focus();
     await shot(tab.page, 'signin-development');
+    for (const idp of ['Swedish', 'Danish']) {
+      await tab.page.goto(service.url);
+      await tab.page.getByRole('button', { name: `Sign in with ${idp} Police` }).click();
+      for (const role of ['officer', 'analyst', 'supervisor']) await tab.page.getByRole('button', { name: `${idp} ${role}`, exact: true }).waitFor();
+      if (idp === 'Swedish') await shot(tab.page, 'signin-development-idp');
+    }
     await finish(tab);
   }, SLOW);
 });

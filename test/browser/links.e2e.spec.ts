@@ -39,8 +39,11 @@ describe('links, session and focus', () => {
     // The token travels between tabs, never through localStorage (which outlives the browser).
     await expect(second.page.evaluate<number>('localStorage.length')).resolves.toBe(0);
     await second.page.getByRole('button', { name: 'Sign out' }).click();
-    await second.page.getByRole('button', { name: 'Danish officer' }).waitFor();
-    await first.page.getByRole('button', { name: 'Danish officer' }).waitFor();
+    // RP-initiated logout: the IdP asks, ends its session and sends the tab back to the sign-in page.
+    await second.page.getByRole('heading', { name: /Sign out of Danish Police/ }).waitFor();
+    await second.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await second.page.getByRole('button', { name: 'Sign in with Danish Police (development)' }).waitFor();
+    await first.page.getByRole('button', { name: 'Sign in with Danish Police (development)' }).waitFor();
     await expect(first.page.evaluate<string | null>(`sessionStorage.getItem('liaison.session')`)).resolves.toBeNull();
     await finish(second);
     await finish(first);

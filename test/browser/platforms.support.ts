@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT } from './service.harness.js';
+import { signInThroughIdp } from './sign-in.support.js';
 
 const ARTIFACTS = path.join(ROOT, 'test/artifacts');
 export const PURPOSE = 'Investigation of an ongoing case';
@@ -45,8 +46,7 @@ export function browserHelpers(context: () => BrowserContext, baseUrl: () => str
 
   async function signIn(tab: Tab): Promise<void> {
     await tab.page.goto(baseUrl());
-    await tab.page.getByRole('button', { name: 'Swedish officer' }).click();
-    await tab.page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signInThroughIdp(tab.page, 'Swedish officer');
   }
 
   async function choosePurpose(page: Page): Promise<void> {

@@ -10,8 +10,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
-import type { DevCountry } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
+import type { DevCountry } from '../../apps/api/src/dev/dev-token.client.js';
 import type { DeadlinesBoard, InformationRequestEntry } from '../../apps/web/src/api/request-types.js';
 import { DENMARK_FIGURES, NORWAY_FIGURES, SWEDEN_FIGURES, YEAR } from '../e2e/support/information-request-story.js';
 import { PURPOSE, shot, until } from './platforms.support.js';

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { mintDevToken, devIssuerUrl } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken, devIssuerUrl } from '../../apps/api/src/dev/dev-token.client.js';
 import { ROOT, startService } from './service.harness.js';
 import type { RunningService } from './service.harness.js';
 
@@ -32,7 +32,7 @@ let prod: RunningService;
 beforeAll(async () => {
   dev = await startService();
   await mintDevToken({ country: 'SE', role: 'officer', sub: 'serving-spec', dataDir: dev.dataDir }); // creates the dev IdP's key
-  const issuers = JSON.stringify([{ issuer: devIssuerUrl('SE'), country: 'SE', algorithms: ['ES256'], jwksFile: path.join(dev.dataDir, 'dev-idp', 'se.jwks.json') }]);
+  const issuers = JSON.stringify([{ issuer: devIssuerUrl(dev.dataDir, 'SE'), country: 'SE', algorithms: ['ES256'], jwksFile: path.join(dev.dataDir, 'dev-idp', 'se.jwks.json') }]);
   prod = await startService({ NODE_ENV: 'production', TRUSTED_ISSUERS: issuers });
 }, 60_000);
 afterAll(async () => {

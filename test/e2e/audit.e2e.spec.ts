@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { mintDevToken } from '../../apps/api/src/auth/index.js';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { buildScenario, eventually, httpCall, type Call, type Scenario } from '../../apps/api/src/audit/testing/audit-scenario.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintDevToken, type DevCountry } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken, type DevCountry } from '../../apps/api/src/dev/dev-token.client.js';
 import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importJWK, SignJWT, type JWK } from 'jose';
-import { devIssuerUrl, mintDevToken, type DevCountry } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken, type DevCountry } from '../../apps/api/src/dev/dev-token.client.js';
 import { ROLE_SCOPES, type Role } from '../../apps/api/src/auth/scopes.js';
 import { actionDayAnswersCsv, actionDayListCsv, planActionDay } from '../../apps/api/src/demo/seed-story.action-day.js';
 import { DEFAULT_ID_SEED, runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
+import { signedByDevIdp } from './support/dev-idp-signing.js';
 import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 
 // The seed story over the REAL process: `node dist/apps/api/src/main.js` (built beforehand by
@@ -18,7 +18,7 @@ const tokens: string[] = [];
 let liaison: LiaisonProcess;
 let story: SeedStoryResult;
 
-async function token(country: DevCountry, role: Role, sub: string, extra: { ttl?: string; now?: () => number } = {}): Promise<string> {
+async function token(country: DevCountry, role: Role, sub: string, extra: { ttl?: string } = {}): Promise<string> {
   const t = await mintDevToken({ country, role, sub, dataDir, ...extra });
   tokens.push(t);
   return t;
@@ -285,21 +285,21 @@ describe('command-side rules through the real process', () => {
     expect([answer.status, answer.body.code]).toEqual([403, 'NOT_SHARED_FOR_CONTRIBUTION']);
   });
 
+  /** A token signed with the SE development IdP's own key, with claims of the spec's choosing. */
+  const signedBySe = (claims: Record<string, unknown>, iat: number, ttlSec: number) =>
+    signedByDevIdp(dataDir, 'SE', claims, { iat, ttlSec, subject: 'e2e-mixed-up' });
+
   it('rejects a token from the SE issuer claiming country DK (401)', async () => {
-    const jwk = JSON.parse(readFileSync(join(dataDir, 'dev-idp', 'se.private.jwk.json'), 'utf8')) as JWK;
-    const iat = Math.floor(Date.now() / 1000);
-    const forged = await new SignJWT({ country: 'DK', scope: ROLE_SCOPES.officer.join(' ') })
-      .setProtectedHeader({ alg: 'ES256', kid: jwk.kid, typ: 'JWT' })
-      .setIssuer(devIssuerUrl('SE')).setSubject('e2e-mixed-up').setAudience('liaison')
-      .setIssuedAt(iat).setNotBefore(iat).setExpirationTime(iat + 600)
-      .sign(await importJWK(jwk, 'ES256'));
+    const forged = await signedBySe({ country: 'DK', scope: ROLE_SCOPES.officer.join(' '), roles: ['officer'] }, Math.floor(Date.now() / 1000), 600);
     tokens.push(forged);
     expect((await call('GET', '/api/v1/cases', forged)).status).toBe(401);
     expect((await call('POST', `/api/v1/cases/${story.cases.main}/persons`, forged, person)).status).toBe(401);
   });
 
   it('rejects an expired token (401)', async () => {
-    const expired = await token('SE', 'officer', 'e2e-se-expired', { ttl: '1h', now: () => Date.now() - 3 * 3_600_000 });
+    // Signed by the SE IdP's key 3 h ago for 1 h: the provider itself only issues tokens valid from now.
+    const expired = await signedBySe({ country: 'SE', roles: ['officer'] }, Math.floor(Date.now() / 1000) - 3 * 3600, 3600);
+    tokens.push(expired);
     expect((await call('GET', '/api/v1/cases', expired)).status).toBe(401);
   });
 

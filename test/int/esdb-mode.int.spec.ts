@@ -10,7 +10,8 @@ import { EsdbEventStore } from '@liaison/event-store/esdb';
 import { verifyAll } from '@liaison/event-store';
 import { createApp } from '../../apps/api/src/app.factory.js';
 import type { AppConfig } from '../../apps/api/src/config/app.config.js';
-import { mintDevToken, type DevCountry, type Role } from '../../apps/api/src/auth/index.js';
+import type { Role } from '../../apps/api/src/auth/index.js';
+import { mintDevToken, type DevCountry } from '../../apps/api/src/dev/dev-token.client.js';
 import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
 import { startEsdbEmulator, type EsdbEmulator } from '../support/esdb-emulator/esdb-emulator.js';
 

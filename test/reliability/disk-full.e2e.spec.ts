@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { SqliteEventStore } from '@liaison/event-store';
 import { ALL_PROJECTIONS } from '@liaison/projections';
 import { activeFileState, readEverything, rebuiltChecksum } from '../../libs/projections/src/testing/projection-harness.js';

@@ -9,7 +9,8 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { devIssuerUrl, mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { devIssuerUrl, mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
+import { signedByDevIdp } from '../e2e/support/dev-idp-signing.js';
 import { loadContract } from '../e2e/support/contract.js';
 import { ROOT, startLiaison, type LiaisonProcess } from '../e2e/support/liaison-process.js';
 import { fuzzRequests, operationsOf, randomRequests, validRequest, type FuzzContext, type FuzzOperation } from './support/fuzz-cases.js';
@@ -32,16 +33,16 @@ const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 /** Tokens that must all be refused, or stay within their rights: none, garbage, expired, foreign, forged. */
 async function tokenVariants(officer: string): Promise<[string, string | undefined][]> {
-  const mint = (o: Partial<Parameters<typeof mintDevToken>[0]>) => mintDevToken({ country: 'SE', role: 'officer', sub: 'fuzz-se', dataDir, ...o });
+  const officerClaims = { country: 'SE', scope: 'cases:read cases:write', roles: ['officer'] };
   const [, payload] = officer.split('.');
   const { privateKey } = await generateKeyPair('ES256');
   const forged = await new SignJWT({ scope: 'cases:read cases:write', country: 'SE' }).setProtectedHeader({ alg: 'ES256', kid: 'se-dev' })
-    .setIssuer(devIssuerUrl('SE')).setSubject('forger').setAudience('liaison').setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    .setIssuer(devIssuerUrl(dataDir, 'SE')).setSubject('forger').setAudience('liaison').setIssuedAt().setExpirationTime('1h').sign(privateKey);
   return [
     ['none', undefined], ['empty-bearer', 'Bearer '], ['garbage', 'Bearer garbage.garbage.garbage'], ['basic', 'Basic dXNlcjpwYXNz'],
     ['no-scheme', officer], ['lowercase-scheme', `bearer ${officer}`], ['huge', `Bearer ${'a'.repeat(8000)}`],
-    ['expired', `Bearer ${await mint({ ttl: '1h', now: () => Date.now() - 10 * 3600_000 })}`],
-    ['wrong-audience', `Bearer ${await mint({ audience: 'someone-else' })}`],
+    ['expired', `Bearer ${await signedByDevIdp(dataDir, 'SE', officerClaims, { iat: Math.floor(Date.now() / 1000) - 10 * 3600, ttlSec: 3600 })}`],
+    ['wrong-audience', `Bearer ${await signedByDevIdp(dataDir, 'SE', officerClaims, { audience: 'someone-else' })}`],
     ['alg-none', `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`],
     ['unknown-key', `Bearer ${forged}`],
     ['other-country', `Bearer ${await mintDevToken({ country: 'NO', role: 'officer', sub: 'fuzz-no', dataDir })}`],

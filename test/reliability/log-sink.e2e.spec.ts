@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { MAIN_JS, ROOT } from '../e2e/support/liaison-process.js';
 import { call, pollUntil } from './support/http-calls.js';
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintDevToken } from '../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { removeFile } from '../../libs/projections/src/runner/projection-files.js';
 import { startLiaison, type LiaisonProcess } from '../e2e/support/liaison-process.js';
 import { call, personBody, pollUntil, type Answer } from './support/http-calls.js';

@@ -5,7 +5,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@liaison/event-store';
-import { DEFAULT_BULK_BODY_LIMIT, type AppConfig } from './config/app.config.js';
+import { DEFAULT_BULK_BODY_LIMIT, DEFAULT_DEV_IDP_TOKEN_TTL_SEC, type AppConfig } from './config/app.config.js';
 import { acceptBulkBodies } from './action-days/shared/bulk-body.js';
 import { AppModule } from './app.module.js';
 import { openApiDocument } from './openapi.document.js';
@@ -16,9 +16,12 @@ import { logRequests } from './common/request-log.js';
 import { answerFrameworkError } from './common/framework-errors.js';
 import { rejectDeepBodies } from './common/body-depth.hook.js';
 import { addSecurityHeaders } from './common/security-headers.js';
+import { identityProviderOrigins } from './live/client-config.http.controller.js';
 import type { Clock } from './common/clock.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { serveWebApp } from './live/web-app.static.js';
+import { AUTH_CONFIG, TOKEN_VERIFIER, type AuthConfig, type AuthModuleOptions, type TokenVerifier } from './auth/index.js';
+import { mountDevIdentityProviders } from './dev/idp/dev-idp.mount.js';
 import { DISK_RESERVE, type DiskReserve } from './operations/disk-reserve.js';
 import { SERVICE_METRICS, type ServiceMetrics } from './operations/service-metrics.js';
 import { drainRequests, refuseWhileShuttingDown } from './operations/shutdown-refusal.js';
@@ -26,6 +29,8 @@ import { drainRequests, refuseWhileShuttingDown } from './operations/shutdown-re
 export interface CreatedApp {
   app: NestFastifyApplication;
   store: EventStore;
+  /** Development mode: resolves once (after listen) the development IdPs are up and trusted. */
+  devIdpsReady?: () => Promise<void>;
 }
 
 const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -34,6 +39,8 @@ const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export interface AppOverrides {
   clock?: Clock;
   authEnv?: AuthEnv;
+  /** Verifier timings (JWKS cooldown and cache age, clock skew) for specs that rotate keys in seconds. */
+  authVerifier?: AuthModuleOptions['verifier'];
 }
 
 export async function createApp(config: AppConfig, store?: EventStore, overrides: AppOverrides = {}): Promise<CreatedApp> {
@@ -51,8 +58,17 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   app.useGlobalPipes(createValidationPipe());
   // Every route with a body must answer 400, not overflow the stack, on absurdly nested JSON.
   rejectDeepBodies(app);
+  const auth = app.get<AuthConfig>(AUTH_CONFIG);
+  const verifier = app.get<TokenVerifier>(TOKEN_VERIFIER);
+  // Development mode only (never in production: loadAuthConfig refuses it there): the IdPs at /dev/idp.
+  let devIdpsReady: CreatedApp['devIdpsReady'];
+  if (auth.mode === 'development' && !config.production) {
+    devIdpsReady = await mountDevIdentityProviders(app, {
+      dataDir: config.dataDir, audience: auth.audience, verifier, accessTokenTtlSec: config.devIdpTokenTtlSec ?? DEFAULT_DEV_IDP_TOKEN_TTL_SEC, host: config.host,
+    });
+  }
   acceptBulkBodies(app, config.bulkBodyLimit ?? DEFAULT_BULK_BODY_LIMIT);
-  addSecurityHeaders(app);
+  addSecurityHeaders(app, () => identityProviderOrigins(verifier));
   addAccessEntryHeader(app);
   refuseWhileShuttingDown(app);
   if (logger.isLevelEnabled('log')) logRequests(app);
@@ -60,7 +76,7 @@ export async function createApp(config: AppConfig, store?: EventStore, overrides
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   // The dashboard (apps/web/dist) at /, when built; /api, /docs, /health and /ready are unaffected.
   serveWebApp(app);
-  return { app, store: eventStore };
+  return { app, store: eventStore, ...(devIdpsReady ? { devIdpsReady } : {}) };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { AppConfig } from './config/app.config.js';
 import { EVENT_STORE } from './infrastructure/event-store.provider.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './common/problem.filter.js';
-import { AuthModule } from './auth/auth.module.js';
+import { AuthModule, type AuthModuleOptions } from './auth/auth.module.js';
 import type { AuthEnv } from './auth/issuers.config.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -24,7 +24,6 @@ import { QueriesModule } from './queries/queries.module.js';
 import { RuntimeModule } from './runtime/runtime.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { LiveModule } from './live/live.module.js';
-import { DevModule } from './dev/dev.module.js';
 import { CLOCK, systemClock } from './common/clock.js';
 import type { Clock } from './common/clock.js';
 
@@ -34,12 +33,13 @@ export interface AppModuleOptions {
   /** Environment the auth config is read from; the data folder always comes from config. */
   authEnv?: AuthEnv;
   clock?: Clock;
+  authVerifier?: AuthModuleOptions['verifier'];
 }
 
 @Module({})
 export class AppModule {
   /** The store is opened before Nest starts, so a bad connection fails start-up, not the first request. */
-  static register({ config, store, authEnv, clock }: AppModuleOptions): DynamicModule {
+  static register({ config, store, authEnv, clock, authVerifier }: AppModuleOptions): DynamicModule {
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: EVENT_STORE, useValue: store },
@@ -54,7 +54,10 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
-        AuthModule.forRoot({ env: { ...(authEnv ?? process.env), DATA_DIR: config.dataDir, NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV } }),
+        AuthModule.forRoot({
+          env: { ...(authEnv ?? process.env), DATA_DIR: config.dataDir, NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV },
+          ...(authVerifier ? { verifier: authVerifier } : {}),
+        }),
         CommandsModule,
         CasesModule,
         ReferralsModule,
@@ -65,7 +68,6 @@ export class AppModule {
         AuditModule,
         ReferralFollowUpModule,
         LiveModule,
-        DevModule.register({ ...(authEnv ?? process.env), NODE_ENV: config.production ? 'production' : (authEnv ?? process.env).NODE_ENV }),
       ],
       controllers: [HealthController, MetricsController],
       providers,

@@ -8,8 +8,9 @@ async function main(): Promise<void> {
   guardLogSinks();
   const config = loadConfig();
   assertWritableDataDir(config.dataDir);
-  const { app, store } = await createApp(config);
+  const { app, store, devIdpsReady } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
+  await devIdpsReady?.();
   const url = await app.getUrl();
   new Logger('liaison').log({ msg: 'listening', url, store: config.eventStore, dataDir: config.dataDir });
   // A plain line too, so a person starting it sees where to go.

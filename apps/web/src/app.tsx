@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiClient } from './api/client';
-import { can, sessionStore } from './auth/auth-provider';
+import { can, hasLiaisonAccess, sessionFor, sessionStore } from './auth/auth-provider';
+import { completeSignIn, forgetUser, signOutAt, startSignIn } from './auth/oidc';
+import { useRenewal } from './auth/renewal';
+import type { SignInIssuer } from './auth/oidc';
 import type { Session } from './auth/auth-provider';
 import { createPurposeState, PurposeIndicator } from './components/purpose';
 import { followLiveStream } from './live/sse';
@@ -18,6 +21,7 @@ import { currentZone, setZone } from './format';
 import { Identity } from './components/identity';
 import { watchTableCells } from './components/table-cards';
 import { SignIn } from './views/sign-in';
+import type { SignInProblem } from './views/sign-in';
 import { Overview } from './views/overview';
 import { CasesList } from './views/cases-list';
 import { CasePage } from './views/case-page';
@@ -34,7 +38,7 @@ import { Forbidden, NotFound } from './views/not-found';
 
 export interface ClientConfig {
   authMode: 'development' | 'configured';
-  devSignIn: boolean;
+  issuers: SignInIssuer[];
 }
 
 /** How long a new tab waits for another tab to hand over its session before showing the sign-in. */
@@ -43,22 +47,28 @@ const HAND_OFF_MS = 300;
 /** Where a signed-in officer lands for an address: the chosen start page instead of a bare `/`. */
 const landing = (path: string, s: Session | undefined) => (s ? landingPath(path, readStartPage(browserStore()), can.readCases(s)) : path);
 
-export function App() {
-  const [session, setSession] = useState<Session | undefined>(() => sessionStore.load());
+export function App({ callbackUrl }: { callbackUrl?: string }) {
+  const [session, setSession] = useState<Session | undefined>(() => (callbackUrl ? undefined : sessionStore.load()));
   const [path, navigate] = usePath((opened) => landing(opened, session));
-  const [waitingForTabs, setWaitingForTabs] = useState(!session);
+  const [waitingForTabs, setWaitingForTabs] = useState(!session && !callbackUrl);
+  const [completing, setCompleting] = useState(!!callbackUrl);
+  const [problem, setProblem] = useState<SignInProblem | undefined>();
   // Signed in interactively or handed over by another tab: focus the page's heading once shown.
   const [focusOnShow, setFocusOnShow] = useState(false);
   const [config, setConfig] = useState<ClientConfig | undefined>();
   const [configError, setConfigError] = useState<string | undefined>();
   const sessionRef = useRef(session);
   sessionRef.current = session;
+  const configRef = useRef(config);
+  configRef.current = config;
   const share = useRef<SessionShare | null>(null);
+  const issuerOf = (s: Session | undefined) => configRef.current?.issuers.find((i) => i.id === s?.issuerId);
 
   const adopt = (s: Session) => {
     sessionStore.save(s);
     setFocusOnShow(true);
     setWaitingForTabs(false);
+    setProblem(undefined);
     setSession(s);
   };
   const forget = () => {
@@ -73,38 +83,81 @@ export function App() {
     share.current = shareSession({
       current: () => sessionRef.current,
       // Handed over by another tab: this tab was opened signed out, so its start page applies now.
+      // A renewed session offered later changes the token only, never the page.
       onOffer: (s) => {
+        const handedOver = !sessionRef.current;
         adopt(s);
-        navigate(landing(location.pathname + location.search, s), { replace: true });
+        if (handedOver) navigate(landing(location.pathname + location.search, s), { replace: true });
       },
       onSignedOut: forget,
     });
-    if (!sessionRef.current) share.current.ask();
+    if (!sessionRef.current && !callbackUrl) share.current.ask();
     const t = setTimeout(() => setWaitingForTabs(false), HAND_OFF_MS);
+    if (callbackUrl) void finishOidcSignIn(callbackUrl);
     return () => {
       clearTimeout(t);
       share.current?.close();
     };
   }, []);
 
+  /** Back from the IdP: exchange the code, ask the API who this is, then go where the officer was going. */
+  const finishOidcSignIn = async (url: string) => {
+    try {
+      const { user, issuer, returnTo: target } = await completeSignIn(url);
+      const s = await sessionFor(user.access_token, 'oidc', { issuerId: issuer.id, dev: issuer.development });
+      if (!hasLiaisonAccess(s)) {
+        setProblem({ kind: 'no-role', issuer, session: s });
+      } else {
+        adopt(s);
+        share.current?.offer(s);
+      }
+      // Replace the callback's history entry: Back never returns to it.
+      navigate(landing(returnTo(target), s), { replace: true });
+    } catch (e) {
+      const cancelled = (e as { error?: string }).error === 'access_denied';
+      setProblem({ kind: cancelled ? 'cancelled' : 'failed', message: (e as Error).message });
+      navigate('/sign-in', { replace: true });
+    } finally {
+      setCompleting(false);
+    }
+  };
+
+  useRenewal(session, () => issuerOf(sessionRef.current), (s) => {
+    sessionStore.save(s);
+    setSession(s);
+    share.current?.offer(s);
+  }, () => share.current?.ask());
+
   // The address asked for (a deep link) is kept while signed out, so sign-in returns to it.
-  const signIn = (s: Session) => {
+  const signInWithToken = (s: Session) => {
     adopt(s);
     share.current?.offer(s);
     navigate(landing(returnTo(path), s));
   };
+  const signInWith = (issuer: SignInIssuer) => startSignIn(issuer, returnTo(path)).catch((e: Error) => {
+    setProblem({ kind: 'unreachable', issuer, message: e.message });
+  });
   const signOut = () => {
+    const issuer = issuerOf(sessionRef.current) ?? problem?.issuer;
     forget();
+    setProblem(undefined);
     share.current?.signedOut();
+    // RP-initiated logout: the IdP ends its session and sends the browser back to /sign-in.
+    if (issuer) void signOutAt(issuer).catch(() => navigate('/sign-in'));
     navigate('/sign-in');
   };
   // Expiry or a refused token: sign out but stay on this address, to come back to it.
-  const expire = () => forget();
+  const expire = () => {
+    const issuer = issuerOf(sessionRef.current);
+    if (issuer) void forgetUser(issuer);
+    forget();
+  };
 
   if (!session) {
     if (configError) return <main class="signin"><p class="state state-error" role="alert">The service cannot be reached ({configError}). Reload to try again.</p></main>;
+    if (completing) return <main class="signin"><p class="state" role="status">Signing in…</p></main>;
     if (!config || waitingForTabs) return <main class="signin"><p class="state" role="status">Loading…</p></main>;
-    return <SignIn config={config} onSignedIn={signIn} />;
+    return <SignIn config={config} problem={problem} onToken={signInWithToken} onIssuer={signInWith} onSignOut={signOut} onDismiss={() => setProblem(undefined)} />;
   }
   return <SignedIn session={session} path={path} navigate={navigate} onSignOut={signOut} onExpired={expire} focusFirst={focusOnShow} />;
 }
@@ -123,14 +176,17 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
     setZoneState(z);
   };
   const purposes = useMemo(() => createPurposeState(() => setPurposeVersion((v) => v + 1)), []);
-  const api = useMemo(() => new ApiClient(session, onExpired), [session]);
+  // The token is read per request, so a renewed session keeps the client, the views and the live stream.
+  const tokenRef = useRef(session.token);
+  tokenRef.current = session.token;
+  const api = useMemo(() => new ApiClient(() => tokenRef.current, onExpired), [session.subject, session.issuer]);
   const lastPosition = useRef<bigint>(-1n);
   const first = useRef(true);
 
   useEffect(() => {
     const live = followLiveStream({
       url: '/api/v1/stream',
-      token: () => session.token,
+      token: () => tokenRef.current,
       onState: setLiveState,
       onPosition: (p) => {
         const n = BigInt(p);
@@ -147,12 +203,12 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
         setUpdates((u) => u + 1);
       },
     });
+    return () => live.stop();
+  }, [session.subject, session.issuer]);
+  useEffect(() => {
     const expiry = setTimeout(onExpired, Math.max(0, session.expiresAt - Date.now()));
-    return () => {
-      live.stop();
-      clearTimeout(expiry);
-    };
-  }, [session]);
+    return () => clearTimeout(expiry);
+  }, [session.expiresAt]);
 
   const route = match(path);
   const mainRef = useRef<HTMLElement>(null);
@@ -168,7 +224,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
     return focusHeading();
   }, [pathname, purposeVersion]);
   useEffect(() => {
-    if (route.name === 'sign-in') navigate('/');
+    if (route.name === 'sign-in' || route.name === 'callback') navigate('/', { replace: true });
   }, [route.name]);
 
   const state: AppState = { session, api, position, updates, liveState, navigate, purposes, purposeVersion };
@@ -200,7 +256,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
     case 'request': view = can.readCases(session) ? <RequestPage requestId={route.requestId} /> : <Forbidden />; break;
     case 'deadlines': view = can.readCases(session) ? <DeadlinesBoardView search={search} /> : <Forbidden />; break;
     case 'statistics': view = can.readDashboards(session) ? <Statistics search={search} /> : <Forbidden />; break;
-    case 'sign-in': view = null; break;
+    case 'sign-in': case 'callback': view = null; break;
     default: view = <NotFound />; break;
   }
 

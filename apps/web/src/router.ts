@@ -19,7 +19,10 @@ export function usePath(land?: (path: string) => string): [string, Navigate] {
     return () => removeEventListener('popstate', onPop);
   }, []);
   const navigate: Navigate = (to, options = {}) => {
-    if (to === location.pathname + location.search) return;
+    if (to === location.pathname + location.search) {
+      setPath(to);
+      return;
+    }
     if (options.replace) history.replaceState(null, '', to);
     else history.pushState(null, '', to);
     setPath(to);
@@ -43,12 +46,14 @@ export type Route =
   | { name: 'deadlines' }
   | { name: 'statistics' }
   | { name: 'sign-in' }
+  | { name: 'callback' }
   | { name: 'not-found' };
 
 export function match(path: string): Route {
   const p = path.split('?')[0]?.replace(/\/+$/, '') || '/';
   if (p === '/') return { name: 'overview' };
   if (p === '/sign-in') return { name: 'sign-in' };
+  if (p === '/auth/callback') return { name: 'callback' };
   if (p === '/cases') return { name: 'cases' };
   if (p === '/audit') return { name: 'audit' };
   if (p === '/platforms') return { name: 'platforms' };

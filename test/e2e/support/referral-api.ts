@@ -1,7 +1,7 @@
 // A small HTTP client for the referral e2e: plain fetch against the real process, tokens from the
 // dev IdP in the process's DATA_DIR, and read-your-writes by passing the highest position any write
 // answered with (X-Min-Position), so no read has to poll.
-import { mintDevToken, type DevCountry } from '../../../apps/api/src/auth/dev-identity-provider.js';
+import { mintDevToken, type DevCountry } from '../../../apps/api/src/dev/dev-token.client.js';
 import type { Role } from '../../../apps/api/src/auth/scopes.js';
 
 export interface Reply<T> { status: number; body: T; headers: Headers }

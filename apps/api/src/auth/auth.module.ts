@@ -25,7 +25,7 @@ export class AuthModule {
           const config = options.config ?? (await loadAuthConfig(options.env ?? process.env));
           if (config.mode === 'development') {
             new Logger('Auth').warn(
-              'DEVELOPMENT MODE: trusting self-signed dev identity providers. Configure TRUSTED_ISSUERS for real use.',
+              'DEVELOPMENT MODE: trusting the built-in development identity providers (/dev/idp). Configure TRUSTED_ISSUERS for real use.',
             );
           }
           return config;
@@ -34,8 +34,15 @@ export class AuthModule {
       {
         provide: TOKEN_VERIFIER,
         inject: [AUTH_CONFIG],
-        useFactory: (config: AuthConfig): TokenVerifier =>
-          new TokenVerifier(config.issuers, { ...options.verifier, audience: config.audience }),
+        useFactory: (config: AuthConfig): TokenVerifier => {
+          const logger = new Logger('Auth');
+          return new TokenVerifier(config.issuers, {
+            requireHttps: (options.env ?? process.env).NODE_ENV === 'production',
+            log: (message) => logger.warn(message),
+            ...options.verifier,
+            audience: config.audience,
+          });
+        },
       },
       AuthGuard,
     ];

@@ -6,7 +6,6 @@ export { RequireAnyScope, RequireScopes } from './require-scopes.decorator.js';
 export { AuthGuard } from './auth.guard.js';
 export { AuthModule, type AuthModuleOptions } from './auth.module.js';
 export { AUTH_CONFIG, TOKEN_VERIFIER } from './auth.tokens.js';
-export { DEV_COUNTRIES, devIssuerUrl, ensureDevIdentityProviders, mintDevToken, type DevCountry } from './dev-identity-provider.js';
 export { loadAuthConfig, type AuthConfig, type AuthEnv } from './issuers.config.js';
 export { ALL_SCOPES, ROLE_SCOPES, Scope, type Role } from './scopes.js';
 export { TokenVerifier, type TokenVerifierOptions } from './token-verifier.js';

@@ -1,13 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { AuthConfigError } from './auth.errors.js';
-import { SUPPORTED_ALGORITHMS, type SupportedAlgorithm, type TrustedIssuer } from './auth.types.js';
-import { ensureDevIdentityProviders } from './dev-identity-provider.js';
+import {
+  SUPPORTED_ALGORITHMS,
+  type ClaimsMappingConfig,
+  type DashboardClient,
+  type SupportedAlgorithm,
+  type TrustedIssuer,
+} from './auth.types.js';
+import { compileClaimsMapping } from './claims-mapping.js';
+import { issuerFromDiscoveryUrl } from './discovery.js';
 
 export interface AuthConfig {
   audience: string;
+  /**
+   * The configured issuers. Empty in development mode: the development IdPs run inside the service
+   * and are trusted (by discovery, like any other) once it listens and their URLs are known.
+   */
   issuers: TrustedIssuer[];
-  /** 'development' means self-signed dev issuers are trusted; never in production. */
+  /** 'development' means the service's own development IdPs are trusted; never in production. */
   mode: 'configured' | 'development';
 }
 
@@ -24,10 +35,38 @@ function optionalString(entry: Record<string, unknown>, field: string, where: st
   return value;
 }
 
+function parseDashboard(raw: unknown, where: string): DashboardClient | undefined {
+  if (raw === undefined) return undefined;
+  if (!isRecord(raw)) throw new AuthConfigError(`${where}: dashboard must be an object`);
+  const clientId = optionalString(raw, 'clientId', `${where}: dashboard`);
+  if (clientId === undefined) throw new AuthConfigError(`${where}: dashboard.clientId is required`);
+  const scope = optionalString(raw, 'scope', `${where}: dashboard`);
+  const prompt = optionalString(raw, 'prompt', `${where}: dashboard`);
+  const extra = raw.extraQueryParams;
+  if (extra !== undefined && (!isRecord(extra) || !Object.values(extra).every((v) => typeof v === 'string'))) {
+    throw new AuthConfigError(`${where}: dashboard.extraQueryParams must map names to strings`);
+  }
+  return {
+    clientId,
+    ...(scope !== undefined ? { scope } : {}),
+    ...(prompt !== undefined ? { prompt } : {}),
+    ...(extra !== undefined ? { extraQueryParams: extra as Record<string, string> } : {}),
+  };
+}
+
+function parseAudience(raw: unknown, where: string): string | string[] | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'string' && raw.length > 0) return raw;
+  if (Array.isArray(raw) && raw.length > 0 && raw.every((a) => typeof a === 'string' && a.length > 0)) return raw as string[];
+  throw new AuthConfigError(`${where}: audience must be a non-empty string or list of strings`);
+}
+
 function parseIssuer(raw: unknown, index: number, baseDir: string, production: boolean): TrustedIssuer {
   const where = `trusted issuer #${index}`;
   if (!isRecord(raw)) throw new AuthConfigError(`${where}: must be an object`);
-  const issuer = optionalString(raw, 'issuer', where);
+  const discoveryUrl = optionalString(raw, 'discoveryUrl', where);
+  // With discovery the issuer may be left out: it is the discovery URL without the well-known suffix.
+  const issuer = optionalString(raw, 'issuer', where) ?? (discoveryUrl !== undefined ? issuerFromDiscoveryUrl(discoveryUrl) : undefined);
   if (issuer === undefined) throw new AuthConfigError(`${where}: issuer is required`);
   const country = optionalString(raw, 'country', where);
   if (country === undefined || !/^[A-Z]{2}$/.test(country)) {
@@ -43,18 +82,37 @@ function parseIssuer(raw: unknown, index: number, baseDir: string, production: b
   }
   const jwksUri = optionalString(raw, 'jwksUri', where);
   const jwksFile = optionalString(raw, 'jwksFile', where);
-  if ((jwksUri === undefined) === (jwksFile === undefined)) {
-    throw new AuthConfigError(`${where}: set exactly one of jwksUri, jwksFile`);
+  if ([discoveryUrl, jwksUri, jwksFile].filter((s) => s !== undefined).length !== 1) {
+    throw new AuthConfigError(`${where}: set exactly one of discoveryUrl, jwksUri, jwksFile`);
   }
-  if (jwksUri !== undefined && production && !jwksUri.startsWith('https://')) {
-    throw new AuthConfigError(`${where}: jwksUri must use https in production`);
+  for (const [field, url] of [['discoveryUrl', discoveryUrl], ['jwksUri', jwksUri]] as const) {
+    if (url === undefined) continue;
+    if (!URL.canParse(url)) throw new AuthConfigError(`${where}: ${field} is not a URL`);
+    if (production && !url.startsWith('https://')) throw new AuthConfigError(`${where}: ${field} must use https in production`);
   }
+  if (discoveryUrl !== undefined && production && !issuer.startsWith('https://')) {
+    throw new AuthConfigError(`${where}: issuer must use https in production`);
+  }
+  const audience = parseAudience(raw.audience, where);
+  const name = optionalString(raw, 'name', where);
+  const dashboard = parseDashboard(raw.dashboard, where);
+  if (dashboard !== undefined && discoveryUrl === undefined) {
+    throw new AuthConfigError(`${where}: dashboard sign-in needs discoveryUrl (the dashboard finds the IdP's endpoints through it)`);
+  }
+  const claims = raw.claims as ClaimsMappingConfig | undefined;
+  // Compiled here only to fail start-up on a bad mapping; the verifier compiles its own.
+  compileClaimsMapping(claims, where);
   return {
     issuer,
     country,
     algorithms: algorithms as SupportedAlgorithm[],
+    ...(discoveryUrl !== undefined ? { discoveryUrl } : {}),
     ...(jwksUri !== undefined ? { jwksUri } : {}),
     ...(jwksFile !== undefined ? { jwksFile: isAbsolute(jwksFile) ? jwksFile : resolve(baseDir, jwksFile) } : {}),
+    ...(audience !== undefined ? { audience } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(dashboard !== undefined ? { dashboard } : {}),
+    ...(claims !== undefined ? { claims } : {}),
   };
 }
 
@@ -78,7 +136,8 @@ function parseIssuers(json: string, source: string, baseDir: string, production:
 
 /**
  * Reads TRUSTED_ISSUERS (inline JSON) or TRUSTED_ISSUERS_FILE. With neither, falls back to
- * development mode with local dev IdPs, except under NODE_ENV=production, where it refuses.
+ * development mode (the service's own development IdPs, dev/idp), except under NODE_ENV=production,
+ * where it refuses.
  */
 export async function loadAuthConfig(env: AuthEnv = process.env): Promise<AuthConfig> {
   const audience = env.JWT_AUDIENCE || 'liaison';
@@ -105,9 +164,8 @@ export async function loadAuthConfig(env: AuthEnv = process.env): Promise<AuthCo
   if (production) {
     throw new AuthConfigError(
       'No trusted identity providers configured: set TRUSTED_ISSUERS or TRUSTED_ISSUERS_FILE. ' +
-        'Development mode (self-signed dev IdPs) is disabled when NODE_ENV=production.',
+        'Development mode (the built-in development IdPs) is disabled when NODE_ENV=production.',
     );
   }
-  const issuers = await ensureDevIdentityProviders(env.DATA_DIR || './data');
-  return { audience, mode: 'development', issuers };
+  return { audience, mode: 'development', issuers: [] };
 }

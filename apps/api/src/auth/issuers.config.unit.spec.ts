@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthConfigError } from './auth.errors.js';
-import { DEV_COUNTRIES, devIssuerUrl } from './dev-identity-provider.js';
 import { loadAuthConfig } from './issuers.config.js';
 
 let dir: string;
@@ -55,25 +54,31 @@ describe('loadAuthConfig', () => {
     await expect(loadAuthConfig({ NODE_ENV: 'production', TRUSTED_ISSUERS: http })).rejects.toThrow(/https/);
   });
 
-  it('development mode creates keys for the five Nordic IdPs and reuses them', async () => {
-    const first = await loadAuthConfig({ DATA_DIR: dir });
-    expect(first.mode).toBe('development');
-    expect(first.issuers.map((i) => [i.issuer, i.country, i.algorithms])).toEqual(
-      DEV_COUNTRIES.map((c) => [devIssuerUrl(c), c, ['ES256']]),
-    );
-    expect(first.issuers[0]?.issuer).toBe('https://idp.se.dev.liaison.invalid');
-    const devDir = join(dir, 'dev-idp');
-    expect((await readdir(devDir)).sort()).toEqual(
-      DEV_COUNTRIES.flatMap((c) => [`${c.toLowerCase()}.jwks.json`, `${c.toLowerCase()}.private.jwk.json`]).sort(),
-    );
-    const before = await readFile(join(devDir, 'se.private.jwk.json'), 'utf8');
-    expect((await stat(join(devDir, 'se.private.jwk.json'))).mode & 0o777).toBe(0o600);
-    const publicSet = JSON.parse(await readFile(join(devDir, 'se.jwks.json'), 'utf8')) as { keys: Array<Record<string, unknown>> };
-    expect(publicSet.keys).toHaveLength(1);
-    expect(publicSet.keys[0]).not.toHaveProperty('d');
+  it('development mode trusts no configured issuer and writes nothing (the dev IdPs join when the service listens)', async () => {
+    expect(await loadAuthConfig({ DATA_DIR: dir })).toEqual({ audience: 'liaison', mode: 'development', issuers: [] });
+    expect(await readdir(dir)).toEqual([]);
+  });
 
-    const second = await loadAuthConfig({ DATA_DIR: dir });
-    expect(second.issuers).toEqual(first.issuers);
-    expect(await readFile(join(devDir, 'se.private.jwk.json'), 'utf8')).toBe(before);
+  it('reads issuers configured by discovery, with claims mapping and a dashboard client', async () => {
+    const entra = {
+      discoveryUrl: 'https://login.microsoftonline.example/tid/v2.0/.well-known/openid-configuration',
+      country: 'DK', algorithms: ['RS256'], audience: 'api://liaison', name: 'Danish Police',
+      dashboard: { clientId: 'spa-client', scope: 'openid profile api://liaison/Cases.Read' },
+      claims: { subject: 'oid', country: 'issuer', roles: { claims: ['roles'], values: { 'Liaison.Officer': 'officer' } } },
+    };
+    const config = await loadAuthConfig({ NODE_ENV: 'production', TRUSTED_ISSUERS: JSON.stringify([entra]) });
+    expect(config.issuers).toEqual([{ ...entra, issuer: 'https://login.microsoftonline.example/tid/v2.0' }]);
+  });
+
+  it.each([
+    ['plain-http discovery in production', { discoveryUrl: 'http://kc.example/realms/x/.well-known/openid-configuration' }],
+    ['discovery and jwksUri', { discoveryUrl: 'https://kc.example/realms/x/.well-known/openid-configuration', jwksUri: 'https://kc.example/jwks' }],
+    ['an unknown Liaison role', { discoveryUrl: 'https://kc.example/realms/x/.well-known/openid-configuration', claims: { roles: { claims: ['groups'], values: { admins: 'admin' } } } }],
+    ['an unknown Liaison scope', { discoveryUrl: 'https://kc.example/realms/x/.well-known/openid-configuration', claims: { scopes: { claims: ['scp'], values: { All: 'everything' } } } }],
+    ['a misspelt mapping key', { discoveryUrl: 'https://kc.example/realms/x/.well-known/openid-configuration', claims: { role: {} } }],
+    ['dashboard sign-in without discovery', { jwksUri: 'https://kc.example/jwks', issuer: 'https://kc.example', dashboard: { clientId: 'x' } }],
+  ])('rejects %s', async (_name, entry) => {
+    const issuers = JSON.stringify([{ country: 'SE', algorithms: ['RS256'], ...entry }]);
+    await expect(loadAuthConfig({ NODE_ENV: 'production', TRUSTED_ISSUERS: issuers })).rejects.toThrow(AuthConfigError);
   });
 });

@@ -1,11 +1,12 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEV_COUNTRIES, isDevCountry, mintDevToken } from '../auth/dev-identity-provider.js';
+import { DEV_COUNTRIES, isDevCountry, mintDevToken } from '../dev/dev-token.client.js';
 import { isRole, ROLES } from '../auth/scopes.js';
 
-const USAGE = `Usage: npm run token -- --country <${DEV_COUNTRIES.join('|')}> --role <${ROLES.join('|')}> --sub <subject> [--ttl 8h] [--name "Full Name"]
-Prints a token signed by the local development IdP of that country (keys in \${DATA_DIR:-./data}/dev-idp).`;
+const USAGE = `Usage: npm run token -- --country <${DEV_COUNTRIES.join('|')}> --role <${ROLES.join('|')}> --sub <subject> [--ttl 8h] [--name "Full Name"] [--url http://127.0.0.1:3000]
+Prints an access token issued by the running service's development IdP of that country (/dev/idp/<cc>, its
+development grant); the service is found through \${DATA_DIR:-./data}/dev-idp/base-url, or --url.`;
 
 export class TokenCliUsageError extends Error {
   override readonly name = 'TokenCliUsageError';
@@ -24,6 +25,7 @@ export async function runTokenCli(argv: string[], env: Readonly<Record<string, s
       sub: { type: 'string' },
       ttl: { type: 'string' },
       name: { type: 'string' },
+      url: { type: 'string' },
     },
     strict: true,
   });
@@ -37,8 +39,8 @@ export async function runTokenCli(argv: string[], env: Readonly<Record<string, s
     sub: values.sub,
     ttl: values.ttl ?? '8h',
     ...(values.name !== undefined ? { name: values.name } : {}),
-    audience: env.JWT_AUDIENCE || 'liaison',
     dataDir: env.DATA_DIR || './data',
+    ...(values.url !== undefined ? { baseUrl: values.url } : {}),
   });
 }
 

@@ -1,18 +1,21 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 // The dashboard is built to external files only, so scripts need nothing but 'self'. Chart.js sets
-// canvas sizes through style attributes, hence 'unsafe-inline' for styles alone.
-const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
-].join('; ');
+// canvas sizes through style attributes, hence 'unsafe-inline' for styles alone. The dashboard talks to
+// the identity providers it signs in with (discovery, token endpoint): their origins join connect-src.
+function csp(idpOrigins: readonly string[]): string {
+  return [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+    ['connect-src', "'self'", ...idpOrigins].join(' '), "font-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
+  ].join('; ');
+}
 
 /**
  * Headers every answer carries. API answers hold case data about people: no browser or proxy may keep
  * a copy (`no-store`). Swagger UI at /docs ships inline scripts, so it keeps the framing and sniffing
  * protections but not the script policy.
  */
-export function addSecurityHeaders(app: NestFastifyApplication): void {
+export function addSecurityHeaders(app: NestFastifyApplication, idpOrigins: () => readonly string[] = () => []): void {
   app
     .getHttpAdapter()
     .getInstance()
@@ -20,7 +23,7 @@ export function addSecurityHeaders(app: NestFastifyApplication): void {
       void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('x-frame-options', 'DENY');
       const url = request.url;
       if (url.startsWith('/api/') || url.startsWith('/dev/')) void reply.header('cache-control', 'no-store');
-      if (!url.startsWith('/docs')) void reply.header('content-security-policy', CSP);
+      if (!url.startsWith('/docs')) void reply.header('content-security-policy', csp(idpOrigins()));
       done(null, payload);
     });
 }

@@ -20,7 +20,11 @@ export interface AppConfig {
   diskReserveBytes?: number;
   /** /metrics answers only with this bearer token; without one it does not exist (404). */
   metricsToken?: string;
+  /** Development mode: lifetime of the development IdPs' dashboard access tokens (seconds). */
+  devIdpTokenTtlSec?: number;
 }
+
+export const DEFAULT_DEV_IDP_TOKEN_TTL_SEC = 3600;
 
 /** A 2,145-item action day is ~0.5 MB of CSV; 8 MiB leaves room for 20,000 rows with long URLs. */
 export const DEFAULT_BULK_BODY_LIMIT = 8 * 1024 * 1024;
@@ -67,7 +71,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     diskReserveBytes: Math.round(reserveMb * 1024 * 1024),
     metricsToken: metricsToken(env.METRICS_TOKEN),
+    devIdpTokenTtlSec: devIdpTokenTtl(env.DEV_IDP_TOKEN_TTL),
   };
+}
+
+function devIdpTokenTtl(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_DEV_IDP_TOKEN_TTL_SEC;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 10 || seconds > 86_400) throw new ConfigError('DEV_IDP_TOKEN_TTL must be 10-86400 seconds');
+  return seconds;
 }
 
 function metricsToken(value: string | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import type { DevCountry } from '../auth/dev-identity-provider.js';
+import type { DevCountry } from '../dev/dev-token.client.js';
 import type { Role } from '../auth/scopes.js';
 
 /** What the scenario needs from its caller: where the service is and how to get an officer's token. */

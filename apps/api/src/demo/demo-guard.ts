@@ -8,7 +8,7 @@ export class DemoRefused extends Error {
 /** The demo only makes sense with the local development identity providers. */
 export function assertDemoAllowed(env: DemoEnv): void {
   if (env.NODE_ENV === 'production') {
-    throw new DemoRefused('npm run demo refuses to run with NODE_ENV=production: it writes fictional data and mints development tokens.');
+    throw new DemoRefused('npm run demo refuses to run with NODE_ENV=production: it writes fictional data and signs in through development identity providers.');
   }
   if (env.TRUSTED_ISSUERS?.trim() || env.TRUSTED_ISSUERS_FILE?.trim()) {
     throw new DemoRefused('npm run demo needs the development identity providers: unset TRUSTED_ISSUERS / TRUSTED_ISSUERS_FILE.');

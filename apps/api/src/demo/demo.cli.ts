@@ -3,7 +3,7 @@ import type { EventStore } from '@liaison/event-store';
 import { closeOnSignals, createApp } from '../app.factory.js';
 import { assertWritableDataDir } from '../operations/data-dir.check.js';
 import { guardLogSinks } from '../operations/log-sink.guard.js';
-import { mintDevToken, type DevCountry } from '../auth/dev-identity-provider.js';
+import { mintDevToken, type DevCountry } from '../dev/dev-token.client.js';
 import type { Role } from '../auth/scopes.js';
 import { loadConfig } from '../config/app.config.js';
 import { assertDemoAllowed } from './demo-guard.js';
@@ -13,7 +13,8 @@ import { DEFAULT_ID_SEED, runSeedStory } from './seed-story.scenario.js';
 
 /**
  * `npm run demo`: the built service on the embedded store (DATA_DIR, default ./data) with the
- * fictional seed story recorded once, plus ready-to-paste development tokens. Keeps serving.
+ * fictional seed story recorded once, how to sign in, and ready-to-paste development tokens (issued
+ * by the service's development IdPs). Keeps serving.
  */
 
 async function streamExists(store: EventStore, streamId: string): Promise<boolean> {
@@ -39,11 +40,11 @@ async function main(): Promise<void> {
   // Quieter than the service default so the demo's own output stays readable; LOG_LEVEL still wins.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   assertWritableDataDir(config.dataDir);
-  const { app, store } = await createApp(config);
+  const { app, store, devIdpsReady } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
+  await devIdpsReady?.();
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  const audience = process.env.JWT_AUDIENCE || 'liaison';
-  const token = (country: DevCountry, role: Role, sub: string) => mintDevToken({ country, role, sub, audience, dataDir: config.dataDir });
+  const token = (country: DevCountry, role: Role, sub: string) => mintDevToken({ country, role, sub, baseUrl: url });
 
   const out = (line = '') => process.stdout.write(`${line}\n`);
   const mainCase = fictionalId(DEFAULT_ID_SEED, 'case:main');
@@ -78,7 +79,11 @@ async function main(): Promise<void> {
   }
 
   out(`\nLiaison is running: ${url}/  (API docs: ${url}/docs)`);
-  out('Development tokens (8 h):');
+  out('\nSign in: open the URL, choose "Sign in with Swedish Police (development)" (or Danish, Norwegian …) and pick an');
+  out('identity on that IdP\'s page: officer, analyst or supervisor. The development IdPs run inside this service');
+  out(`(${url}/dev/idp/se, …/dk, …/no, …/fi, …/is) and sign in with OpenID Connect, as a national IdP would.`);
+  out('Scripts: npm run token -- --country SE --role officer --sub se-officer-1');
+  out('\nDevelopment tokens from the same IdPs (8 h):');
   for (const t of PRINTED_TOKENS) out(`\n  # ${t.label}\n  export TOKEN_${t.country}_${t.role.toUpperCase()}=${await token(t.country, t.role, t.sub)}`);
   out('\nTry:');
   out(`  curl -s -H "authorization: Bearer $TOKEN_DK_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/detentions/counts?nationality=SE&holdingCountry=DK'`);

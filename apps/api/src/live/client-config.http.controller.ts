@@ -1,23 +1,59 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SHUTTING_DOWN_RESPONSE } from '../commands/http/problem.dto.js';
-import { APP_CONFIG } from '../config/app.config.js';
-import type { AppConfig } from '../config/app.config.js';
-import { AUTH_CONFIG, Public } from '../auth/index.js';
-import type { AuthConfig } from '../auth/index.js';
+import { AUTH_CONFIG, Public, TOKEN_VERIFIER } from '../auth/index.js';
+import type { AuthConfig, TokenVerifier } from '../auth/index.js';
+
+export class SignInMetadataDto {
+  @ApiProperty() issuer!: string;
+  @ApiProperty() authorization_endpoint!: string;
+  @ApiProperty() token_endpoint!: string;
+  @ApiPropertyOptional() end_session_endpoint?: string;
+  @ApiPropertyOptional() revocation_endpoint?: string;
+  @ApiProperty() jwks_uri!: string;
+}
+
+export class SignInIssuerDto {
+  @ApiProperty({ description: 'Stable id of this sign-in option', example: 'se' }) id!: string;
+  @ApiProperty({ example: 'Swedish Police' }) name!: string;
+  @ApiProperty({ example: 'SE' }) country!: string;
+  @ApiProperty({ description: 'OpenID issuer (the oidc-client-ts authority)' }) authority!: string;
+  @ApiProperty() clientId!: string;
+  @ApiProperty({ example: 'openid profile' }) scope!: string;
+  @ApiPropertyOptional({ example: 'login' }) prompt?: string;
+  @ApiPropertyOptional({ type: Object }) extraQueryParams?: Record<string, string>;
+  @ApiProperty({ description: 'A development IdP inside the service' }) development!: boolean;
+  @ApiPropertyOptional({ type: SignInMetadataDto, description: 'The IdP endpoints, when the service holds its discovery document' })
+  metadata?: SignInMetadataDto;
+}
 
 export class ClientConfigDto {
   @ApiProperty({ enum: ['development', 'configured'] }) authMode!: 'development' | 'configured';
-  @ApiProperty({ description: 'Whether POST /dev/token exists (development mode only).' }) devSignIn!: boolean;
+  @ApiProperty({ type: [SignInIssuerDto], description: '"Sign in with …" options: issuers configured with a dashboard client' })
+  issuers!: SignInIssuerDto[];
 }
 
-/** What the dashboard needs before sign-in: which sign-in page to show. Public and free of data. */
-@ApiTags('live updates')
+/** How long the dashboard's first request may wait for an IdP's discovery document. */
+const DISCOVERY_WAIT_MS = 2000;
+
+/** The origins the dashboard must reach (discovery and token endpoints), for its CSP connect-src. */
+export function identityProviderOrigins(verifier: TokenVerifier): string[] {
+  const origins = new Set<string>();
+  for (const issuer of verifier.trusted()) {
+    if (issuer.dashboard === undefined || issuer.discoveryUrl === undefined) continue;
+    origins.add(new URL(issuer.discoveryUrl).origin);
+    origins.add(new URL(issuer.issuer).origin);
+  }
+  return [...origins];
+}
+
+/** What the dashboard needs before sign-in: whom it may sign in with. Public and free of data. */
+@ApiTags('sign-in')
 @Controller('api/v1/client-config')
 export class ClientConfigController {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AUTH_CONFIG) private readonly auth: AuthConfig,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
   ) {}
 
   @Public()
@@ -25,7 +61,39 @@ export class ClientConfigController {
   @ApiOperation({ summary: 'Sign-in options for the dashboard (public)' })
   @ApiOkResponse({ type: ClientConfigDto })
   @ApiServiceUnavailableResponse(SHUTTING_DOWN_RESPONSE)
-  get(): ClientConfigDto {
-    return { authMode: this.auth.mode, devSignIn: this.auth.mode === 'development' && !this.config.production };
+  async get(): Promise<ClientConfigDto> {
+    const ids = new Map<string, number>();
+    const issuers: SignInIssuerDto[] = [];
+    for (const issuer of this.verifier.trusted()) {
+      if (issuer.dashboard === undefined) continue;
+      const base = issuer.country.toLowerCase();
+      const n = (ids.get(base) ?? 0) + 1;
+      ids.set(base, n);
+      const config = await this.verifier.openIdConfiguration(issuer.issuer, DISCOVERY_WAIT_MS);
+      issuers.push({
+        id: n === 1 ? base : `${base}-${n}`,
+        name: issuer.name ?? `${issuer.country} identity provider`,
+        country: issuer.country,
+        authority: issuer.issuer,
+        clientId: issuer.dashboard.clientId,
+        scope: issuer.dashboard.scope ?? 'openid profile',
+        ...(issuer.dashboard.prompt !== undefined ? { prompt: issuer.dashboard.prompt } : {}),
+        ...(issuer.dashboard.extraQueryParams !== undefined ? { extraQueryParams: { ...issuer.dashboard.extraQueryParams } } : {}),
+        development: issuer.development === true,
+        ...(config?.authorization_endpoint !== undefined && config.token_endpoint !== undefined
+          ? {
+              metadata: {
+                issuer: config.issuer,
+                authorization_endpoint: config.authorization_endpoint,
+                token_endpoint: config.token_endpoint,
+                jwks_uri: config.jwks_uri,
+                ...(config.end_session_endpoint !== undefined ? { end_session_endpoint: config.end_session_endpoint } : {}),
+                ...(config.revocation_endpoint !== undefined ? { revocation_endpoint: config.revocation_endpoint } : {}),
+              },
+            }
+          : {}),
+      });
+    }
+    return { authMode: this.auth.mode, issuers };
   }
 }

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SqliteEventStore } from '@liaison/event-store';
 import { createApp } from '../app.factory.js';
 import type { AppConfig } from '../config/app.config.js';
-import { mintDevToken } from '../auth/index.js';
+import { mintDevToken } from '../dev/dev-token.client.js';
 import { LiveStreamController } from './live.http.controller.js';
 import { ANNOUNCE_EVERY_MS } from './position-feed.js';
 

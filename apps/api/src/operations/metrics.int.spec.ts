@@ -8,7 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SqliteEventStore, StorageFull } from '@liaison/event-store';
 import { createApp } from '../app.factory.js';
 import type { AppConfig } from '../config/app.config.js';
-import { mintDevToken } from '../auth/index.js';
+import { mintDevToken } from '../dev/dev-token.client.js';
 import { openCaseBody } from '../cases/commands/testing/case-commands.harness.js';
 
 const METRICS_TOKEN = 'metrics-scraper-secret-1';

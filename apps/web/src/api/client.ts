@@ -1,5 +1,3 @@
-import type { Session } from '../auth/auth-provider';
-
 /** A refused or failed request, with the API's problem body when there is one. */
 export class ApiError extends Error {
   constructor(
@@ -28,7 +26,8 @@ export interface RequestOptions {
  */
 export class ApiClient {
   constructor(
-    private readonly session: Session,
+    /** Read at every request, so a renewed token is used without rebuilding the client. */
+    private readonly token: () => string,
     private readonly onUnauthorized: () => void,
   ) {}
 
@@ -48,7 +47,7 @@ export class ApiClient {
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v !== undefined && v !== '') params.set(k, String(v));
     }
-    const headers: Record<string, string> = { accept, authorization: `Bearer ${this.session.token}` };
+    const headers: Record<string, string> = { accept, authorization: `Bearer ${this.token()}` };
     if (options.purpose) headers['x-purpose'] = options.purpose;
     if (options.minPosition && options.minPosition !== '-1') headers['x-min-position'] = options.minPosition;
     const qs = params.toString();

@@ -1,9 +1,9 @@
 /**
- * Where tokens come from. The dashboard only needs `Session`; how it is obtained is the provider's
- * business, which leaves a clear seam for a real OIDC login (authorization code + PKCE against the
- * national IdP) as a third implementation of AuthProvider.
+ * The dashboard's session: the access token the API accepts plus what the API says about its bearer
+ * (GET /api/v1/me, after verification and the issuer's claims mapping). Sessions come from an
+ * OpenID Connect sign-in (oidc.ts) or, for scripts and testing, a pasted token.
  *
- * Tokens are kept in memory and sessionStorage (gone when the tab closes), never in URLs.
+ * Tokens are kept in memory and sessionStorage (gone when the tab closes), never in URLs or localStorage.
  */
 
 export type Role = 'officer' | 'analyst' | 'supervisor';
@@ -16,99 +16,57 @@ export interface Session {
   scopes: string[];
   /** Epoch milliseconds. */
   expiresAt: number;
-  /** Which provider produced it, shown in the header. */
-  via: 'dev' | 'pasted' | 'oidc';
-}
-
-export interface DevIdentity {
-  country: string;
-  role: Role;
-  label: string;
-}
-
-export interface AuthProvider {
-  readonly kind: Session['via'];
+  /** How it was obtained. */
+  via: 'oidc' | 'pasted';
+  /** The sign-in option (client-config issuer id) an OIDC session came from. */
+  issuerId?: string;
+  issuer?: string;
+  /** Signed in at a development IdP: the header says "dev". */
+  dev?: boolean;
 }
 
 export class SessionError extends Error {
   override name = 'SessionError';
 }
 
-interface JwtClaims {
-  sub?: string;
-  country?: string;
-  scope?: string;
+interface Me {
+  subject: string;
+  country: string;
+  issuer: string;
   name?: string;
-  exp?: number;
+  scopes: string[];
+  expiresAt: number;
 }
 
-function base64UrlDecode(part: string): string {
-  const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
-}
-
-/**
- * Reads a JWT's claims WITHOUT verifying it: only to label the UI and hide navigation the token
- * cannot use. The API verifies every request; nothing here grants access.
- */
-export function sessionFromToken(token: string, via: Session['via']): Session {
-  const parts = token.trim().split('.');
-  if (parts.length !== 3) throw new SessionError('That is not a JWT (expected three dot-separated parts).');
-  let claims: JwtClaims;
+/** Asks the API who a token belongs to; the API's verification is the only one that counts. */
+export async function sessionFor(token: string, via: Session['via'], from?: { issuerId: string; dev: boolean }): Promise<Session> {
+  let res: Response;
   try {
-    claims = JSON.parse(base64UrlDecode(parts[1] ?? '')) as JwtClaims;
+    res = await fetch('/api/v1/me', { headers: { accept: 'application/json', authorization: `Bearer ${token.trim()}` }, cache: 'no-store' });
   } catch {
-    throw new SessionError('The token payload cannot be read.');
+    throw new SessionError('The service cannot be reached. Check your connection and try again.');
   }
-  if (typeof claims.country !== 'string' || typeof claims.sub !== 'string') {
-    throw new SessionError('The token has no country or subject claim.');
-  }
-  const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + 3600_000;
-  if (expiresAt <= Date.now()) throw new SessionError('The token has expired.');
+  if (res.status === 401) throw new SessionError('The service did not accept this token: it has expired, or it is not from a trusted identity provider.');
+  if (!res.ok) throw new SessionError(`The service answered ${res.status}.`);
+  const me = (await res.json()) as Me;
   return {
     token: token.trim(),
-    country: claims.country,
-    subject: claims.sub,
-    name: claims.name,
-    scopes: (claims.scope ?? '').split(' ').filter(Boolean),
-    expiresAt,
+    country: me.country,
+    subject: me.subject,
+    ...(me.name !== undefined ? { name: me.name } : {}),
+    scopes: me.scopes,
+    expiresAt: me.expiresAt,
     via,
+    issuer: me.issuer,
+    ...(from ? { issuerId: from.issuerId, dev: from.dev } : {}),
   };
 }
 
-/** Development: "sign in as" a dev identity; the token comes from POST /dev/token (dev mode only). */
-export class DevAuthProvider implements AuthProvider {
-  readonly kind = 'dev' as const;
-  static readonly IDENTITIES: readonly DevIdentity[] = [
-    { country: 'SE', role: 'officer', label: 'Swedish officer' },
-    { country: 'DK', role: 'officer', label: 'Danish officer' },
-    { country: 'NO', role: 'officer', label: 'Norwegian officer' },
-    { country: 'SE', role: 'supervisor', label: 'Swedish supervisor' },
-    { country: 'DK', role: 'supervisor', label: 'Danish supervisor' },
-    { country: 'SE', role: 'analyst', label: 'Swedish analyst' },
-  ];
+const LIAISON_SCOPES = ['cases:read', 'cases:write', 'cases:share', 'dashboards:read', 'audit:read'];
 
-  async signIn(identity: Pick<DevIdentity, 'country' | 'role'>): Promise<Session> {
-    const res = await fetch('/dev/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ country: identity.country, role: identity.role }),
-      cache: 'no-store',
-    });
-    if (!res.ok) throw new SessionError(`The dev token endpoint answered ${res.status}.`);
-    const body = (await res.json()) as { token: string };
-    return sessionFromToken(body.token, 'dev');
-  }
-}
-
-/** Production until OIDC is wired: the officer pastes a bearer token issued by their national IdP. */
-export class PastedTokenAuthProvider implements AuthProvider {
-  readonly kind = 'pasted' as const;
-
-  signIn(token: string): Session {
-    return sessionFromToken(token, 'pasted');
-  }
+/** Signed in, but the issuer's claims gave no Liaison role or scope: nothing in Liaison would open. */
+export function hasLiaisonAccess(s: Session): boolean {
+  return s.scopes.some((scope) => LIAISON_SCOPES.includes(scope));
 }
 
 const STORAGE_KEY = 'liaison.session';

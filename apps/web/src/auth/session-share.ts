@@ -4,7 +4,9 @@ import type { Session } from './auth-provider';
  * Shares the signed-in session between tabs of this browser while it is valid, without putting the
  * token in localStorage (which would outlive the browser): a new tab asks over a same-origin
  * BroadcastChannel and any signed-in tab answers with its session; signing in or out in one tab
- * signs the others in or out too. Each tab still keeps its copy in sessionStorage only.
+ * signs the others in or out too; a tab that renews its token offers the fresh session, and tabs of
+ * the same person adopt it (only the tab that signed in holds the refresh token). Each tab still
+ * keeps its copy in sessionStorage only.
  */
 type Message = { type: 'ask' } | { type: 'offer'; session: Session } | { type: 'signed-out' };
 
@@ -31,7 +33,9 @@ export function shareSession(handlers: {
       const s = handlers.current();
       if (valid(s)) channel.postMessage({ type: 'offer', session: s } satisfies Message);
     } else if (m.type === 'offer') {
-      if (!handlers.current() && valid(m.session)) handlers.onOffer(m.session);
+      const mine = handlers.current();
+      const fresher = mine !== undefined && m.session.subject === mine.subject && m.session.issuer === mine.issuer && m.session.expiresAt > mine.expiresAt;
+      if (valid(m.session) && (!mine || fresher)) handlers.onOffer(m.session);
     } else if (m.type === 'signed-out') {
       handlers.onSignedOut();
     }

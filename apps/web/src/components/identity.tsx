@@ -15,7 +15,7 @@ export function Identity({ session, liveState, position, zone, onZone, onSignOut
       </span>
       <span class="who" data-testid="identity">
         <strong>{countryName(session.country)}</strong> {roleOf(session)}
-        {session.via === 'dev' ? <span class="badge dev">dev</span> : null}
+        {session.dev ? <span class="badge dev">dev</span> : null}
       </span>
       <ZonePicker zone={zone} browser={browserZone()} onChange={onZone} />
       <button type="button" onClick={onSignOut}>Sign out</button>

@@ -1,6 +1,7 @@
 // Shared by the audit int and e2e specs: a Swedish-owned case shared with Denmark, with a person
 // and a detention, plus a Swedish-only case; driven over real HTTP through whatever `call` is given.
-import type { DevCountry, Role } from '../../auth/index.js';
+import type { Role } from '../../auth/index.js';
+import type { DevCountry } from '../../dev/dev-token.client.js';
 
 export interface Reply<T = Record<string, unknown>> {
   status: number;

@@ -6,7 +6,8 @@ import { SqliteEventStore } from '@liaison/event-store';
 import type { RecordedEvent } from '@liaison/event-store';
 import { createApp } from '../../../app.factory.js';
 import type { AppConfig } from '../../../config/app.config.js';
-import { mintDevToken, type DevCountry, type Role } from '../../../auth/index.js';
+import type { Role } from '../../../auth/index.js';
+import { mintDevToken, type DevCountry } from '../../../dev/dev-token.client.js';
 
 // Test support for the case command specs: the real app (createApp) on a real port, a fresh
 // SQLite store and DATA_DIR per suite, and dev-IdP tokens from that DATA_DIR.
