@@ -40,6 +40,9 @@ export function installContractCheck(): void {
     const res = await original(input, init);
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     if (url.pathname === '/docs/openapi.json' || !/^https?:$/.test(url.protocol)) return res;
+    // The development OpenID Providers (oidc-provider, ADR 18) answer by the OpenID Connect standard,
+    // not by the API's document; they exist only in development mode.
+    if (url.pathname.startsWith('/dev/idp/')) return res;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const contract = await contractFor(url.origin);
     if (!contract) return res;

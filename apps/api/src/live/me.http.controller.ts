@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiRead } from '../access/api-read.decorator.js';
 import { CurrentPrincipal } from '../auth/index.js';
 import type { Principal } from '../auth/index.js';
 
@@ -19,13 +20,12 @@ export class MeDto {
  * reading claims from an unverified token. Any valid token may ask; no scope needed.
  */
 @ApiTags('sign-in')
-@ApiBearerAuth()
 @Controller('api/v1/me')
 export class MeController {
   @Get()
-  @ApiOperation({ summary: 'The verified caller: country, subject, Liaison roles and scopes' })
-  @ApiResponse({ status: 200, type: MeDto })
-  @ApiResponse({ status: 401, description: 'No or invalid bearer token' })
+  // The same answers as any authenticated read (401 with WWW-Authenticate, 400 for a malformed header,
+  // 503 while shutting down), though no scope is needed and the answer is not the read envelope.
+  @ApiRead({ summary: 'The verified caller: country, subject, Liaison roles and scopes', ok: { type: MeDto } })
   me(@CurrentPrincipal() p: Principal): MeDto {
     return {
       subject: p.subject,
