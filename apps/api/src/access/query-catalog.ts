@@ -4,7 +4,7 @@ import {
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
   handlerCountsByCountry, listAccess, listCases, listHandlers, openExtraditions, type FieldsClass,
   listInformationRequests, informationRequestDetail, type RequestDirection, type RequestStatus,
-  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics,
+  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics, search,
 } from '@liaison/projections';
 import type { ReadContext } from './read-model.gateway.js';
 
@@ -71,6 +71,7 @@ export const QUERY_CATALOG = {
     deadlinesBoard(db, viewer, { now, kinds: p.kind?.split(',') as DeadlineKind[] | undefined, bucket: p.bucket, limit: p.limit, cursor: p.cursor })),
   informationExchangeStatistics: entry('information-exchange-statistics', 'aggregate', ({ db, viewer }, p: { year: number }) =>
     informationExchangeStatistics(db, viewer, { year: p.year })),
+  search: entry('search', 'personal', ({ db, viewer }, p: { q: string; limit?: number; cursor?: string }) => search(db, viewer, p)),
   accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; excludeOfficer?: string; caseId?: string; referralId?: string; requestId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
     listAccess(db, viewer, p)),
 } as const;

@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type Database from 'better-sqlite3';
-import { InvalidCursor } from '@liaison/projections';
+import { InvalidCursor, InvalidQueryParameter } from '@liaison/projections';
 import type { Viewer } from '@liaison/projections';
 import type { EventStore } from '@liaison/event-store';
 import { CLOCK } from '../common/clock.js';
@@ -89,7 +89,8 @@ export class ReadModelGateway {
       return await read();
     } catch (e) {
       if (e instanceof InvalidCursor || e instanceof RangeError) {
-        throw new BadRequestException({ message: e.message, errors: [{ field: e instanceof InvalidCursor ? 'cursor' : 'query', messages: [e.message] }] });
+        const field = e instanceof InvalidCursor ? 'cursor' : e instanceof InvalidQueryParameter ? e.field : 'query';
+        throw new BadRequestException({ message: e.message, errors: [{ field, messages: [e.message] }] });
       }
       throw e;
     }
