@@ -5,7 +5,7 @@ import { can, sessionStore } from './auth/auth-provider';
 import type { Session } from './auth/auth-provider';
 import { createPurposeState, PurposeIndicator } from './components/purpose';
 import { followLiveStream } from './live/sse';
-import { linkHandler, match, usePath } from './router';
+import { linkHandler, match, usePath, type Navigate } from './router';
 import { shareSession } from './auth/session-share';
 import type { SessionShare } from './auth/session-share';
 import { focusHeading } from './nav/page-focus';
@@ -25,6 +25,9 @@ import { Platforms } from './views/platforms';
 import { ReferralsList } from './views/referrals-list';
 import { ReferralPage } from './views/referral-page';
 import { Forbidden, NotFound } from './views/not-found';
+import { SearchView } from './views/search';
+import { HeaderSearch } from './components/header-search';
+import { PrintFrame, PrintMarkingContext, type PrintMarking } from './components/print-frame';
 
 export interface ClientConfig {
   authMode: 'development' | 'configured';
@@ -92,8 +95,14 @@ export function App() {
   return <SignedIn session={session} path={path} navigate={navigate} onSignOut={signOut} onExpired={expire} focusFirst={focusOnShow} />;
 }
 
+/** What a printed view is called when it names nothing itself (see PrintMarking). */
+const PRINT_SUBJECT: Record<string, string> = {
+  overview: 'Overview', cases: 'Cases', case: 'Case', audit: 'Audit log', 'audit-entry': 'Reproduced access', 'audit-replay': 'Case replay',
+  platforms: 'Platforms', referrals: 'Referrals', referral: 'Referral', search: 'Search', 'not-found': 'Page not found',
+};
+
 function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }: {
-  session: Session; path: string; navigate: (to: string) => void; onSignOut: () => void; onExpired: () => void; focusFirst: boolean;
+  session: Session; path: string; navigate: Navigate; onSignOut: () => void; onExpired: () => void; focusFirst: boolean;
 }) {
   const [position, setPosition] = useState('-1');
   const [updates, setUpdates] = useState(0);
@@ -138,6 +147,8 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
   }, [session]);
 
   const route = match(path);
+  const [marking, setMarking] = useState<PrintMarking | undefined>();
+  const markingSlot = useMemo(() => ({ set: setMarking }), []);
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => (mainRef.current ? watchTableCells(mainRef.current) : undefined), []);
   const pathname = path.split('?')[0];
@@ -176,6 +187,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
     case 'platforms': view = can.readDashboards(session) ? <Platforms search={search} /> : <Forbidden />; break;
     case 'referrals': view = can.readCases(session) ? <ReferralsList search={search} /> : <Forbidden />; break;
     case 'referral': view = can.readCases(session) ? <ReferralPage referralId={route.referralId} /> : <Forbidden />; break;
+    case 'search': view = can.readCases(session) ? <SearchView search={search} /> : <Forbidden />; break;
     case 'sign-in': view = null; break;
     default: view = <NotFound />; break;
   }
@@ -192,10 +204,15 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
             ))}
           </ul>
         </nav>
+        {can.readCases(session) ? <HeaderSearch current={route.name === 'search' ? search : ''} navigate={navigate} /> : null}
         <Identity session={session} liveState={liveState} position={position} zone={zone} onZone={changeZone} onSignOut={onSignOut} />
       </header>
       <div class="purpose-bar"><PurposeIndicator purposes={purposes} caseId={caseId} /></div>
-      <main id="main" tabIndex={-1} ref={mainRef}>{view}</main>
+      <main id="main" tabIndex={-1} ref={mainRef}>
+        <PrintMarkingContext.Provider value={markingSlot}>
+          <PrintFrame marking={marking} subject={PRINT_SUBJECT[route.name] ?? 'Liaison'}>{view}</PrintFrame>
+        </PrintMarkingContext.Provider>
+      </main>
     </AppContext.Provider>
   );
 }

@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** History-API routing; the API serves index.html for unknown non-API paths, so deep links reload. */
-export function usePath(): [string, (to: string) => void] {
+export type Navigate = (to: string, options?: { replace?: boolean }) => void;
+
+export function usePath(): [string, Navigate] {
   const [path, setPath] = useState(location.pathname + location.search);
   useEffect(() => {
     const onPop = () => setPath(location.pathname + location.search);
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
-  const navigate = (to: string) => {
+  // `replace`: the address follows what is typed (type-ahead) without an entry per keystroke.
+  const navigate: Navigate = (to, options = {}) => {
     if (to === location.pathname + location.search) return;
-    history.pushState(null, '', to);
+    if (options.replace) history.replaceState(null, '', to);
+    else history.pushState(null, '', to);
     setPath(to);
-    scrollTo(0, 0);
+    if (!options.replace) scrollTo(0, 0);
   };
   return [path, navigate];
 }
@@ -27,6 +31,7 @@ export type Route =
   | { name: 'platforms' }
   | { name: 'referrals' }
   | { name: 'referral'; referralId: string }
+  | { name: 'search' }
   | { name: 'sign-in' }
   | { name: 'not-found' };
 
@@ -38,6 +43,7 @@ export function match(path: string): Route {
   if (p === '/audit') return { name: 'audit' };
   if (p === '/platforms') return { name: 'platforms' };
   if (p === '/referrals') return { name: 'referrals' };
+  if (p === '/search') return { name: 'search' };
   let m = /^\/cases\/([0-9a-f-]{36})$/i.exec(p);
   if (m) return { name: 'case', caseId: m[1] as string };
   m = /^\/referrals\/([0-9a-f-]{36})$/i.exec(p);
@@ -50,7 +56,7 @@ export function match(path: string): Route {
 }
 
 /** A real link (keyboard, middle-click, copy address) that navigates in-app on a plain click. */
-export function linkHandler(navigate: (to: string) => void) {
+export function linkHandler(navigate: Navigate) {
   return (e: MouseEvent) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = (e.currentTarget as HTMLAnchorElement);

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from './api/client';
 import type { Session } from './auth/auth-provider';
+import type { Navigate } from './router';
 import { RefreshThrottle } from './live/refresh-throttle';
 
 export interface AppState {
@@ -14,7 +15,7 @@ export interface AppState {
   /** Bumped when a purpose is chosen or changed. */
   purposeVersion: number;
   liveState: 'connecting' | 'live' | 'offline';
-  navigate: (to: string) => void;
+  navigate: Navigate;
   purposes: PurposeState;
 }
 

@@ -2,7 +2,7 @@ import type { JsonObject } from '@liaison/event-store';
 import {
   actionDayProgress, listActionDays, listReferrals, overdueReferrals, platformResponsiveness, referralDetail,
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
-  handlerCountsByCountry, listAccess, listCases, listHandlers, openExtraditions, type FieldsClass,
+  handlerCountsByCountry, listAccess, accessOfficers, listCases, listHandlers, openExtraditions, type FieldsClass,
   listInformationRequests, informationRequestDetail, type RequestDirection, type RequestStatus,
   deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics, search,
 } from '@liaison/projections';
@@ -74,6 +74,7 @@ export const QUERY_CATALOG = {
   search: entry('search', 'personal', ({ db, viewer }, p: { q: string; limit?: number; cursor?: string }) => search(db, viewer, p)),
   accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; excludeOfficer?: string; caseId?: string; referralId?: string; requestId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
     listAccess(db, viewer, p)),
+  accessOfficers: entry('access-log', 'personal', ({ db, viewer }, p: { excludeOfficer?: string }) => ({ items: accessOfficers(db, viewer, p) })),
 } as const;
 
 export type QueryName = keyof typeof QUERY_CATALOG;

@@ -34,7 +34,7 @@ export function ReviewsDue() {
                 <td><Deadline iso={d.nextCustodyReviewAt} /></td>
                 <td>{d.name ?? (d.pseudonym ? `"${d.pseudonym}"` : d.personId.slice(0, 8))} <span class="muted">{d.nationalities.join(', ')}</span></td>
                 <td>{countryName(d.holdingCountry)} <span class="muted">{d.facility}</span></td>
-                <td><a href={`/cases/${d.caseId}`} onClick={onLink} aria-label={`Open the case of ${d.name ?? d.pseudonym ?? 'this person'}`}>Open case</a> <HandlingBadge code={d.handlingCode} text={d.handlingText} /></td>
+                <td><a href={`/cases/${d.caseId}`} onClick={onLink}>Open case<span class="sr-only"> of {d.name ?? d.pseudonym ?? 'this person'}</span></a> <HandlingBadge code={d.handlingCode} text={d.handlingText} /></td>
               </tr>
             ))}
           </tbody>

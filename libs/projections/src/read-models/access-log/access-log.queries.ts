@@ -12,6 +12,16 @@ export interface AccessEntryView extends Omit<CaseDataAccessedData, 'params'> {
   ownCountryOfficer: boolean;
   /** The query parameters; null for other countries' officers (their searches are their own business). */
   params: CaseDataAccessedData['params'] | null;
+  /** Titles of the cases in `caseIds`, by case id, so a supervisor reads names, not ids. */
+  caseTitles: Record<string, string>;
+}
+
+/** An officer whose accesses the viewer may see, for the audit view's officer picker. */
+export interface AccessOfficerSummary {
+  subject: string;
+  country: string;
+  accesses: number;
+  lastAccessedAt: string;
 }
 
 export interface ListAccessOptions extends PageOptions {
@@ -70,6 +80,21 @@ export function accessEntry(db: Database.Database, viewer: Viewer, entryId: stri
   return row ? view(db, viewer, row) : undefined;
 }
 
+/**
+ * The officers in the part of the log the viewer may see (its own officers, and anyone who read a case
+ * it owns), with how many of those accesses each made and the latest; by country, then subject.
+ * `excludeOfficer` leaves one out (the supervisor asking).
+ */
+export function accessOfficers(db: Database.Database, viewer: Viewer, options: { excludeOfficer?: string } = {}): AccessOfficerSummary[] {
+  const where = [VISIBLE];
+  const params: Record<string, unknown> = { ...viewerParams(viewer) };
+  addFilter(where, params, options.excludeOfficer, 'e.officer_subject <> @excludeOfficer', 'excludeOfficer');
+  return prepared(db, `SELECT e.officer_subject AS subject, e.officer_country AS country, COUNT(*) AS accesses,
+      MAX(e.accessed_at) AS lastAccessedAt FROM access_entries e WHERE ${where.join(' AND ')}
+    GROUP BY e.officer_subject, e.officer_country ORDER BY e.officer_country = @viewerCountry DESC, e.officer_country, e.officer_subject
+    LIMIT 1000`).all(params) as AccessOfficerSummary[];
+}
+
 /** Case ids of an entry the viewer may learn about: all for own officers, else only cases it owns. */
 export function ownedCaseIds(db: Database.Database, viewer: Viewer, caseIds: readonly string[]): string[] {
   const owner = prepared(db, 'SELECT owner_country FROM case_meta WHERE case_id = ?').pluck(true);
@@ -79,12 +104,20 @@ export function ownedCaseIds(db: Database.Database, viewer: Viewer, caseIds: rea
 function view(db: Database.Database, viewer: Viewer, row: Row): AccessEntryView {
   const record = JSON.parse(row.record) as CaseDataAccessedData;
   const own = record.officer.country === viewer.country;
+  const caseIds = own ? record.caseIds : ownedCaseIds(db, viewer, record.caseIds);
+  const title = prepared(db, 'SELECT title FROM case_meta WHERE case_id = ?').pluck(true);
+  const caseTitles: Record<string, string> = {};
+  for (const id of caseIds) {
+    const t = title.get(id) as string | undefined;
+    if (t !== undefined) caseTitles[id] = t;
+  }
   return {
     ...record,
     position: String(row.position),
     ownCountryOfficer: own,
     params: own ? record.params : null,
-    caseIds: own ? record.caseIds : ownedCaseIds(db, viewer, record.caseIds),
+    caseIds,
+    caseTitles,
     // Another country's officer: which referrals they looked at is theirs to audit, as their query
     // parameters are (this read model cannot tell which of them the viewer's country referred).
     referralIds: own ? record.referralIds ?? [] : [],
