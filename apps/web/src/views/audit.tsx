@@ -54,7 +54,7 @@ export function AuditLog({ search }: { search: string }) {
   const q = useQuery(purpose ? JSON.stringify({ filters, purpose, tick }) : null, (signal, minPosition) =>
     api.get<ReadAnswer<Page<AccessEntry>>>('/api/v1/audit/access', {
       signal, minPosition, purpose,
-      query: { officer: filters.officer, excludeOfficer: showMine ? undefined : session.subject, case: filters.case, from: toIso(filters.from), to: toIso(filters.to), limit: 25, cursor },
+      query: { officer: filters.officer, excludeOfficer: showMine || filters.officer === session.subject ? undefined : session.subject, case: filters.case, from: toIso(filters.from), to: toIso(filters.to), limit: 25, cursor },
     }));
   // The pickers: officers in the part of the log this country may see, and the cases it may see.
   const officers = useQuery(purpose ? `officers-${purpose}-${tick}` : null, (signal) =>
@@ -102,7 +102,7 @@ export function AuditLog({ search }: { search: string }) {
           <label class="check"><input type="checkbox" checked={showMine}
             onChange={(e) => go({ ...filters, mine: (e.target as HTMLInputElement).checked ? 'show' : '', page: '' })} /> Show my own reads</label>
         </form>
-        {!showMine ? <p class="footnote" data-testid="own-reads-hidden">Your own reads ({session.subject}) are hidden.</p> : null}
+        {!showMine && filters.officer !== session.subject ? <p class="footnote" data-testid="own-reads-hidden">Your own reads ({session.subject}) are hidden.</p> : null}
         {q.loading ? <Loading /> : q.error && !q.data ? <ErrorState error={q.error} /> : items.length === 0 ? (
           <Empty>No accesses match these filters.</Empty>
         ) : (
@@ -279,7 +279,8 @@ export function AnswerView({ query, data, now, params }: { query: string; data: 
     : counts ? <p class="footnote" data-testid="diff-summary">{counts[0] + counts[1] + counts[2] === 0 ? 'Asked again now, the same question gives the same answer.'
       : `Compared with the same question asked now: ${counts[0]} changed, ${counts[1]} no longer there, ${counts[2]} new (marked).`}</p>
     : <p class="footnote" data-testid="diff-summary">{JSON.stringify(data) === JSON.stringify(now) ? 'Asked again now, the same question gives the same answer.' : 'Asked again now, the answer differs.'}</p>;
-  const added = diff?.added.length ? <p class="diff-note" data-testid="diff-added">New since: {diff.added.map((i) => labelOf(i)).join('; ')}</p> : null;
+  const newItems = diff ? diff.added : caseDiff ? Object.values(caseDiff).flatMap((d) => d.added) : [];
+  const added = newItems.length ? <p class="diff-note" data-testid="diff-added">New since: {newItems.map((i) => labelOf(i)).join('; ')}</p> : null;
   let body;
   switch (query) {
     case 'search':
@@ -332,7 +333,7 @@ function CaseAnswer({ c, diff }: { c: CaseDetail; diff: CaseDiff | undefined }) 
 
 const labelOf = (i: unknown): string => {
   const o = (i ?? {}) as Record<string, unknown>;
-  for (const f of ['label', 'title', 'caseTitle', 'alias', 'pseudonym', 'name', 'entryId']) if (typeof o[f] === 'string') return o[f] as string;
+  for (const f of ['label', 'title', 'caseTitle', 'alias', 'pseudonym', 'name', 'facility', 'entryId']) if (typeof o[f] === 'string') return o[f] as string;
   return itemKey(i);
 };
 
