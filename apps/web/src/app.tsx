@@ -148,7 +148,16 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
 
   const route = match(path);
   const [marking, setMarking] = useState<PrintMarking | undefined>();
-  const markingSlot = useMemo(() => ({ set: setMarking }), []);
+  const [contributions, setContributions] = useState<Map<object, readonly string[]>>(new Map());
+  const markingSlot = useMemo(() => ({
+    set: setMarking,
+    contribute: (id: object, codes: readonly string[] | undefined) => setContributions((old) => {
+      const next = new Map(old);
+      if (codes) next.set(id, codes);
+      else next.delete(id);
+      return next;
+    }),
+  }), []);
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => (mainRef.current ? watchTableCells(mainRef.current) : undefined), []);
   const pathname = path.split('?')[0];
@@ -210,7 +219,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
       <div class="purpose-bar"><PurposeIndicator purposes={purposes} caseId={caseId} /></div>
       <main id="main" tabIndex={-1} ref={mainRef}>
         <PrintMarkingContext.Provider value={markingSlot}>
-          <PrintFrame marking={marking} subject={PRINT_SUBJECT[route.name] ?? 'Liaison'}>{view}</PrintFrame>
+          <PrintFrame marking={marking} contributed={[...contributions.values()].flat()} subject={PRINT_SUBJECT[route.name] ?? 'Liaison'}>{view}</PrintFrame>
         </PrintMarkingContext.Provider>
       </main>
     </AppContext.Provider>

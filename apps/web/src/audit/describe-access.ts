@@ -47,7 +47,11 @@ const ONE_CASE: Record<string, (title: string) => string> = {
   verifyCase: (t) => `verified the hash chain of the case ${t}`,
 };
 
-export function describeAccess(e: Pick<AccessEntry, 'officer' | 'query' | 'route' | 'resultCount'> & Partial<Pick<AccessEntry, 'caseIds' | 'caseTitles'>>): string {
+export function describeAccess(e: Pick<AccessEntry, 'officer' | 'query' | 'route' | 'resultCount'> & Partial<Pick<AccessEntry, 'caseIds' | 'caseTitles' | 'params'>>): string {
+  // The search text is shown where the entry carries it (the supervisor's own country's officers).
+  if (e.query === 'search' && typeof e.params?.q === 'string') {
+    return `${officerLabel(e.officer)} searched cases, people and handlers for “${e.params.q}” (${plural(e.resultCount, 'hit')})`;
+  }
   const only = e.caseIds?.length === 1 ? e.caseTitles?.[e.caseIds[0] as string] : undefined;
   const action = (only ? ONE_CASE[e.query]?.(only) : undefined) ?? ACTIONS[e.query]?.(e.resultCount) ?? `called ${e.route}`;
   return `${officerLabel(e.officer)} ${action}`;

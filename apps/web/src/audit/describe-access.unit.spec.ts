@@ -16,6 +16,8 @@ describe('access log in plain language', () => {
     expect(describeAccess(entry)).toBe('Danish officer dk-officer-1 read the case Operation Nordlys');
     expect(describeAccess({ ...entry, query: 'replayCase' })).toBe('Danish officer dk-officer-1 replayed the case Operation Nordlys from the event log');
     expect(describeAccess({ ...entry, query: 'search', resultCount: 3 })).toBe('Danish officer dk-officer-1 searched cases, people and handlers (3 hits)');
+    expect(describeAccess({ ...entry, query: 'search', resultCount: 1, params: { q: 'Lillebror' } }))
+      .toBe('Danish officer dk-officer-1 searched cases, people and handlers for “Lillebror” (1 hit)');
   });
 
   it('falls back to the route for a query it does not know', () => {

@@ -4,52 +4,16 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { roleOf } from '../auth/auth-provider';
 import { countryName, formatInstant } from '../format';
 import { useApp } from '../state';
+import { describeMarking, type PrintMarking } from '../print/marking';
 
-/**
- * What a printed page says about its handling, declared by the view on screen:
- * - `case`: one case, its handling code (and H3 text) and title;
- * - `list`: items of several cases (their codes): the strictest of them marks every page;
- * - `figures`: aggregates without personal data, marked H1 (law enforcement only), the dashboard's
- *   default for figures drawn from shared cases.
- * A view that declares nothing prints as `figures` under its document title.
- */
-export type PrintMarking =
-  | { kind: 'case'; caseId: string; title: string; code: string; text: string | null }
-  | { kind: 'list'; codes: readonly string[]; subject: string; text?: string | null }
-  | { kind: 'figures'; subject: string };
+export type { PrintMarking };
 
-const ORDER = ['H0', 'H1', 'H2', 'H3'];
-export const strictest = (codes: readonly string[]): string | undefined =>
-  codes.reduce<string | undefined>((worst, c) => (worst === undefined || ORDER.indexOf(c) > ORDER.indexOf(worst) ? c : worst), undefined);
-
-const MEANING: Record<string, string> = {
-  H0: 'No restrictions',
-  H1: 'Not to be passed on outside law enforcement',
-  H2: 'Not to be passed on without permission of the originator',
-  H3: 'Restricted: see handling instructions',
-};
-
-interface Marked { code: string; line: string; subject: string; caseId?: string }
-
-export function describeMarking(m: PrintMarking | undefined, fallbackSubject: string): Marked {
-  if (!m) return { code: 'H1', line: `Handling code H1: ${MEANING.H1}`, subject: fallbackSubject };
-  switch (m.kind) {
-    case 'case':
-      return { code: m.code, line: m.code === 'H3' && m.text ? `Handling: ${m.text}` : `Handling code ${m.code}: ${MEANING[m.code] ?? ''}`,
-        subject: m.title, caseId: m.caseId };
-    case 'list': {
-      const code = strictest(m.codes);
-      if (!code) return { code: 'H1', line: `Handling code H1: ${MEANING.H1} (no case shown)`, subject: m.subject };
-      return { code, line: code === 'H3' ? 'Holds H3 material: see each case\'s handling instructions'
-        : `Strictest handling code of the cases shown: ${code} (${MEANING[code] ?? ''})`, subject: m.subject };
-    }
-    case 'figures':
-      return { code: 'H1', line: `Handling code H1: ${MEANING.H1} · figures only, no personal data`, subject: m.subject };
-  }
+interface MarkingSlot {
+  set: (m: PrintMarking | undefined) => void;
+  /** A part of a view showing case-level items (with their codes) adds them; `codes: undefined` withdraws. */
+  contribute: (id: object, codes: readonly string[] | undefined) => void;
 }
-
-interface MarkingSlot { set: (m: PrintMarking | undefined) => void }
-export const PrintMarkingContext = createContext<MarkingSlot>({ set: () => undefined });
+export const PrintMarkingContext = createContext<MarkingSlot>({ set: () => undefined, contribute: () => undefined });
 
 /** A view names its handling for print; cleared when the view goes. */
 export function usePrintMarking(m: PrintMarking | undefined): void {
@@ -61,6 +25,17 @@ export function usePrintMarking(m: PrintMarking | undefined): void {
   }, [key]);
 }
 
+/** A part of a view (a list among figures) adds the handling codes of the cases it shows. */
+export function usePrintCodes(codes: readonly string[]): void {
+  const slot = useContext(PrintMarkingContext);
+  const [id] = useState(() => ({}));
+  const key = codes.join(',');
+  useEffect(() => {
+    slot.contribute(id, codes);
+  }, [key]);
+  useEffect(() => () => slot.contribute(id, undefined), []);
+}
+
 /**
  * Every printed view: a running header with the handling code and what is printed (the case, or the
  * view), and a footer with who printed it, when and for what stated purpose, on EVERY page. They
@@ -70,7 +45,9 @@ export function usePrintMarking(m: PrintMarking | undefined): void {
  * address: a printed copy names its source, and the link (a PDF annotation per page) lets a spec see
  * it on every page.
  */
-export function PrintFrame({ marking, subject, children }: { marking: PrintMarking | undefined; subject: string; children: ComponentChildren }) {
+export function PrintFrame({ marking, contributed, subject, children }: {
+  marking: PrintMarking | undefined; contributed: readonly string[]; subject: string; children: ComponentChildren;
+}) {
   const { session, purposes } = useApp();
   const [at, setAt] = useState(() => new Date().toISOString());
   useEffect(() => {
@@ -78,7 +55,7 @@ export function PrintFrame({ marking, subject, children }: { marking: PrintMarki
     addEventListener('beforeprint', stamp);
     return () => removeEventListener('beforeprint', stamp);
   }, []);
-  const m = describeMarking(marking, subject);
+  const m = describeMarking(marking, subject, contributed);
   const source = m.caseId ? `${location.origin}/cases/${m.caseId}` : location.href;
   const purpose = purposes.get(m.caseId);
   return (

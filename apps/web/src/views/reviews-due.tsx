@@ -5,6 +5,7 @@ import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/
 import { Deadline } from '../components/time';
 import { countryName, currentZone } from '../format';
 import { linkHandler } from '../router';
+import { usePrintCodes } from '../components/print-frame';
 import { useApp, useQuery } from '../state';
 import { calendarDay, startOfCalendarDay } from '../time/zone';
 
@@ -18,6 +19,8 @@ export function ReviewsDue() {
   const q = useQuery(purpose ? `reviews-due-${before}-${purpose}` : null, (signal, minPosition) =>
     api.get<ReadAnswer<{ items: DetentionEntry[] }>>('/api/v1/detentions/custody-reviews-due', { signal, minPosition, purpose, query: { before } }));
   const items = q.data?.data.items ?? [];
+  // Printed, the overview is marked by the strictest code of the cases these reviews belong to.
+  usePrintCodes(items.map((d) => d.handlingCode));
   const onLink = linkHandler(navigate);
   return (
     <Panel title="Custody reviews due in the next 7 days" id="reviews-due">

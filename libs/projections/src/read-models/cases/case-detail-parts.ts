@@ -9,8 +9,12 @@ export interface PersonView {
   category: string;
   name: string | null;
   pseudonym: string | null;
-  /** Further names the person is known by ([] when none were recorded). */
-  aliases: string[];
+  /**
+   * Further names the person is known by; absent when none were recorded, so answers about persons
+   * without aliases are exactly what they were before aliases existed (their access records'
+   * hashes still reproduce).
+   */
+  aliases?: string[];
   birthYear: number | null;
   /** Current nationalities only. */
   nationalities: { country: string; evaluation: Evaluation }[];
@@ -65,9 +69,11 @@ export function caseDetailParts(db: Database.Database, p: Params): CaseDetailPar
     `SELECT t.person_id AS personId, t.category, t.name, t.pseudonym, t.aliases, t.birth_year AS birthYear
      FROM persons t WHERE t.case_id = @caseId AND $VISIBLE ORDER BY t.person_id`).map((r) => {
     const own = nats.get(r.personId) ?? [];
+    const { aliases: rawAliases, ...rest } = r;
+    const aliases = JSON.parse(rawAliases) as string[];
     return {
-      ...r,
-      aliases: JSON.parse(r.aliases) as string[],
+      ...rest,
+      ...(aliases.length ? { aliases } : {}),
       nationalities: own.filter((n) => n.at === null).map((n) => ({ country: n.country, evaluation: evaluationOf(n.source, n.information) })),
       retractedNationalities: own.filter((n) => n.at !== null).map((n) => ({ country: n.country, reason: n.reason ?? '', retractedAt: n.at ?? '' })),
     };

@@ -55,7 +55,7 @@ describe('cases read model', () => {
       openedAt: log.events[0].metadata.occurredAt, openedBy: 'officer-se', lastEventAt: log.events[15].metadata.occurredAt,
       revision: 15, lastPosition: '115', access: 'owner',
       sharing: [{ country: 'DK', level: 'contribute' }, { country: 'NO', level: 'read' }],
-      persons: [{ personId: 'p-1', category: 'suspect', name: null, pseudonym: 'Suspect A', aliases: [], birthYear: 2008,
+      persons: [{ personId: 'p-1', category: 'suspect', name: null, pseudonym: 'Suspect A', birthYear: 2008,
         nationalities: [{ country: 'SE', evaluation: { source: 'A', information: 1 } }],
         retractedNationalities: [{ country: 'IQ', reason: 'passport was forged', retractedAt: log.events[4].metadata.occurredAt }] }],
       detentions: [{ detentionId: 'd-1', personId: 'p-1', holdingCountry: 'DK', facility: 'Vestre Fængsel', legalBasis: '§ 762',
