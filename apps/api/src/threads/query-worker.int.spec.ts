@@ -40,6 +40,7 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   openExtraditions: [{}, { overdueOnly: true }],
   extraditionCounts: [{}],
   accessLog: [{}],
+  accessLogTitled: [{}, { limit: 5 }],
   accessOfficers: [{}, { excludeOfficer: 'officer-se' }],
   listReferrals: [{}, { platform: 'tiktok', limit: 5 }, { overdueOnly: true }],
   referralDetail: [{ referralId: 'r-1' }],

@@ -27,6 +27,7 @@ const ACTIONS: Record<string, (n: number | null) => string> = {
   actionDayProgress: () => 'read an action day\'s progress (figures only)',
   platformResponsiveness: () => 'read how platforms answer referrals (figures only)',
   accessLog: (n) => `read the access log (${plural(n, 'entry', 'entries')})`,
+  accessLogTitled: (n) => `read the access log (${plural(n, 'entry', 'entries')})`,
   accessOfficers: () => 'listed the officers in the access log',
   search: (n) => `searched cases, people and handlers (${plural(n, 'hit')})`,
   replayCase: () => 'replayed a case from the event log',

@@ -290,6 +290,7 @@ export function AnswerView({ query, data, now, params }: { query: string; data: 
       body = <CasesTable items={(thenItems ?? []) as CaseSummary[]} note={(id) => note(id)} />;
       break;
     case 'accessLog':
+    case 'accessLogTitled':
       body = <AccessTable items={(thenItems ?? []) as AccessEntry[]} note={(id) => note(id)} reproduce={false} />;
       break;
     case 'caseDetail':

@@ -77,7 +77,7 @@ export class AccessLogController {
   @RequireScopes(Scope.AuditRead)
   @ApiOperation({ summary: 'Access log, newest first: every access by your country\'s officers and every access by anyone to cases your country owns (needs a purpose; this read is logged too)' })
   list(@Req() req: FastifyRequest, @Query() q: AccessLogQueryDto) {
-    return this.gateway.read(req, ...namedQuery('accessLog', {
+    return this.gateway.read(req, ...namedQuery('accessLogTitled', {
       officer: q.officer, excludeOfficer: q.excludeOfficer, caseId: q.case, referralId: q.referral, requestId: q.request, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor,
     }));
   }

@@ -12,8 +12,12 @@ export interface AccessEntryView extends Omit<CaseDataAccessedData, 'params'> {
   ownCountryOfficer: boolean;
   /** The query parameters; null for other countries' officers (their searches are their own business). */
   params: CaseDataAccessedData['params'] | null;
-  /** Titles of the cases in `caseIds`, by case id, so a supervisor reads names, not ids. */
-  caseTitles: Record<string, string>;
+  /**
+   * Titles of the cases in `caseIds`, by case id, so a supervisor reads names, not ids. Only with
+   * `titles` (the catalog's accessLogTitled): the plain accessLog answer keeps the shape it had, so
+   * the access records of reads made before titles existed still reproduce to their hash.
+   */
+  caseTitles?: Record<string, string>;
 }
 
 /** An officer whose accesses the viewer may see, for the audit view's officer picker. */
@@ -49,7 +53,7 @@ const VISIBLE = `(e.officer_country = @viewerCountry OR EXISTS (SELECT 1 FROM ac
 
 interface Row { position: number; record: string }
 
-export function listAccess(db: Database.Database, viewer: Viewer, options: ListAccessOptions = {}): Page<AccessEntryView> {
+export function listAccess(db: Database.Database, viewer: Viewer, options: ListAccessOptions = {}, { titles = false } = {}): Page<AccessEntryView> {
   const limit = clampLimit(options.limit);
   const where = [VISIBLE];
   const params: Record<string, unknown> = { ...viewerParams(viewer), limit: limit + 1 };
@@ -70,14 +74,14 @@ export function listAccess(db: Database.Database, viewer: Viewer, options: ListA
   }
   const rows = prepared(db, `SELECT e.position, e.record FROM access_entries e WHERE ${where.join(' AND ')}
     ORDER BY e.position DESC LIMIT @limit`).all(params) as Row[];
-  return toPage(rows, limit, (r) => view(db, viewer, r), (r) => [r.position]);
+  return toPage(rows, limit, (r) => view(db, viewer, r, titles), (r) => [r.position]);
 }
 
 /** One entry if the viewer may see it, else undefined (the API answers 404 either way). */
 export function accessEntry(db: Database.Database, viewer: Viewer, entryId: string): AccessEntryView | undefined {
   const row = prepared(db, `SELECT e.position, e.record FROM access_entries e WHERE e.entry_id = @entryId AND ${VISIBLE}`)
     .get({ ...viewerParams(viewer), entryId }) as Row | undefined;
-  return row ? view(db, viewer, row) : undefined;
+  return row ? view(db, viewer, row, true) : undefined;
 }
 
 /**
@@ -101,7 +105,7 @@ export function ownedCaseIds(db: Database.Database, viewer: Viewer, caseIds: rea
   return caseIds.filter((id) => owner.get(id) === viewer.country);
 }
 
-function view(db: Database.Database, viewer: Viewer, row: Row): AccessEntryView {
+function view(db: Database.Database, viewer: Viewer, row: Row, titles: boolean): AccessEntryView {
   const record = JSON.parse(row.record) as CaseDataAccessedData;
   const own = record.officer.country === viewer.country;
   const caseIds = own ? record.caseIds : ownedCaseIds(db, viewer, record.caseIds);
@@ -117,7 +121,7 @@ function view(db: Database.Database, viewer: Viewer, row: Row): AccessEntryView 
     ownCountryOfficer: own,
     params: own ? record.params : null,
     caseIds,
-    caseTitles,
+    ...(titles ? { caseTitles } : {}),
     // Another country's officer: which referrals they looked at is theirs to audit, as their query
     // parameters are (this read model cannot tell which of them the viewer's country referred).
     referralIds: own ? record.referralIds ?? [] : [],
