@@ -1,50 +1,70 @@
 /**
- * Printing a case (issue 19): no navigation chrome, the handling code in a running header on every
- * page, and a footer with who printed it, when and for what purpose. Checked twice: in the print
- * media DOM (what is shown and hidden, the frame's repeating header/footer groups), and in the PDF
- * Chromium makes (page count, and the header's link annotation present on every page).
+ * Printing any view (issue 19), over the shared view table (views.support.ts): no navigation chrome,
+ * the handling code in a running header on every page, and a footer with who printed it, when and
+ * for what purpose. Checked twice: in the print media DOM (what is shown and hidden, the frame's
+ * repeating header/footer groups, chart figures shown), and in the PDF Chromium makes (the header's
+ * link annotation present on every page). The wave case (H2) must take more than one page.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { PURPOSE } from './platforms.support.js';
 import { ROOT } from './service.harness.js';
 import { SLOW, dailyHelpers, dailySetup } from './daily.support.js';
 import { pdfPages } from './pdf.support.js';
+import { VIEWS, openView, viewContext } from './views.support.js';
 
 const get = dailySetup();
-const { openTab, finish, choosePurpose, signInHere } = dailyHelpers(get);
+const { openTab, finish, signInHere } = dailyHelpers(get);
 
-const display = (page: import('playwright-core').Page, selector: string) =>
+const display = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { display: string } }).getComputedStyle(el).display);
 
-describe('printing a case', () => {
-  test('every printed page carries the handling code; the footer says who, when and why; no navigation', async () => {
-    const { service, story } = get();
+describe('printing every view', () => {
+  test('each printed page carries the handling code; the footer says who, when and why; no navigation', async () => {
+    const d = get();
+    const context = await viewContext(d);
     const tab = await openTab();
     const { page } = tab;
-    await page.goto(`${service.url}/cases/${story.cases.main}`);
-    await signInHere(page, 'Swedish officer');
-    await choosePurpose(page);
-    await page.locator('#case-detentions table').waitFor();
-    // On screen: no print header or footer.
-    await expect(page.getByTestId('print-header').isVisible()).resolves.toBe(false);
+    await page.goto(d.service.url);
+    await signInHere(page, 'Swedish supervisor');
+    const summary: Record<string, { pages: number; header: string }> = {};
+    for (const view of VIEWS.filter((v) => !v.signedOut)) {
+      await openView(page, d.service.url, view, context);
+      // On screen: no print header or footer.
+      await expect(page.getByTestId('print-header').isVisible()).resolves.toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      for (const chrome of ['.topbar', '.purpose-bar']) expect([view.name, chrome, await display(page, chrome)]).toEqual([view.name, chrome, 'none']);
+      for (const button of ['Sign out', 'Change purpose']) {
+        await expect(page.getByRole('button', { name: button }).isVisible()).resolves.toBe(false);
+      }
+      await expect(display(page, '.print-frame > thead')).resolves.toBe('table-header-group');
+      await expect(display(page, '.print-frame > tfoot')).resolves.toBe('table-footer-group');
+      const header = await page.getByTestId('print-header').innerText();
+      expect([view.name, header]).toEqual([view.name, expect.stringMatching(/^H[0-3]\s/)]);
+      const footer = await page.getByTestId('print-footer').innerText();
+      expect([view.name, footer]).toEqual([view.name, expect.stringMatching(
+        new RegExp(`^Printed by \\S+ \\(Sweden, supervisor\\) on \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d \\w+ · Purpose: ${PURPOSE} · Handling code H[0-3]$`))]);
+      // Charts print with their figures, opened or not.
+      for (const table of await page.locator('details.data-table-toggle table').all()) await expect(table.isVisible()).resolves.toBe(true);
 
-    await page.emulateMedia({ media: 'print' });
-    for (const chrome of ['.topbar', '.purpose-bar', '.back-link']) await expect(display(page, chrome)).resolves.toBe('none');
-    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(false);
-    await expect(page.getByRole('button', { name: 'Change purpose' }).isVisible()).resolves.toBe(false);
-    await expect(display(page, '.print-frame > thead')).resolves.toBe('table-header-group');
-    await expect(display(page, '.print-frame > tfoot')).resolves.toBe('table-footer-group');
-    await expect(page.getByTestId('print-header').innerText()).resolves.toMatch(/^H2\s/);
-    const footer = await page.getByTestId('print-footer').innerText();
-    expect(footer).toMatch(new RegExp(`^Printed by \\S+ \\(Sweden, officer\\) on \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d \\w+ · Purpose: ${PURPOSE} · Handling code H2$`));
-
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    await writeFile(path.join(ROOT, 'test/artifacts/case-print.pdf'), pdf);
-    const pages = pdfPages(pdf);
-    expect(pages.length).toBeGreaterThan(1);
-    const source = `${service.url}/cases/${story.cases.main}`;
-    expect(pages.map((p, i) => ({ page: i + 1, header: p.uris.includes(source) }))).toEqual(pages.map((_, i) => ({ page: i + 1, header: true })));
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      await writeFile(path.join(ROOT, `test/artifacts/print-${view.name}.pdf`), pdf);
+      const pages = pdfPages(pdf);
+      const source = view.name.startsWith('case-') ? `${d.service.url}${view.path(context)}` : page.url();
+      expect([view.name, pages.map((p) => p.uris.includes(source))]).toEqual([view.name, pages.map(() => true)]);
+      summary[view.name] = { pages: pages.length, header: header.split('\n')[0] ?? '' };
+      await page.emulateMedia({ media: 'screen' });
+    }
+    // The strictest handling code of what is shown marks each print.
+    expect(summary['case-main']?.header).toMatch(/^H2\b/);
+    expect(summary['case-h3']?.header).toMatch(/^H3\b/);
+    expect(summary.search?.header).toMatch(/^H2\b/);
+    expect(summary.cases?.header).toMatch(/^H3\b/);
+    // Figures alone print as H1; the overview's custody reviews (wave case, H2) raise it to H2.
+    expect(summary.overview?.header).toMatch(/^H2\b/);
+    expect(summary.platforms?.header).toMatch(/^H1\b/);
+    expect(summary['case-main']?.pages).toBeGreaterThan(1);
     await finish(tab);
-  }, SLOW);
+  }, SLOW * 2);
 });

@@ -149,9 +149,9 @@ describe('the Requests view', () => {
     await page.goto(`${service.url}/requests/${seed.ids.refused}`);
     await expect(page.getByTestId('refusal-grounds').innerText()).resolves.toContain('Art. 6(1)(g): the offence is punishable by one year\'s imprisonment or less');
     await shot(page, 'request-refused');
-    // Printed, a request linked to no case the viewer may see says it has no handling code.
+    // Printed, a request linked to no case the viewer may see is marked H1 and says no case is shown.
     await page.emulateMedia({ media: 'print' });
-    await expect(page.getByTestId('print-header').innerText()).resolves.toMatch(/^No handling code: the request names no case shared with you\s+Incoming request from Sweden: /);
+    await expect(page.getByTestId('print-header').innerText()).resolves.toMatch(/^H1\s+Handling code H1: Not to be passed on outside law enforcement \(no case shown\)\s+Incoming request from Sweden: /);
     await shot(page, 'request-refused-print');
     await page.emulateMedia({ media: 'screen' });
     await finish(tab);
@@ -221,7 +221,8 @@ describe('the Deadlines board', () => {
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'deadlines-print-media');
     await expect(page.locator('.topbar').evaluate((el) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { display: string } }).getComputedStyle(el).display)).resolves.toBe('none');
-    await expect(page.getByTestId('print-header').innerText()).resolves.toMatch(new RegExp(`^${strictest}\\s+Handling code ${strictest} \\(the strictest of the cases listed\\)\\s+Deadlines board$`));
+    await expect(page.getByTestId('print-header').innerText()).resolves.toMatch(new RegExp(
+      `^${strictest}\\s+(Strictest handling code of the cases shown: ${strictest} \\(.+\\)|Holds H3 material: see each case's handling instructions)\\s+Deadlines board$`));
     await expect(page.getByTestId('print-footer').innerText()).resolves
       .toMatch(new RegExp(`^Printed by \\S+ \\(Denmark, officer\\) on .+ · Purpose: ${PURPOSE} · Handling code ${strictest}$`));
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
@@ -263,7 +264,7 @@ describe('the Art. 18 statistics', () => {
     await until(async () => JSON.stringify(await tableLines(page)) === JSON.stringify(SWEDEN_FIGURES.slice(1).filter((l) => l.split(',')[3] === 'DK')));
     await shot(page, 'statistics-se-dk');
     await page.emulateMedia({ media: 'print' });
-    await expect(page.getByTestId('print-header').innerText()).resolves.toMatch(new RegExp(`^No handling code: aggregates only, no personal data\\s+Information exchange statistics ${YEAR}$`));
+    await expect(page.getByTestId('print-header').innerText()).resolves.toMatch(new RegExp(`^H1\\s+Handling code H1: Not to be passed on outside law enforcement · figures only, no personal data\\s+Information exchange statistics ${YEAR}$`));
     await shot(page, 'statistics-print-media');
     await page.emulateMedia({ media: 'screen' });
     await page.goBack();

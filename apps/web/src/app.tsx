@@ -8,8 +8,7 @@ import type { SignInIssuer } from './auth/oidc';
 import type { Session } from './auth/auth-provider';
 import { createPurposeState, PurposeIndicator } from './components/purpose';
 import { followLiveStream } from './live/sse';
-import { linkHandler, match, usePath } from './router';
-import type { Navigate } from './router';
+import { linkHandler, match, usePath, type Navigate } from './router';
 import { shareSession } from './auth/session-share';
 import type { SessionShare } from './auth/session-share';
 import { focusHeading } from './nav/page-focus';
@@ -35,6 +34,9 @@ import { RequestPage } from './views/request-page';
 import { DeadlinesBoardView } from './views/deadlines';
 import { Statistics } from './views/statistics';
 import { Forbidden, NotFound } from './views/not-found';
+import { SearchView } from './views/search';
+import { HeaderSearch } from './components/header-search';
+import { PrintFrame, PrintMarkingContext, type PrintMarking } from './components/print-frame';
 
 export interface ClientConfig {
   authMode: 'development' | 'configured';
@@ -162,6 +164,13 @@ export function App({ callbackUrl }: { callbackUrl?: string }) {
   return <SignedIn session={session} path={path} navigate={navigate} onSignOut={signOut} onExpired={expire} focusFirst={focusOnShow} />;
 }
 
+/** What a printed view is called when it names nothing itself (see PrintMarking). */
+const PRINT_SUBJECT: Record<string, string> = {
+  overview: 'Overview', cases: 'Cases', case: 'Case', audit: 'Audit log', 'audit-entry': 'Reproduced access', 'audit-replay': 'Case replay',
+  platforms: 'Platforms', referrals: 'Referrals', referral: 'Referral', search: 'Search', requests: 'Information requests',
+  request: 'Information request', deadlines: 'Deadlines board', statistics: 'Information exchange statistics', 'not-found': 'Page not found',
+};
+
 function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }: {
   session: Session; path: string; navigate: Navigate; onSignOut: () => void; onExpired: () => void; focusFirst: boolean;
 }) {
@@ -211,6 +220,17 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
   }, [session.expiresAt]);
 
   const route = match(path);
+  const [marking, setMarking] = useState<PrintMarking | undefined>();
+  const [contributions, setContributions] = useState<Map<object, readonly string[]>>(new Map());
+  const markingSlot = useMemo(() => ({
+    set: setMarking,
+    contribute: (id: object, codes: readonly string[] | undefined) => setContributions((old) => {
+      const next = new Map(old);
+      if (codes) next.set(id, codes);
+      else next.delete(id);
+      return next;
+    }),
+  }), []);
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => (mainRef.current ? watchTableCells(mainRef.current) : undefined), []);
   const pathname = path.split('?')[0];
@@ -256,6 +276,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
     case 'request': view = can.readCases(session) ? <RequestPage requestId={route.requestId} /> : <Forbidden />; break;
     case 'deadlines': view = can.readCases(session) ? <DeadlinesBoardView search={search} /> : <Forbidden />; break;
     case 'statistics': view = can.readDashboards(session) ? <Statistics search={search} /> : <Forbidden />; break;
+    case 'search': view = can.readCases(session) ? <SearchView search={search} /> : <Forbidden />; break;
     case 'sign-in': case 'callback': view = null; break;
     default: view = <NotFound />; break;
   }
@@ -272,10 +293,15 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
             ))}
           </ul>
         </nav>
+        {can.readCases(session) ? <HeaderSearch current={route.name === 'search' ? search : ''} navigate={navigate} /> : null}
         <Identity session={session} liveState={liveState} position={position} zone={zone} onZone={changeZone} onSignOut={onSignOut} />
       </header>
       <div class="purpose-bar"><PurposeIndicator purposes={purposes} caseId={caseId} /></div>
-      <main id="main" tabIndex={-1} ref={mainRef}>{view}</main>
+      <main id="main" tabIndex={-1} ref={mainRef}>
+        <PrintMarkingContext.Provider value={markingSlot}>
+          <PrintFrame marking={marking} contributed={[...contributions.values()].flat()} subject={PRINT_SUBJECT[route.name] ?? 'Liaison'}>{view}</PrintFrame>
+        </PrintMarkingContext.Provider>
+      </main>
     </AppContext.Provider>
   );
 }

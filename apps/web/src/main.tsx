@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { App } from './app';
 import './styles.css';
 import './platforms.css';
-import './case-print.css';
+import './print.css';
 import './requests.css';
 
 import { CALLBACK_PATH } from './auth/oidc';

@@ -26,7 +26,7 @@ export function usePath(land?: (path: string) => string): [string, Navigate] {
     if (options.replace) history.replaceState(null, '', to);
     else history.pushState(null, '', to);
     setPath(to);
-    scrollTo(0, 0);
+    if (!options.replace) scrollTo(0, 0);
   };
   return [path, navigate];
 }
@@ -45,6 +45,7 @@ export type Route =
   | { name: 'request'; requestId: string }
   | { name: 'deadlines' }
   | { name: 'statistics' }
+  | { name: 'search' }
   | { name: 'sign-in' }
   | { name: 'callback' }
   | { name: 'not-found' };
@@ -61,6 +62,7 @@ export function match(path: string): Route {
   if (p === '/requests') return { name: 'requests' };
   if (p === '/deadlines') return { name: 'deadlines' };
   if (p === '/statistics') return { name: 'statistics' };
+  if (p === '/search') return { name: 'search' };
   let m = /^\/cases\/([0-9a-f-]{36})$/i.exec(p);
   if (m) return { name: 'case', caseId: m[1] as string };
   m = /^\/referrals\/([0-9a-f-]{36})$/i.exec(p);

@@ -10,7 +10,7 @@ export * from './access/referral-access.js';
 export * from './access/request-access.js';
 export * from './read-models/all-projections.js';
 export {
-  InvalidCursor, DEFAULT_LIMIT, MAX_LIMIT, type Page, type PageOptions, type CaseLabel,
+  InvalidCursor, InvalidQueryParameter, DEFAULT_LIMIT, MAX_LIMIT, type Page, type PageOptions, type CaseLabel,
 } from './read-models/shared/read-model-helpers.js';
 export * from './read-models/cases/cases.projection.js';
 export * from './read-models/cases/cases.queries.js';
@@ -41,3 +41,5 @@ export * from './read-models/deadlines-board/deadlines-board.projection.js';
 export * from './read-models/deadlines-board/deadlines-board.queries.js';
 export * from './read-models/information-exchange-statistics/information-exchange-statistics.projection.js';
 export * from './read-models/information-exchange-statistics/information-exchange-statistics.queries.js';
+export * from './read-models/search/search.projection.js';
+export * from './read-models/search/search.queries.js';

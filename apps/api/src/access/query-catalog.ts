@@ -2,9 +2,9 @@ import type { JsonObject } from '@liaison/event-store';
 import {
   actionDayProgress, listActionDays, listReferrals, overdueReferrals, platformResponsiveness, referralDetail,
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
-  handlerCountsByCountry, listAccess, listCases, listHandlers, openExtraditions, type FieldsClass,
+  handlerCountsByCountry, listAccess, accessOfficers, listCases, listHandlers, openExtraditions, type FieldsClass,
   listInformationRequests, informationRequestDetail, type RequestDirection, type RequestStatus,
-  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics,
+  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics, search,
 } from '@liaison/projections';
 import type { ReadContext } from './read-model.gateway.js';
 
@@ -16,6 +16,9 @@ export interface AccessSpec {
 }
 
 type Scalar = string | number | boolean | undefined;
+type AccessLogParams = {
+  officer?: string; excludeOfficer?: string; caseId?: string; referralId?: string; requestId?: string; from?: string; to?: string; limit?: number; cursor?: string;
+};
 type NoParams = Record<string, never>;
 
 interface CatalogEntry<P, T> {
@@ -71,8 +74,12 @@ export const QUERY_CATALOG = {
     deadlinesBoard(db, viewer, { now, kinds: p.kind?.split(',') as DeadlineKind[] | undefined, bucket: p.bucket, limit: p.limit, cursor: p.cursor })),
   informationExchangeStatistics: entry('information-exchange-statistics', 'aggregate', ({ db, viewer }, p: { year: number }) =>
     informationExchangeStatistics(db, viewer, { year: p.year })),
-  accessLog: entry('access-log', 'personal', ({ db, viewer }, p: { officer?: string; excludeOfficer?: string; caseId?: string; referralId?: string; requestId?: string; from?: string; to?: string; limit?: number; cursor?: string }) =>
-    listAccess(db, viewer, p)),
+  search: entry('search', 'personal', ({ db, viewer }, p: { q: string; limit?: number; cursor?: string }) => search(db, viewer, p)),
+  // The access log as it was answered before entries carried case titles: kept so those reads'
+  // records reproduce to their hash. The controller asks accessLogTitled.
+  accessLog: entry('access-log', 'personal', ({ db, viewer }, p: AccessLogParams) => listAccess(db, viewer, p)),
+  accessLogTitled: entry('access-log', 'personal', ({ db, viewer }, p: AccessLogParams) => listAccess(db, viewer, p, { titles: true })),
+  accessOfficers: entry('access-log', 'personal', ({ db, viewer }, p: { excludeOfficer?: string }) => ({ items: accessOfficers(db, viewer, p) })),
 } as const;
 
 export type QueryName = keyof typeof QUERY_CATALOG;

@@ -1,15 +1,15 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type Database from 'better-sqlite3';
-import { InvalidCursor } from '@liaison/projections';
+import { InvalidCursor, InvalidQueryParameter } from '@liaison/projections';
 import type { Viewer } from '@liaison/projections';
-import type { EventStore } from '@liaison/event-store';
+import type { EventStore, JsonObject } from '@liaison/event-store';
 import { CLOCK } from '../common/clock.js';
 import type { Clock } from '../common/clock.js';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import { AccessRecorder } from './access-recorder.js';
 import { purposeOf } from './purpose.js';
-import type { AccessSpec } from './query-catalog.js';
+import { runRecordedQuery, type AccessSpec, type QueryName } from './query-catalog.js';
 import { ProjectionsHost } from '../runtime/projections-host.js';
 import { awaitMinPosition } from './read-your-writes.js';
 import { unavailable } from '../operations/unavailable.js';
@@ -84,12 +84,30 @@ export class ReadModelGateway {
     return answer;
   }
 
+  /**
+   * A catalogued query by name, now, for a viewer country, without an access record of its own: for
+   * answers that are part of another read which records itself (the reproducible view's "as now").
+   */
+  async runNow(projection: string, query: QueryName, params: JsonObject, viewer: Viewer): Promise<ReadAnswer<unknown>> {
+    const now = this.clock().toISOString();
+    const runner = this.host.runner;
+    return this.run(async () => {
+      if (runner.query) {
+        const { readAt, data } = await runner.query(projection, query, params, { viewer, now });
+        return { readAt: readAt.toString(), data };
+      }
+      const { readAt, data } = runner.snapshot(projection, (db) => runRecordedQuery(query, { db, viewer, now }, params));
+      return { readAt: readAt.toString(), data };
+    });
+  }
+
   private async run<T>(read: () => Promise<ReadAnswer<T>>): Promise<ReadAnswer<T>> {
     try {
       return await read();
     } catch (e) {
       if (e instanceof InvalidCursor || e instanceof RangeError) {
-        throw new BadRequestException({ message: e.message, errors: [{ field: e instanceof InvalidCursor ? 'cursor' : 'query', messages: [e.message] }] });
+        const field = e instanceof InvalidCursor ? 'cursor' : e instanceof InvalidQueryParameter ? e.field : 'query';
+        throw new BadRequestException({ message: e.message, errors: [{ field, messages: [e.message] }] });
       }
       throw e;
     }

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   out(`  curl -s -H "authorization: Bearer $TOKEN_NO_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/cases'`);
   out(`  curl -s -H "authorization: Bearer $TOKEN_SE_OFFICER" '${url}/api/v1/platforms/responsiveness'`);
   out(`  curl -s -H "authorization: Bearer $TOKEN_DK_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/deadlines?bucket=overdue'`);
+  out(`  curl -s -H "authorization: Bearer $TOKEN_SE_OFFICER" -H 'X-Purpose: trying the demo' '${url}/api/v1/search?q=Lillebror'`);
   out('\nCtrl-C stops the service; the data stays in DATA_DIR.\n');
   closeOnSignals({ app, store });
 }

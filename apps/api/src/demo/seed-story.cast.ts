@@ -42,6 +42,8 @@ export interface Teen {
   birthYear: number;
   /** SE always first; some are dual nationals. */
   nationalities: string[];
+  /** Further names (online handles) the teen is known by; searchable. */
+  aliases?: string[];
   /** Who registers the person and records the detention. */
   recordedBy: 'se' | 'dk';
   detainedDaysAgo: number;
@@ -60,6 +62,8 @@ const RELEASED: Record<string, number> = { F: 12, M: 4 };
 /** Reviews inside the next seven days: C directly, L after an extension. */
 const REVIEW: Record<string, number> = { C: 2, L: -3 };
 const EXTENDED: Record<string, number> = { L: 5 };
+/** Online handles (invented) two of the teens are known by, so search has aliases to find. */
+const ALIASES: Record<string, string[]> = { B: ['Lillebror'], K: ['kniven_cph'] };
 
 /** Ungdom A … Ungdom Q: A–J recorded by the Swedish owner, K–Q by the Danish contributor. */
 export const TEENS: readonly Teen[] = [...LETTERS].map((letter, i) => ({
@@ -67,6 +71,7 @@ export const TEENS: readonly Teen[] = [...LETTERS].map((letter, i) => ({
   pseudonym: `Ungdom ${letter}`,
   birthYear: 2006 + (i % 4),
   nationalities: DUAL[letter] ? ['SE', DUAL[letter]] : ['SE'],
+  ...(ALIASES[letter] ? { aliases: ALIASES[letter] } : {}),
   recordedBy: i < 10 ? 'se' : 'dk',
   // "Detained since the spring": spread over roughly five months before `now`.
   detainedDaysAgo: 150 - i * 8,
@@ -120,6 +125,7 @@ export const OTHER_PSEUDONYMS = ["Menu-Man (wanted)", 'Kontakt Fjällräv', 'Hav
 /** Every pseudonym and alias the scenario records. */
 export const ALL_PSEUDONYMS: readonly string[] = [
   ...TEENS.map((t) => t.pseudonym),
+  ...TEENS.flatMap((t) => t.aliases ?? []),
   ...HANDLERS.map((h) => h.alias),
   ...OTHER_PSEUDONYMS,
 ];

@@ -23,7 +23,7 @@ describe('seed story cast', () => {
     const keys = new Set(TEENS.map((t) => t.key));
     for (const h of HANDLERS) for (const l of h.links) expect(keys.has(l.teen)).toBe(true);
     expect(HANDLERS.flatMap((h) => h.platforms)).toEqual(expect.arrayContaining(['telegram', 'tiktok']));
-    for (const p of ALL_PSEUDONYMS) expect(p).toMatch(/^(Ungdom [A-Q]|Handler '[\w-]+'|Menu-Man \(wanted\)|Kontakt Fjällräv|Havnefront-ung 1)$/);
+    for (const p of ALL_PSEUDONYMS) expect(p).toMatch(/^(Ungdom [A-Q]|Handler '[\w-]+'|Menu-Man \(wanted\)|Kontakt Fjällräv|Havnefront-ung 1|Lillebror|kniven_cph)$/);
   });
 
   it('derives stable UUIDs from the seed and label', () => {

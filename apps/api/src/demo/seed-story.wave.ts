@@ -45,6 +45,7 @@ export async function recordWave({ api, caseId, now, id }: WaveContext): Promise
       personId,
       category: 'suspect',
       pseudonym: teen.pseudonym,
+      ...(teen.aliases ? { aliases: teen.aliases } : {}),
       birthYear: teen.birthYear,
       nationalities: teen.nationalities.map((country) => ({ country, evaluation: country === 'SE' ? SURE : PROBABLE })),
     }, `person:${teen.key}`);

@@ -9,6 +9,7 @@ import { PlatformsQueryController } from './platforms/platforms.http.controller.
 import { InformationRequestsQueryController } from './information-requests/information-requests.http.controller.js';
 import { DeadlinesQueryController } from './deadlines/deadlines.http.controller.js';
 import { StatisticsQueryController } from './statistics/statistics.http.controller.js';
+import { SearchQueryController } from './search/search.http.controller.js';
 
 /** Officers' reads of the read models (through the access room's gateway). */
 @Module({
@@ -16,7 +17,7 @@ import { StatisticsQueryController } from './statistics/statistics.http.controll
   controllers: [
     CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
     ReferralsQueryController, PlatformsQueryController, InformationRequestsQueryController, DeadlinesQueryController,
-    StatisticsQueryController,
+    StatisticsQueryController, SearchQueryController,
   ],
 })
 export class QueriesModule {}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import type { JsonObject } from '@liaison/event-store';
-import { ALL_PROJECTIONS, InvalidCursor, ProjectionRegistry } from '@liaison/projections';
+import { ALL_PROJECTIONS, InvalidCursor, InvalidQueryParameter, ProjectionRegistry } from '@liaison/projections';
 import { appendAll, runUntil, tempStore, type TempStore } from '../../../../libs/projections/src/testing/projection-harness.js';
 import { generateWorkload } from '../../../../libs/projections/src/testing/workload.js';
 import { QUERY_CATALOG, runRecordedQuery, type QueryName } from '../access/query-catalog.js';
@@ -40,6 +40,8 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   openExtraditions: [{}, { overdueOnly: true }],
   extraditionCounts: [{}],
   accessLog: [{}],
+  accessLogTitled: [{}, { limit: 5 }],
+  accessOfficers: [{}, { excludeOfficer: 'officer-se' }],
   listReferrals: [{}, { platform: 'tiktok', limit: 5 }, { overdueOnly: true }],
   referralDetail: [{ referralId: 'r-1' }],
   overdueReferrals: [{}],
@@ -50,6 +52,7 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   informationRequestDetail: [{ requestId: 'ir-1' }],
   deadlinesBoard: [{}, { kind: 'custody_review,extradition', limit: 5 }, { bucket: 'overdue' }],
   informationExchangeStatistics: [{ year: 2024 }, { year: 2025 }],
+  search: [{ q: 'shooting' }, { q: 'suspect', limit: 5 }, { q: 'Vestre Fængsel' }, { q: 'handle' }],
 };
 
 describe('query thread', () => {
@@ -106,6 +109,9 @@ describe('query thread', () => {
   it('keeps the kind of client errors, so the gateway still answers 400', async () => {
     await expect(ask('currentDetentions', { cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursor);
     await expect(ask('detentionsOverTime', { from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', bucket: 'day' })).rejects.toBeInstanceOf(RangeError);
+    // A search text the read model cannot use keeps the field it names.
+    await expect(ask('search', { q: '"*' })).rejects.toMatchObject({ field: 'q', message: 'q must contain at least two letters or digits' });
+    await expect(ask('search', { q: '"*' })).rejects.toBeInstanceOf(InvalidQueryParameter);
     const unknown = client.run({ projection: 'cases', file: files.get('cases')!, query: 'dropTables', params: {}, viewer: { country: 'SE' }, now: NOW });
     await expect(unknown).rejects.toThrow('unknown query dropTables');
     await expect(unknown).rejects.not.toBeInstanceOf(RangeError);

@@ -31,6 +31,8 @@ export interface PersonView {
   category: string;
   name: string | null;
   pseudonym: string | null;
+  /** Further names the person is known by (absent from answers of older versions). */
+  aliases?: string[];
   birthYear: number | null;
   nationalities: { country: string; evaluation: Evaluation }[];
   retractedNationalities: { country: string; reason: string; retractedAt: string }[];
@@ -83,13 +85,24 @@ export interface AccessEntry {
   purpose: string | null; fieldsClass: 'personal' | 'aggregate' | 'integrity'; route: string; readModel: string | null;
   query: string; params: Record<string, unknown> | null; viewerCountry: string; readAt: string; now: string;
   caseIds: string[]; resultCount: number | null; answerSha256: string; ownCountryOfficer: boolean;
+  /** Titles of the cases in caseIds (absent from older servers). */
+  caseTitles?: Record<string, string>;
 }
+export interface AccessOfficerSummary { subject: string; country: string; accesses: number; lastAccessedAt: string }
 export interface AccessReproduction {
   entryId: string; officer: { subject: string; country: string; issuer: string }; route: string; query: string; readAt: string;
+  params: Record<string, unknown> | null; accessedAt: string; purpose: string | null; caseTitles: Record<string, string>;
   caseIds: string[]; answer: { readAt: string; data: unknown }; redacted: boolean; answerSha256: string; matchesRecord: boolean;
+  /** The same question asked now for the officer's country (redacted alike); null when it cannot be asked again. */
+  now: { readAt: string; data: unknown } | null;
 }
 export interface VerifyResult {
   caseId: string; stream: string; ok: boolean; events: number; streams: number;
   breaks: { stream: string; revision: string; position: string; reason: string }[];
   firstBreak: { stream: string; revision: string; position: string; reason: string } | null;
+}
+
+export interface SearchHit {
+  caseId: string; caseTitle: string; handlingCode: string; handlingText: string | null; ownerCountry: string;
+  kind: 'case' | 'person' | 'handler' | 'detention'; refId: string; label: string; also: string[]; person: string | null;
 }

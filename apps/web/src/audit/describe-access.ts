@@ -27,13 +27,33 @@ const ACTIONS: Record<string, (n: number | null) => string> = {
   actionDayProgress: () => 'read an action day\'s progress (figures only)',
   platformResponsiveness: () => 'read how platforms answer referrals (figures only)',
   accessLog: (n) => `read the access log (${plural(n, 'entry', 'entries')})`,
+  accessLogTitled: (n) => `read the access log (${plural(n, 'entry', 'entries')})`,
+  accessOfficers: () => 'listed the officers in the access log',
+  search: (n) => `searched cases, people and handlers (${plural(n, 'hit')})`,
+  replayCase: () => 'replayed a case from the event log',
+  verifyCase: () => 'verified a case\'s hash chain',
+  replayReferral: () => 'replayed a platform referral from the event log',
+  verifyReferral: () => 'verified a platform referral\'s hash chain',
+  accessView: () => 'reproduced an access',
 };
 
 export function officerLabel(officer: AccessEntry['officer']): string {
   return `${DEMONYMS[officer.country] ?? officer.country} officer ${officer.subject}`;
 }
 
-export function describeAccess(e: Pick<AccessEntry, 'officer' | 'query' | 'route' | 'resultCount'>): string {
-  const action = ACTIONS[e.query]?.(e.resultCount) ?? `called ${e.route}`;
+/** Reads of one case, said with the case's title when the entry carries it. */
+const ONE_CASE: Record<string, (title: string) => string> = {
+  caseDetail: (t) => `read the case ${t}`,
+  replayCase: (t) => `replayed the case ${t} from the event log`,
+  verifyCase: (t) => `verified the hash chain of the case ${t}`,
+};
+
+export function describeAccess(e: Pick<AccessEntry, 'officer' | 'query' | 'route' | 'resultCount'> & Partial<Pick<AccessEntry, 'caseIds' | 'caseTitles' | 'params'>>): string {
+  // The search text is shown where the entry carries it (the supervisor's own country's officers).
+  if (e.query === 'search' && typeof e.params?.q === 'string') {
+    return `${officerLabel(e.officer)} searched cases, people and handlers for “${e.params.q}” (${plural(e.resultCount, 'hit')})`;
+  }
+  const only = e.caseIds?.length === 1 ? e.caseTitles?.[e.caseIds[0] as string] : undefined;
+  const action = (only ? ONE_CASE[e.query]?.(only) : undefined) ?? ACTIONS[e.query]?.(e.resultCount) ?? `called ${e.route}`;
   return `${officerLabel(e.officer)} ${action}`;
 }

@@ -3,7 +3,7 @@ import type { CaseDetail, CaseReplay, ReadAnswer, ReplayTimelineEntry } from '..
 import { can } from '../auth/auth-provider';
 import { PurposePrompt } from '../components/purpose';
 import { ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
-import { PrintFrame } from '../components/print-frame';
+import { usePrintMarking } from '../components/print-frame';
 import { Time } from '../components/time';
 import { countryName, formatInstant, humanize } from '../format';
 import { useTitle } from '../nav/page-focus';
@@ -37,6 +37,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     api.get<ReadAnswer<CaseReplay>>(`/api/v1/audit/cases/${caseId}`, { signal, minPosition, purpose }));
   const onLink = linkHandler(navigate);
   useTitle(c ? c.title : 'Case');
+  usePrintMarking(c ? { kind: 'case', caseId, title: c.title, code: c.handlingCode, text: c.handlingText } : undefined);
 
   if (!purpose) {
     return (
@@ -52,7 +53,6 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   return (
     <article class="case-page" aria-labelledby="case-title">
-      <PrintFrame caseId={caseId} title={c.title} handlingCode={c.handlingCode} handlingText={c.handlingText}>
       <div class="view-header">
         <p class="back-link"><a href="/cases" onClick={onLink}>← All cases</a></p>
         <button type="button" class="no-print" onClick={() => print()}>Print case</button>
@@ -99,7 +99,6 @@ export function CasePage({ caseId }: { caseId: string }) {
           </details>
         ) : null}
       </Panel>
-      </PrintFrame>
     </article>
   );
 }

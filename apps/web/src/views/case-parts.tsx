@@ -62,17 +62,24 @@ export function Timeline({ items, source }: { items: TimelineItem[]; source: str
   );
 }
 
+/** Marks a row that differs from the same question asked now (reproduced-access view). */
+export type RowNote = (key: string) => string | undefined;
+
+function Note({ text }: { text: string | undefined }) {
+  return text ? <div class="diff-note">{text}</div> : null;
+}
+
 const evalText = (e: { source: string; information: number } | null) => (e ? `${e.source}${e.information}` : '—');
 
-export function People({ persons }: { persons: PersonView[] }) {
+export function People({ persons, note }: { persons: PersonView[]; note?: RowNote }) {
   if (persons.length === 0) return <Empty>No people registered.</Empty>;
   return (
     <table class="data-table">
       <thead><tr><th scope="col">Person</th><th scope="col">Category</th><th scope="col">Born</th><th scope="col">Nationalities (evaluation)</th></tr></thead>
       <tbody>
         {persons.map((p) => (
-          <tr key={p.personId}>
-            <td>{personLabel(p)}</td>
+          <tr key={p.personId} class={note?.(p.personId) ? 'changed' : undefined}>
+            <td>{personLabel(p)}{p.aliases?.length ? <div class="muted small">also known as {p.aliases.join(', ')}</div> : null}<Note text={note?.(p.personId)} /></td>
             <td>{p.category}</td>
             <td>{p.birthYear ?? '—'}</td>
             <td>
@@ -86,7 +93,7 @@ export function People({ persons }: { persons: PersonView[] }) {
   );
 }
 
-export function Detentions({ detentions, persons }: { detentions: DetentionView[]; persons: PersonView[] }) {
+export function Detentions({ detentions, persons, note }: { detentions: DetentionView[]; persons: PersonView[]; note?: RowNote }) {
   if (detentions.length === 0) return <Empty>No detentions recorded.</Empty>;
   const name = new Map(persons.map((p) => [p.personId, personLabel(p)]));
   return (
@@ -94,8 +101,8 @@ export function Detentions({ detentions, persons }: { detentions: DetentionView[
       <thead><tr><th scope="col">Person</th><th scope="col">Held in</th><th scope="col">Detained</th><th scope="col">Next review / ended</th><th scope="col">Status</th></tr></thead>
       <tbody>
         {detentions.map((d) => (
-          <tr key={d.detentionId} data-detention-id={d.detentionId}>
-            <td>{name.get(d.personId) ?? d.personId.slice(0, 8)}</td>
+          <tr key={d.detentionId} data-detention-id={d.detentionId} class={note?.(d.detentionId) ? 'changed' : undefined}>
+            <td>{name.get(d.personId) ?? d.personId.slice(0, 8)}<Note text={note?.(d.detentionId)} /></td>
             <td>{countryName(d.holdingCountry)}<div class="muted small">{d.facility} · {d.legalBasis}</div></td>
             <td><Time iso={d.detainedAt} /></td>
             <td>{d.status === 'open' ? <>Review <Deadline iso={d.nextCustodyReviewAt} /></> : `${formatDate(d.endedAt)} (${d.outcome ?? ''})`}</td>
@@ -107,7 +114,7 @@ export function Detentions({ detentions, persons }: { detentions: DetentionView[
   );
 }
 
-export function Handlers({ handlers, persons }: { handlers: HandlerView[]; persons: PersonView[] }) {
+export function Handlers({ handlers, persons, note }: { handlers: HandlerView[]; persons: PersonView[]; note?: RowNote }) {
   if (handlers.length === 0) return <Empty>No handlers abroad identified.</Empty>;
   const name = new Map(persons.map((p) => [p.personId, personLabel(p)]));
   return (
@@ -115,8 +122,8 @@ export function Handlers({ handlers, persons }: { handlers: HandlerView[]; perso
       <thead><tr><th scope="col">Alias</th><th scope="col">Believed in</th><th scope="col">Platforms</th><th scope="col">Evaluation</th><th scope="col">Linked persons</th></tr></thead>
       <tbody>
         {handlers.map((h) => (
-          <tr key={h.handlerId}>
-            <td>{h.alias}</td>
+          <tr key={h.handlerId} class={note?.(h.handlerId) ? 'changed' : undefined}>
+            <td>{h.alias}<Note text={note?.(h.handlerId)} /></td>
             <td>{countryName(h.believedCountry)}</td>
             <td>{h.platforms.join(', ')}</td>
             <td>{evalText(h.evaluation)}</td>
@@ -128,7 +135,7 @@ export function Handlers({ handlers, persons }: { handlers: HandlerView[]; perso
   );
 }
 
-export function Extraditions({ extraditions, persons }: { extraditions: ExtraditionView[]; persons: PersonView[] }) {
+export function Extraditions({ extraditions, persons, note }: { extraditions: ExtraditionView[]; persons: PersonView[]; note?: RowNote }) {
   if (extraditions.length === 0) return <Empty>No extradition requests.</Empty>;
   const name = new Map(persons.map((p) => [p.personId, personLabel(p)]));
   const now = new Date().toISOString();
@@ -141,8 +148,8 @@ export function Extraditions({ extraditions, persons }: { extraditions: Extradit
           const deadline = last?.deadlineAt ?? e.consentDecisionDeadlineAt;
           const overdue = !!deadline && deadline < now && !e.surrenderedAt;
           return (
-            <tr key={e.extraditionId} class={overdue ? 'overdue' : undefined}>
-              <td>{name.get(e.personId) ?? e.personId.slice(0, 8)}</td>
+            <tr key={e.extraditionId} class={[overdue ? 'overdue' : '', note?.(e.extraditionId) ? 'changed' : ''].join(' ').trim() || undefined}>
+              <td>{name.get(e.personId) ?? e.personId.slice(0, 8)}<Note text={note?.(e.extraditionId)} /></td>
               <td>{e.requestingCountry} → {e.requestedCountry}<div class="muted small">{humanize(e.route)}</div></td>
               <td>{e.surrenderedAt ? 'surrendered' : humanize(e.currentStage ?? 'requested')}</td>
               <td>{deadline ? <><Deadline iso={deadline} dateOnly done={!!e.surrenderedAt || !!e.decision} />{overdue ? <span class="badge overdue-badge">overdue</span> : null}</> : '—'}</td>

@@ -8,6 +8,7 @@ import { useTitle } from '../nav/page-focus';
 import { pageStack, readParams, withParams } from '../nav/url-state';
 import { linkHandler } from '../router';
 import { useApp, useQuery } from '../state';
+import { usePrintMarking } from '../components/print-frame';
 
 /** Filters and page, as they stand in the address (`/cases?q=&status=&owner=&page=`). */
 const DEFAULTS = { q: '', status: '', owner: '', page: '' };
@@ -32,8 +33,8 @@ export function CasesList({ search }: { search: string }) {
       signal, minPosition, purpose,
       query: { status: filters.status, ownerCountry: filters.owner, q: filters.q.trim(), limit: 25, cursor },
     }));
-  const onLink = linkHandler(navigate);
   const items = q.data?.data.items ?? [];
+  usePrintMarking({ kind: 'list', codes: items.map((c) => c.handlingCode), subject: `Cases owned by or shared with ${countryName(session.country)}` });
 
   const apply = (e: Event) => {
     e.preventDefault();
@@ -74,23 +75,7 @@ export function CasesList({ search }: { search: string }) {
             <Empty>No cases match. Cases appear here when your country owns them or another country shares them with you.</Empty>
           ) : (
             <>
-              <table class="data-table cases-table">
-                <thead>
-                  <tr><th scope="col">Case</th><th scope="col">Handling</th><th scope="col">Owner</th><th scope="col">Your access</th><th scope="col">Status</th><th scope="col">Last activity</th></tr>
-                </thead>
-                <tbody>
-                  {items.map((c) => (
-                    <tr key={c.caseId}>
-                      <td><a href={`/cases/${c.caseId}`} onClick={onLink}>{c.title}</a><div class="muted small">{c.offenceCategory}</div></td>
-                      <td><HandlingBadge code={c.handlingCode} text={c.handlingText} /></td>
-                      <td>{countryName(c.ownerCountry)}</td>
-                      <td>{c.access}</td>
-                      <td><span class={`status status-${c.status}`}>{c.status}</span></td>
-                      <td><Time iso={c.lastEventAt} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CasesTable items={items} />
               <div class="pager">
                 <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</button>
                 <button type="button" disabled={!q.data?.data.nextCursor} onClick={() => q.data?.data.nextCursor && setCursors([...cursors, q.data.data.nextCursor])}>Next page</button>
@@ -100,5 +85,31 @@ export function CasesList({ search }: { search: string }) {
         </Panel>
       )}
     </div>
+  );
+}
+
+/** The cases list's table; the reproduced-access view shows a reproduced list in it too. */
+export function CasesTable({ items, note }: { items: CaseSummary[]; note?: (caseId: string) => string | undefined }) {
+  const { navigate } = useApp();
+  const onLink = linkHandler(navigate);
+  return (
+    <table class="data-table cases-table">
+      <thead>
+        <tr><th scope="col">Case</th><th scope="col">Handling</th><th scope="col">Owner</th><th scope="col">Your access</th><th scope="col">Status</th><th scope="col">Last activity</th></tr>
+      </thead>
+      <tbody>
+        {items.map((c) => (
+          <tr key={c.caseId} class={note?.(c.caseId) ? 'changed' : undefined}>
+            <td><a href={`/cases/${c.caseId}`} onClick={onLink}>{c.title}</a><div class="muted small">{c.offenceCategory}</div>
+              {note?.(c.caseId) ? <div class="diff-note">{note(c.caseId)}</div> : null}</td>
+            <td><HandlingBadge code={c.handlingCode} text={c.handlingText} /></td>
+            <td>{countryName(c.ownerCountry)}</td>
+            <td>{c.access}</td>
+            <td><span class={`status status-${c.status}`}>{c.status}</span></td>
+            <td><Time iso={c.lastEventAt} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

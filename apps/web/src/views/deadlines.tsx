@@ -5,7 +5,7 @@ import type { ReadAnswer } from '../api/types';
 import { Countdown, useNow } from '../components/countdown';
 import { SelectField } from '../components/fields';
 import { StackPager } from '../components/pager';
-import { PrintFrame } from '../components/print-frame';
+import { usePrintMarking } from '../components/print-frame';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
 import { Deadline } from '../components/time';
@@ -66,12 +66,11 @@ export function DeadlinesBoardView({ search }: { search: string }) {
   const board = q.data?.data;
   const items = board?.items ?? [];
   const handling = strictestHandling(items.map((i) => i.handlingCode));
-  const href = withParams('/deadlines', filters, DEADLINE_DEFAULTS);
 
+  usePrintMarking({ kind: 'list', codes: handling ? [handling] : [], subject: 'Deadlines board' });
   return (
     <div class="deadlines">
-      <PrintFrame href={href} title="Deadlines board" handlingCode={handling} handlingText={null}
-        handlingNote={handling ? 'the strictest of the cases listed' : 'No handling code: no case deadline listed'}>
+      <>
         <div class="view-header">
           <h1>Deadlines <span class="muted small">every running deadline {countryName(session.country)} must meet or watch</span></h1>
           <div class="view-actions no-print">
@@ -140,7 +139,7 @@ export function DeadlinesBoardView({ search }: { search: string }) {
             </p>
           </>
         )}
-      </PrintFrame>
+      </>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { InformationRequestDetail } from '../api/request-types';
 import type { ReadAnswer } from '../api/types';
 import { useNow } from '../components/countdown';
-import { PrintFrame } from '../components/print-frame';
+import { usePrintMarking } from '../components/print-frame';
 import { PurposePrompt } from '../components/purpose';
 import { Loading, NotVisible, Panel } from '../components/states';
 import { Time } from '../components/time';
@@ -23,6 +23,10 @@ export function RequestPage({ requestId }: { requestId: string }) {
   const onLink = linkHandler(navigate);
   const r = q.data?.data;
   useTitle(r ? directionText(r) : 'Information request');
+  // Printed under the linked case's handling code, if the viewer may see that case.
+  const linked = r?.caseId ? cases.index.get(r.caseId) : undefined;
+  usePrintMarking(r ? { kind: 'list', codes: linked ? [linked.handlingCode] : [], text: linked?.handlingText ?? null,
+    subject: `${directionText(r)}: ${r.informationSought.slice(0, 60)}` } : undefined);
   const back = (
     <p class="back-link no-print">
       <a href={r?.direction === 'outgoing' ? '/requests?direction=outgoing' : '/requests'} onClick={onLink}>← {r?.direction === 'outgoing' ? 'Outgoing' : 'Incoming'} requests</a>
@@ -42,12 +46,9 @@ export function RequestPage({ requestId }: { requestId: string }) {
     );
   }
 
-  const linked = r.caseId ? cases.index.get(r.caseId) : undefined;
   return (
     <article class="request-page" aria-labelledby="request-title">
-      <PrintFrame href={`/requests/${r.requestId}`} title={`${directionText(r)}: ${r.informationSought.slice(0, 60)}`}
-        handlingCode={linked?.handlingCode ?? null} handlingText={linked?.handlingText ?? null}
-        handlingNote={linked ? 'of the linked case' : 'No handling code: the request names no case shared with you'}>
+      <>
         {back}
         <div class="view-header">
           <h1 id="request-title">{directionText(r)} <span class={`status status-${r.status}`}>{STATUS_LABELS[r.status] ?? r.status}</span></h1>
@@ -101,7 +102,7 @@ export function RequestPage({ requestId }: { requestId: string }) {
             })}
           </ol>
         </Panel>
-      </PrintFrame>
+      </>
     </article>
   );
 }

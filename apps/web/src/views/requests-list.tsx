@@ -4,7 +4,7 @@ import type { Page, ReadAnswer } from '../api/types';
 import { useNow } from '../components/countdown';
 import { SelectField } from '../components/fields';
 import { StackPager } from '../components/pager';
-import { PrintFrame } from '../components/print-frame';
+import { usePrintMarking } from '../components/print-frame';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
 import { Time } from '../components/time';
@@ -55,13 +55,12 @@ export function RequestsList({ search }: { search: string }) {
   const set = (k: keyof RequestFilters) => (value: string) => setDraft({ ...draft, [k]: value });
   const items = q.data?.data.items ?? [];
   const handling = strictestHandling(items.map((r) => (r.caseId ? cases.index.get(r.caseId)?.handlingCode : null)));
-  const href = withParams('/requests', filters, REQUEST_DEFAULTS);
   const caseOptions = [...cases.index.values()].sort((a, b) => a.title.localeCompare(b.title));
 
+  usePrintMarking({ kind: 'list', codes: handling ? [handling] : [], subject: `${incoming ? 'Incoming' : 'Outgoing'} information requests` });
   return (
     <div class="requests">
-      <PrintFrame href={href} title={`${incoming ? 'Incoming' : 'Outgoing'} information requests`} handlingCode={handling} handlingText={null}
-        handlingNote={handling ? 'the strictest of the linked cases listed' : 'No handling code: no listed request names a case shared with you'}>
+      <>
         <div class="view-header">
           <h1>Information requests <span class="muted small">Directive (EU) 2023/977, sent or received by {me}</span></h1>
           <div class="view-actions no-print">
@@ -139,7 +138,7 @@ export function RequestsList({ search }: { search: string }) {
             )}
           </>
         )}
-      </PrintFrame>
+      </>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/
 import { Deadline } from '../components/time';
 import { countryName, currentZone } from '../format';
 import { linkHandler } from '../router';
+import { usePrintCodes } from '../components/print-frame';
 import { useApp, useQuery } from '../state';
 import { calendarDay, startOfCalendarDay } from '../time/zone';
 
@@ -18,6 +19,8 @@ export function ReviewsDue() {
   const q = useQuery(purpose ? `reviews-due-${before}-${purpose}` : null, (signal, minPosition) =>
     api.get<ReadAnswer<{ items: DetentionEntry[] }>>('/api/v1/detentions/custody-reviews-due', { signal, minPosition, purpose, query: { before } }));
   const items = q.data?.data.items ?? [];
+  // Printed, the overview is marked by the strictest code of the cases these reviews belong to.
+  usePrintCodes(items.map((d) => d.handlingCode));
   const onLink = linkHandler(navigate);
   return (
     <Panel title="Custody reviews due in the next 7 days" id="reviews-due">
@@ -34,7 +37,7 @@ export function ReviewsDue() {
                 <td><Deadline iso={d.nextCustodyReviewAt} /></td>
                 <td>{d.name ?? (d.pseudonym ? `"${d.pseudonym}"` : d.personId.slice(0, 8))} <span class="muted">{d.nationalities.join(', ')}</span></td>
                 <td>{countryName(d.holdingCountry)} <span class="muted">{d.facility}</span></td>
-                <td><a href={`/cases/${d.caseId}`} onClick={onLink} aria-label={`Open the case of ${d.name ?? d.pseudonym ?? 'this person'}`}>Open case</a> <HandlingBadge code={d.handlingCode} text={d.handlingText} /></td>
+                <td><a href={`/cases/${d.caseId}`} onClick={onLink}>Open case<span class="sr-only"> of {d.name ?? d.pseudonym ?? 'this person'}</span></a> <HandlingBadge code={d.handlingCode} text={d.handlingText} /></td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas, PALETTE } from '../components/chart';
 import { SelectField } from '../components/fields';
-import { PrintFrame } from '../components/print-frame';
+import { usePrintMarking } from '../components/print-frame';
 import { Empty, ErrorState, Loading, Panel } from '../components/states';
 import { countryName } from '../format';
 import { useTitle } from '../nav/page-focus';
@@ -44,13 +44,12 @@ export function Statistics({ search }: { search: string }) {
   const shown = rowsFor(rows, filters.country);
   const countries = [...new Set([...NORDIC.filter((c) => c !== session.country), ...countriesIn(rows), ...(filters.country ? [filters.country] : [])])].sort();
   const summaries = figureSummaries(rows, filters.country);
-  const href = withParams('/statistics', filters, defaults);
   const scope = filters.country ? `requests exchanged with ${countryName(filters.country)}` : 'all countries';
 
+  usePrintMarking({ kind: 'figures', subject: `Information exchange statistics ${filters.year}` });
   return (
     <div class="statistics">
-      <PrintFrame href={href} title={`Information exchange statistics ${filters.year}`} handlingCode={null} handlingText={null}
-        handlingNote="No handling code: aggregates only, no personal data">
+      <>
         <div class="view-header">
           <h1>Statistics <span class="muted small">information exchange reported by {countryName(session.country)} (Directive (EU) 2023/977, Art. 18)</span></h1>
           <div class="view-actions no-print">
@@ -71,7 +70,7 @@ export function Statistics({ search }: { search: string }) {
             <StatisticsTable rows={shown} country={filters.country} />
           </>
         )}
-      </PrintFrame>
+      </>
     </div>
   );
 }

@@ -30,6 +30,8 @@ export type RegisterPerson = Command<'RegisterPerson', {
   category: DataSubjectCategory;
   name?: string;
   pseudonym?: string;
+  /** Further names the person is known by (online handles, nicknames); searchable. */
+  aliases?: string[];
   birthYear?: number;
   nationalities?: NationalityClaim[];
 }>;

@@ -54,6 +54,8 @@ export type PersonRegistered = Event<'PersonRegistered', {
   /** At least one of name and pseudonym is present. */
   name?: string;
   pseudonym?: string;
+  /** Further names the person is known by (online handles, nicknames); absent on events before it existed. */
+  aliases?: string[];
   birthYear?: number;
   nationalities: NationalityClaim[];
 }>;

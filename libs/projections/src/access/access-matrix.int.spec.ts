@@ -13,6 +13,7 @@ import {
 import { handlerCountsByCountry, listHandlers } from '../read-models/handlers-abroad/handlers-abroad.queries.js';
 import { extraditionCounts, openExtraditions } from '../read-models/extradition-tracker/extradition-tracker.queries.js';
 import { deadlinesBoard } from '../read-models/deadlines-board/deadlines-board.queries.js';
+import { search } from '../read-models/search/search.queries.js';
 import type { Viewer } from './access-policy.js';
 
 const NOW = '2024-12-01T00:00:00.000Z';
@@ -33,7 +34,7 @@ function buildLog(log: EventLog): void {
       ...(c.text ? { handlingText: c.text } : {}), openedBy: 'o' }, c.owner);
     log.add('PersonRegistered', { caseId, personId: 'p-1', category: 'suspect', pseudonym: `S-${i}`,
       nationalities: [{ country: c.nationality, evaluation: { source: 'B', information: 2 } }] }, c.owner);
-    log.add('DetentionRecorded', { caseId, detentionId: 'd-1', personId: 'p-1', holdingCountry: 'DK', facility: 'F',
+    log.add('DetentionRecorded', { caseId, detentionId: 'd-1', personId: 'p-1', holdingCountry: 'DK', facility: 'Facility F',
       detainedAt: `2024-08-1${i}T10:00:00.000Z`, legalBasis: 'x', nextCustodyReviewAt: `2024-09-1${i}T10:00:00.000Z` }, c.owner);
     log.add('HandlerAbroadIdentified', { caseId, handlerId: 'h-1', alias: `Alias ${i}`, believedCountry: c.handlerCountry,
       platforms: ['telegram'], evaluation: { source: 'C', information: 3 } }, c.owner);
@@ -80,6 +81,9 @@ function answers(models: Map<string, ProjectionInstance>, viewer: Viewer): Recor
     extraditionCounts: [String(xCounts.reduce((n, r) => n + r.count, 0)), String(xCounts.reduce((n, r) => n + r.overdue, 0))],
     deadlinesBoard: ids(board.items.map((i) => ({ caseId: i.caseId ?? '', handlingCode: i.handlingCode ?? '', handlingText: i.handlingText }))),
     deadlineCounts: [String(Object.values(board.counts).reduce((n, c) => n + c, 0))],
+    searchTitles: ids(search(db('search'), viewer, { q: 'case', limit: 50 }).items),
+    searchAliases: ids(search(db('search'), viewer, { q: 'alias', limit: 50 }).items),
+    searchFacilities: ids(search(db('search'), viewer, { q: 'facility', limit: 50 }).items),
   };
   for (const item of labelled) {
     const c = byId.get(item.caseId)!;
@@ -96,6 +100,7 @@ function expectExactly(models: Map<string, ProjectionInstance>, viewer: Viewer, 
     detentionCountTotal: [n], detentionsOverTime: [n, n], listHandlers: sorted, handlerCountsByCountry: sorted,
     openExtraditions: sorted, overdueExtraditions: sorted, extraditionCounts: [n, n],
     deadlinesBoard: sorted, deadlineCounts: [String(2 * visible.length)],
+    searchTitles: sorted, searchAliases: sorted, searchFacilities: sorted,
   });
 }
 

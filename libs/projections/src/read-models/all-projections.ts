@@ -8,6 +8,7 @@ import { platformResponsivenessProjection } from './platform-responsiveness/plat
 import { referralLedgerProjection } from './referral-ledger/referral-ledger.projection.js';
 import { requestRegisterProjection } from './request-register/request-register.projection.js';
 import { deadlinesBoardProjection } from './deadlines-board/deadlines-board.projection.js';
+import { searchProjection } from './search/search.projection.js';
 import { informationExchangeStatisticsProjection } from './information-exchange-statistics/information-exchange-statistics.projection.js';
 
 /** Every read model the service runs, in the order the runner applies each page. */
@@ -22,4 +23,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   requestRegisterProjection,
   deadlinesBoardProjection,
   informationExchangeStatisticsProjection,
+  searchProjection,
 ];

@@ -45,6 +45,8 @@ function caseSteps(n: number, rnd: () => number): Step[] {
     push({ type: 'PersonRegistered', country: owner, data: {
       caseId, personId, category: pick(['suspect', 'victim', 'witness', 'contact'] as const),
       ...(rnd() < 0.5 ? { name: `Name ${n}.${i}` } : { pseudonym: `Suspect ${n}${String.fromCharCode(65 + i)}` }),
+      // Without a random draw, so every other value of the workload stays as it was.
+      ...(i === 1 ? { aliases: [`handle_${n}`] } : {}),
       ...(rnd() < 0.7 ? { birthYear: 2000 + Math.floor(rnd() * 10) } : {}),
       nationalities: nats.map((country) => ({ country, evaluation: ev })),
     } });

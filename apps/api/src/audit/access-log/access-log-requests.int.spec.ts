@@ -71,7 +71,7 @@ describe('access records of information-request reads', () => {
   it('filters the access log by ?request= for the reading officer\'s supervisor; hides the ids from other countries\'', async () => {
     const dk = await eventually(async () => {
       // The supervisor's own reads of the log disclose the request too (and are listed): leave them out.
-      const items = (await accessLog('DK', `?request=${requestId}`)).filter((e) => e.query !== 'accessLog');
+      const items = (await accessLog('DK', `?request=${requestId}`)).filter((e) => !e.query.startsWith('accessLog'));
       return items.length === 3 ? items : undefined;
     });
     expect(dk.map((e) => e.entryId).sort()).toEqual(Object.values(entries).sort());

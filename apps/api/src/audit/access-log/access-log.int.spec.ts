@@ -151,3 +151,71 @@ describe('who may audit', () => {
     expect(owner.body.data.answer.data.items.map((i) => i.caseId)).toEqual([s.sharedCaseId]);
   });
 });
+
+describe('the supervisor\'s audit view (issue 19)', () => {
+  it('names each entry\'s cases by title, only the cases the supervisor may learn about', async () => {
+    const entryId = (await call('GET', `/api/v1/cases/${s.sharedCaseId}`, { token: tokens.dk, headers: withPurpose })).headers.get('x-access-entry') as string;
+    await eventually(async () => ((await list(tokens.seSup)).some((e) => e.entryId === entryId) ? true : undefined));
+    const entry = (await list(tokens.seSup)).find((e) => e.entryId === entryId) as unknown as { caseTitles: Record<string, string> };
+    expect(Object.keys(entry.caseTitles)).toEqual([s.sharedCaseId]);
+    expect(entry.caseTitles[s.sharedCaseId]).toEqual(expect.any(String));
+  });
+
+  it('lists the officers of the visible log for the picker, with counts; needs audit:read and a purpose', async () => {
+    type Officers = { data: { items: { subject: string; country: string; accesses: number; lastAccessedAt: string }[] } };
+    const res = await call<Officers>('GET', '/api/v1/audit/access/officers', { token: tokens.seSup, headers: withPurpose });
+    expect(res.status).toBe(200);
+    const subjects = res.body.data.items.map((o) => `${o.country}:${o.subject}`);
+    expect(subjects).toEqual(expect.arrayContaining(['SE:se-1', 'DK:dk-1', 'SE:seSup-1']));
+    // Own country first; a partner officer only for reads of the supervisor's cases, which dk-1 made.
+    expect(res.body.data.items[0]?.country).toBe('SE');
+    expect(res.body.data.items.every((o) => o.accesses > 0)).toBe(true);
+    const without = await call<Officers>('GET', '/api/v1/audit/access/officers?excludeOfficer=seSup-1', { token: tokens.seSup, headers: withPurpose });
+    expect(without.body.data.items.some((o) => o.subject === 'seSup-1')).toBe(false);
+    // Norway: its own supervisor, and only those who read the Norwegian case (a Danish list carried it).
+    const noSees = (await call<Officers>('GET', '/api/v1/audit/access/officers', { token: tokens.noSup, headers: withPurpose })).body.data.items.map((o) => o.subject);
+    expect(noSees[0]).toBe('noSup-1');
+    expect(noSees).not.toContain('se-1');
+    expect(noSees).not.toContain('seSup-1');
+    expect((await call('GET', '/api/v1/audit/access/officers', { token: tokens.se, headers: withPurpose })).status).toBe(403);
+    expect((await call('GET', '/api/v1/audit/access/officers', { token: tokens.seSup })).status).toBe(400);
+  });
+
+  it('answers the reproduction with the same question asked now beside it', async () => {
+    const got = await call('GET', `/api/v1/cases/${s.sharedCaseId}`, { token: tokens.dk, headers: withPurpose });
+    const entryId = got.headers.get('x-access-entry') as string;
+    await call('POST', `/api/v1/cases/${s.sharedCaseId}/persons`, { token: tokens.se, body: { category: 'witness', pseudonym: 'Later witness' } });
+    await eventually(async () => ((await list(tokens.seSup)).some((e) => e.entryId === entryId) ? true : undefined));
+    type View = { data: { answer: { data: { persons: { pseudonym: string }[] } }; now: { data: { persons: { pseudonym: string }[] } }; matchesRecord: boolean; caseTitles: Record<string, string> } };
+    const view = await eventually(async () => {
+      const v = await call<View>('GET', `/api/v1/audit/access/${entryId}/view`, { token: tokens.seSup, headers: withPurpose });
+      return v.body.data.now.data.persons.some((p) => p.pseudonym === 'Later witness') ? v : undefined;
+    });
+    expect(view.body.data.matchesRecord).toBe(true);
+    expect(view.body.data.answer.data.persons.some((p) => p.pseudonym === 'Later witness')).toBe(false);
+    expect(Object.keys(view.body.data.caseTitles)).toEqual([s.sharedCaseId]);
+  });
+
+  it('reproduces answers computed from the log (replays, hash checks) as of their position, and names the entry a reproduction reproduced', async () => {
+    const replay = await call('GET', `/api/v1/audit/cases/${s.sharedCaseId}`, { token: tokens.seSup, headers: withPurpose });
+    const verify = await call('GET', `/api/v1/audit/verify?case=${s.sharedCaseId}`, { token: tokens.seSup, headers: withPurpose });
+    // The case moves on after both.
+    await call('POST', `/api/v1/cases/${s.sharedCaseId}/persons`, { token: tokens.se, body: { category: 'witness', pseudonym: 'Even later witness' } });
+    for (const [res, query] of [[replay, 'replayCase'], [verify, 'verifyCase']] as const) {
+      expect(res.status).toBe(200);
+      const entryId = res.headers.get('x-access-entry') as string;
+      await eventually(async () => ((await list(tokens.seSup)).some((e) => e.entryId === entryId) ? true : undefined));
+      const view = await call<{ data: { query: string; answer: unknown; matchesRecord: boolean; now: { readAt: string } } }>(
+        'GET', `/api/v1/audit/access/${entryId}/view`, { token: tokens.seSup, headers: withPurpose });
+      expect([query, view.status]).toEqual([query, 200]);
+      expect(view.body.data).toMatchObject({ query, matchesRecord: true, answer: res.body });
+      expect(BigInt(view.body.data.now.readAt)).toBeGreaterThan(BigInt((res.body as { readAt: string }).readAt));
+    }
+    const reproduction = await call('GET', `/api/v1/audit/access/${replay.headers.get('x-access-entry')}/view`, { token: tokens.seSup, headers: withPurpose });
+    const again = reproduction.headers.get('x-access-entry') as string;
+    await eventually(async () => ((await list(tokens.seSup)).some((e) => e.entryId === again) ? true : undefined));
+    const refused = await call<{ code: string; message: string }>('GET', `/api/v1/audit/access/${again}/view`, { token: tokens.seSup, headers: withPurpose });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'NOT_REPRODUCIBLE', message: expect.stringContaining(replay.headers.get('x-access-entry') as string) });
+  });
+});

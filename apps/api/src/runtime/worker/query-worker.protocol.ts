@@ -34,7 +34,9 @@ export interface QueryWorkerInit {
  * cannot be reproduced (→ 422); anything else stays a server error.
  */
 export type WorkerError =
-  | { kind: 'InvalidCursor' | 'RangeError' | 'NotReproducible' | 'Error'; message: string }
+  | { kind: 'InvalidCursor' | 'NotReproducible' | 'Error'; message: string }
+  // A bad parameter; `field` when the read model named it (InvalidQueryParameter).
+  | { kind: 'RangeError'; message: string; field?: string }
   | { kind: 'http'; status: number; response: string | object; message: string }
   // A read-model file or the log could not be read (I/O error, corrupt, gone): a 503, not a bug.
   | { kind: 'storage'; fault: StorageFaultKind; code: string; message: string };

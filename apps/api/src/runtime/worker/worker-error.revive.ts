@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { storageFault } from '@liaison/event-store';
-import { InvalidCursor } from '@liaison/projections';
+import { InvalidCursor, InvalidQueryParameter } from '@liaison/projections';
 import { NotReproducible } from './not-reproducible.error.js';
 import type { WorkerError } from './query-worker.protocol.js';
 
@@ -12,7 +12,7 @@ export function fromWorkerError(e: WorkerError): Error {
     case 'InvalidCursor':
       return new InvalidCursor(e.message);
     case 'RangeError':
-      return new RangeError(e.message);
+      return e.field ? new InvalidQueryParameter(e.field, e.message) : new RangeError(e.message);
     case 'NotReproducible':
       return new NotReproducible(e.message);
     case 'storage':

@@ -1,5 +1,5 @@
 import { classifyStorageError } from '@liaison/event-store';
-import { InvalidCursor } from '@liaison/projections';
+import { InvalidCursor, InvalidQueryParameter } from '@liaison/projections';
 import type { WorkerError } from './query-worker.protocol.js';
 
 /**
@@ -13,6 +13,7 @@ export function toWorkerError(e: unknown): WorkerError {
   if (e instanceof InvalidCursor) return { kind: 'InvalidCursor', message };
   const fault = classifyStorageError(e);
   if (fault) return { kind: 'storage', fault: fault.kind, code: fault.code, message: fault.message };
+  if (e instanceof InvalidQueryParameter) return { kind: 'RangeError', message, field: e.field };
   if (e instanceof RangeError) return { kind: 'RangeError', message };
   if (e instanceof Error && e.name === 'NotReproducible') return { kind: 'NotReproducible', message };
   return { kind: 'Error', message };

@@ -12,6 +12,20 @@ export interface AccessEntryView extends Omit<CaseDataAccessedData, 'params'> {
   ownCountryOfficer: boolean;
   /** The query parameters; null for other countries' officers (their searches are their own business). */
   params: CaseDataAccessedData['params'] | null;
+  /**
+   * Titles of the cases in `caseIds`, by case id, so a supervisor reads names, not ids. Only with
+   * `titles` (the catalog's accessLogTitled): the plain accessLog answer keeps the shape it had, so
+   * the access records of reads made before titles existed still reproduce to their hash.
+   */
+  caseTitles?: Record<string, string>;
+}
+
+/** An officer whose accesses the viewer may see, for the audit view's officer picker. */
+export interface AccessOfficerSummary {
+  subject: string;
+  country: string;
+  accesses: number;
+  lastAccessedAt: string;
 }
 
 export interface ListAccessOptions extends PageOptions {
@@ -39,7 +53,7 @@ const VISIBLE = `(e.officer_country = @viewerCountry OR EXISTS (SELECT 1 FROM ac
 
 interface Row { position: number; record: string }
 
-export function listAccess(db: Database.Database, viewer: Viewer, options: ListAccessOptions = {}): Page<AccessEntryView> {
+export function listAccess(db: Database.Database, viewer: Viewer, options: ListAccessOptions = {}, { titles = false } = {}): Page<AccessEntryView> {
   const limit = clampLimit(options.limit);
   const where = [VISIBLE];
   const params: Record<string, unknown> = { ...viewerParams(viewer), limit: limit + 1 };
@@ -60,14 +74,29 @@ export function listAccess(db: Database.Database, viewer: Viewer, options: ListA
   }
   const rows = prepared(db, `SELECT e.position, e.record FROM access_entries e WHERE ${where.join(' AND ')}
     ORDER BY e.position DESC LIMIT @limit`).all(params) as Row[];
-  return toPage(rows, limit, (r) => view(db, viewer, r), (r) => [r.position]);
+  return toPage(rows, limit, (r) => view(db, viewer, r, titles), (r) => [r.position]);
 }
 
 /** One entry if the viewer may see it, else undefined (the API answers 404 either way). */
 export function accessEntry(db: Database.Database, viewer: Viewer, entryId: string): AccessEntryView | undefined {
   const row = prepared(db, `SELECT e.position, e.record FROM access_entries e WHERE e.entry_id = @entryId AND ${VISIBLE}`)
     .get({ ...viewerParams(viewer), entryId }) as Row | undefined;
-  return row ? view(db, viewer, row) : undefined;
+  return row ? view(db, viewer, row, true) : undefined;
+}
+
+/**
+ * The officers in the part of the log the viewer may see (its own officers, and anyone who read a case
+ * it owns), with how many of those accesses each made and the latest; by country, then subject.
+ * `excludeOfficer` leaves one out (the supervisor asking).
+ */
+export function accessOfficers(db: Database.Database, viewer: Viewer, options: { excludeOfficer?: string } = {}): AccessOfficerSummary[] {
+  const where = [VISIBLE];
+  const params: Record<string, unknown> = { ...viewerParams(viewer) };
+  addFilter(where, params, options.excludeOfficer, 'e.officer_subject <> @excludeOfficer', 'excludeOfficer');
+  return prepared(db, `SELECT e.officer_subject AS subject, e.officer_country AS country, COUNT(*) AS accesses,
+      MAX(e.accessed_at) AS lastAccessedAt FROM access_entries e WHERE ${where.join(' AND ')}
+    GROUP BY e.officer_subject, e.officer_country ORDER BY e.officer_country = @viewerCountry DESC, e.officer_country, e.officer_subject
+    LIMIT 1000`).all(params) as AccessOfficerSummary[];
 }
 
 /** Case ids of an entry the viewer may learn about: all for own officers, else only cases it owns. */
@@ -76,15 +105,23 @@ export function ownedCaseIds(db: Database.Database, viewer: Viewer, caseIds: rea
   return caseIds.filter((id) => owner.get(id) === viewer.country);
 }
 
-function view(db: Database.Database, viewer: Viewer, row: Row): AccessEntryView {
+function view(db: Database.Database, viewer: Viewer, row: Row, titles: boolean): AccessEntryView {
   const record = JSON.parse(row.record) as CaseDataAccessedData;
   const own = record.officer.country === viewer.country;
+  const caseIds = own ? record.caseIds : ownedCaseIds(db, viewer, record.caseIds);
+  const title = prepared(db, 'SELECT title FROM case_meta WHERE case_id = ?').pluck(true);
+  const caseTitles: Record<string, string> = {};
+  for (const id of caseIds) {
+    const t = title.get(id) as string | undefined;
+    if (t !== undefined) caseTitles[id] = t;
+  }
   return {
     ...record,
     position: String(row.position),
     ownCountryOfficer: own,
     params: own ? record.params : null,
-    caseIds: own ? record.caseIds : ownedCaseIds(db, viewer, record.caseIds),
+    caseIds,
+    ...(titles ? { caseTitles } : {}),
     // Another country's officer: which referrals they looked at is theirs to audit, as their query
     // parameters are (this read model cannot tell which of them the viewer's country referred).
     referralIds: own ? record.referralIds ?? [] : [],

@@ -9,6 +9,12 @@ export interface PersonView {
   category: string;
   name: string | null;
   pseudonym: string | null;
+  /**
+   * Further names the person is known by; absent when none were recorded, so answers about persons
+   * without aliases are exactly what they were before aliases existed (their access records'
+   * hashes still reproduce).
+   */
+  aliases?: string[];
   birthYear: number | null;
   /** Current nationalities only. */
   nationalities: { country: string; evaluation: Evaluation }[];
@@ -59,12 +65,15 @@ export function caseDetailParts(db: Database.Database, p: Params): CaseDetailPar
   const nats = groupBy(all<{ personId: string; country: string; source: string; information: number; reason: string | null; at: string | null }>(
     `SELECT t.person_id AS personId, t.country, t.source, t.information, t.retracted_reason AS reason, t.retracted_at AS at
      FROM nationalities t WHERE t.case_id = @caseId AND $VISIBLE ORDER BY t.person_id, t.country`), 'personId');
-  const persons = all<Omit<PersonView, 'nationalities' | 'retractedNationalities'>>(
-    `SELECT t.person_id AS personId, t.category, t.name, t.pseudonym, t.birth_year AS birthYear
+  const persons = all<Omit<PersonView, 'nationalities' | 'retractedNationalities' | 'aliases'> & { aliases: string }>(
+    `SELECT t.person_id AS personId, t.category, t.name, t.pseudonym, t.aliases, t.birth_year AS birthYear
      FROM persons t WHERE t.case_id = @caseId AND $VISIBLE ORDER BY t.person_id`).map((r) => {
     const own = nats.get(r.personId) ?? [];
+    const { aliases: rawAliases, ...rest } = r;
+    const aliases = JSON.parse(rawAliases) as string[];
     return {
-      ...r,
+      ...rest,
+      ...(aliases.length ? { aliases } : {}),
       nationalities: own.filter((n) => n.at === null).map((n) => ({ country: n.country, evaluation: evaluationOf(n.source, n.information) })),
       retractedNationalities: own.filter((n) => n.at !== null).map((n) => ({ country: n.country, reason: n.reason ?? '', retractedAt: n.at ?? '' })),
     };

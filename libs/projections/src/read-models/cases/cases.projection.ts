@@ -12,7 +12,8 @@ import { occurredAt, utc, type Data } from '../shared/read-model-helpers.js';
  */
 export const casesProjection: Projection = {
   name: 'cases',
-  version: 1,
+  // 2: persons keep their aliases.
+  version: 2,
   canHandle: CASE_EVENT_TYPES,
   indexes: ['CREATE INDEX IF NOT EXISTS cases_by_position ON cases(last_position DESC, case_id DESC)'],
   setup(db: Database.Database): void {
@@ -22,7 +23,7 @@ export const casesProjection: Projection = {
         status_reason TEXT, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL, last_event_at TEXT NOT NULL,
         revision INTEGER NOT NULL, last_position INTEGER NOT NULL) WITHOUT ROWID;
       CREATE TABLE persons(case_id TEXT NOT NULL, person_id TEXT NOT NULL, category TEXT NOT NULL, name TEXT,
-        pseudonym TEXT, birth_year INTEGER, PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
+        pseudonym TEXT, aliases TEXT NOT NULL DEFAULT '[]', birth_year INTEGER, PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
       CREATE TABLE nationalities(case_id TEXT NOT NULL, person_id TEXT NOT NULL, country TEXT NOT NULL,
         source TEXT, information INTEGER, retracted_reason TEXT, retracted_at TEXT,
         PRIMARY KEY (case_id, person_id, country)) WITHOUT ROWID;
@@ -62,8 +63,8 @@ export const casesProjection: Projection = {
           .run(event.type === 'CaseClosed' ? 'closed' : 'open', d.reason, d.caseId);
         break;
       case 'PersonRegistered': {
-        rm.stmt('INSERT OR REPLACE INTO persons(case_id, person_id, category, name, pseudonym, birth_year) VALUES (?,?,?,?,?,?)')
-          .run(d.caseId, d.personId, d.category, d.name ?? null, d.pseudonym ?? null, d.birthYear ?? null);
+        rm.stmt('INSERT OR REPLACE INTO persons(case_id, person_id, category, name, pseudonym, aliases, birth_year) VALUES (?,?,?,?,?,?,?)')
+          .run(d.caseId, d.personId, d.category, d.name ?? null, d.pseudonym ?? null, JSON.stringify(d.aliases ?? []), d.birthYear ?? null);
         for (const n of (d.nationalities as { country: string; evaluation: { source: string; information: number } }[]) ?? []) {
           recordNationality(rm, d.caseId, d.personId, n.country, n.evaluation);
         }

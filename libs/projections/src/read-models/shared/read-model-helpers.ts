@@ -58,6 +58,16 @@ export class InvalidCursor extends Error {
   override readonly name = 'InvalidCursor';
 }
 
+/**
+ * A query parameter the read model cannot use (a search text without a word, say): a RangeError, so
+ * the gateway answers 400 as for any bad parameter, naming `field` in its `errors`.
+ */
+export class InvalidQueryParameter extends RangeError {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+
 /** A cursor is the sort key of the last row returned, as base64url JSON. */
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { DATA_SUBJECT_CATEGORIES, type DataSubjectCategory } from '@liaison/domain';
 import { FreeText, OneOf, Uuid } from '../../../commands/http/field-validators.js';
 import { NationalityClaimDto } from '../shared/nationality-claim.dto.js';
@@ -29,6 +29,14 @@ export class RegisterPersonRequestDto {
 
   @FreeText(200, { optional: true, description: 'Alias or nickname.', example: 'Lillen' })
   pseudonym?: string;
+
+  @IsOptional()
+  @IsArray({ message: '$property must be a list' })
+  @ArrayMaxSize(10, { message: '$property may list at most 10 names' })
+  @IsString({ each: true, message: 'each of $property must be text' })
+  @MaxLength(200, { each: true, message: 'each of $property must be at most 200 characters' })
+  @ApiPropertyOptional({ type: [String], maxItems: 10, description: 'Further names the person is known by (online handles, nicknames), each once; found by search.', example: ['lillen_cph'] })
+  aliases?: string[];
 
   @IsOptional()
   @IsInt({ message: '$property must be a whole number' })

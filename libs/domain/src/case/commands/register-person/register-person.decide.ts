@@ -2,7 +2,7 @@ import { DATA_SUBJECT_CATEGORIES } from '../../../shared/data-subject-category.j
 import { DomainError } from '../../../shared/domain-error.js';
 import { utcYear } from '../../../shared/instant.js';
 import {
-  optionalText, requireCountry, requireEvaluation, requireId, requireOneOf, requireUnique,
+  optionalText, requireCountry, requireText, requireEvaluation, requireId, requireOneOf, requireUnique,
 } from '../../../shared/validate.js';
 import type { RegisterPerson } from '../../case.commands.js';
 import type { NationalityClaim, PersonRegistered } from '../../case.events.js';
@@ -30,6 +30,7 @@ export function decideRegisterPerson(command: RegisterPerson, state: CaseState):
   if (birthYear !== undefined && !(Number.isInteger(birthYear) && birthYear >= EARLIEST_BIRTH_YEAR && birthYear <= utcYear(metadata.now))) {
     throw new DomainError('INVALID_BIRTH_YEAR', `birthYear must be a whole year from ${EARLIEST_BIRTH_YEAR} to this year`, 'birthYear');
   }
+  const aliases = readAliases(data.aliases ?? []);
   const nationalities = readNationalities(data.nationalities ?? []);
   return [{
     type: 'PersonRegistered',
@@ -39,10 +40,22 @@ export function decideRegisterPerson(command: RegisterPerson, state: CaseState):
       category,
       ...(name !== undefined ? { name } : {}),
       ...(pseudonym !== undefined ? { pseudonym } : {}),
+      ...(aliases.length ? { aliases } : {}),
       ...(birthYear !== undefined ? { birthYear } : {}),
       nationalities,
     },
   }];
+}
+
+/** Up to MAX_ALIASES further names, each 1-200 characters, each once. */
+export const MAX_ALIASES = 10;
+
+function readAliases(aliases: unknown): string[] {
+  if (!Array.isArray(aliases)) throw new DomainError('INVALID_VALUE', 'aliases must be a list', 'aliases');
+  if (aliases.length > MAX_ALIASES) throw new DomainError('INVALID_VALUE', `aliases may list at most ${MAX_ALIASES} names`, 'aliases');
+  const read = aliases.map((a, i) => requireText(a, `aliases.${i}`, 200));
+  requireUnique(read, 'aliases');
+  return read;
 }
 
 function readNationalities(claims: unknown): NationalityClaim[] {

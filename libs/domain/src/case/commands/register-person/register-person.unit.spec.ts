@@ -55,4 +55,14 @@ describe('RegisterPerson', () => {
     given([caseOpened]).when(register({ nationalities: [{ country: 'SE', evaluation: { source: 'A', information: 5 } }] })).thenThrows('INVALID_EVALUATION');
     given([caseOpened]).when(register({ nationalities: [{ country: 'SE', evaluation: a1 }, { country: 'SE', evaluation: a1 }] })).thenThrows('DUPLICATE_VALUE');
   });
+
+  it('keeps aliases (trimmed, each once, at most ten) and leaves them out when there are none', () => {
+    given([caseOpened])
+      .when(command('RegisterPerson', { personId: 'p-3', category: 'suspect', pseudonym: 'Lillen', aliases: [' lillen_cph ', 'Kniven'] }, by('DK')))
+      .then([{ type: 'PersonRegistered', data: { caseId: CASE_ID, personId: 'p-3', category: 'suspect', pseudonym: 'Lillen', aliases: ['lillen_cph', 'Kniven'], nationalities: [] } }]);
+    given([caseOpened]).when(register({ aliases: ['A', 'A'] })).thenThrows('DUPLICATE_VALUE');
+    given([caseOpened]).when(register({ aliases: [' '] })).thenThrows('INVALID_TEXT');
+    given([caseOpened]).when(register({ aliases: 'A' })).thenThrows('INVALID_VALUE');
+    given([caseOpened]).when(register({ aliases: Array.from({ length: 11 }, (_, i) => `a${i}`) })).thenThrows('INVALID_VALUE');
+  });
 });

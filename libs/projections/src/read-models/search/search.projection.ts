@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '@liaison/event-store';
+import type { Projection, ReadModelDb } from '../../runner/projection.js';
+import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
+import { str, type Data } from '../shared/read-model-helpers.js';
+
+/** What a search hit is about: the case itself, a person, a handler abroad, a detention (its facility). */
+export const SEARCH_KINDS = ['case', 'person', 'handler', 'detention'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Separates the values of the `other` column; the tokenizer treats it as whitespace, the query splits on it. */
+export const OTHER_SEPARATOR = '\n';
+
+/**
+ * Full-text search over what officers look for (SQLite FTS5): case titles and ids, persons'
+ * pseudonyms, names and aliases, handlers' aliases and platforms, detention facilities. One document
+ * per thing, in `search_docs` (its case, kind, id and the text as recorded) and `search_text` (an FTS5
+ * table, rowid = doc_id, holding that text folded for search; see foldForSearch).
+ *
+ * Idempotent by position: a document's id is the position of the event that first wrote it, kept by
+ * the upsert when a suffix of the log is applied again, and its text is replaced with the event's own
+ * values, so re-applying any event leaves the same rows. The access rule is the cases' one
+ * (case_access, fed by the same three events), applied in SQL at query time: a revocation hides the
+ * hits on the next query, a share shows them, and nothing is copied per viewer.
+ */
+export const searchProjection: Projection = {
+  name: 'search',
+  version: 1,
+  canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'DetentionRecorded', 'HandlerAbroadIdentified'],
+  setup(db: Database.Database): void {
+    setupCaseAccess(db);
+    db.exec(`
+      CREATE TABLE search_docs(doc_id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, ref_id TEXT NOT NULL,
+        person_id TEXT, label TEXT NOT NULL, other TEXT NOT NULL, UNIQUE (case_id, kind, ref_id));
+      CREATE VIRTUAL TABLE search_text USING fts5(label, other, ident,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');`);
+  },
+  evolve(rm: ReadModelDb, event: RecordedEvent): void {
+    const d = event.data as Data;
+    evolveCaseAccess(rm, event);
+    const caseId = String(d.caseId);
+    switch (event.type) {
+      case 'CaseOpened':
+        return index(rm, event, { caseId, kind: 'case', refId: caseId, personId: null },
+          { label: String(d.title), other: [], ident: compactId(caseId) });
+      case 'PersonRegistered': {
+        const pseudonym = str(d.pseudonym);
+        const name = str(d.name);
+        const aliases = Array.isArray(d.aliases) ? d.aliases.filter((a): a is string => typeof a === 'string') : [];
+        return index(rm, event, { caseId, kind: 'person', refId: String(d.personId), personId: String(d.personId) },
+          { label: pseudonym ?? name ?? '', other: [...(pseudonym && name ? [name] : []), ...aliases], ident: '' });
+      }
+      case 'HandlerAbroadIdentified': {
+        const platforms = Array.isArray(d.platforms) ? d.platforms.map(String) : [];
+        return index(rm, event, { caseId, kind: 'handler', refId: String(d.handlerId), personId: null },
+          { label: String(d.alias), other: platforms, ident: '' });
+      }
+      case 'DetentionRecorded':
+        return index(rm, event, { caseId, kind: 'detention', refId: String(d.detentionId), personId: String(d.personId) },
+          { label: String(d.facility), other: [], ident: '' });
+    }
+  },
+};
+
+interface Doc { caseId: string; kind: SearchKind; refId: string; personId: string | null }
+
+function index(rm: ReadModelDb, event: RecordedEvent, doc: Doc, text: { label: string; other: string[]; ident: string }): void {
+  const other = text.other.join(OTHER_SEPARATOR);
+  const { docId } = rm.stmt(`INSERT INTO search_docs(doc_id, case_id, kind, ref_id, person_id, label, other) VALUES (?,?,?,?,?,?,?)
+      ON CONFLICT(case_id, kind, ref_id) DO UPDATE SET person_id = excluded.person_id, label = excluded.label, other = excluded.other
+      RETURNING doc_id AS docId`)
+    .get(event.position, doc.caseId, doc.kind, doc.refId, doc.personId, text.label, other) as { docId: number | bigint };
+  rm.stmt('DELETE FROM search_text WHERE rowid = ?').run(docId);
+  rm.stmt('INSERT INTO search_text(rowid, label, other, ident) VALUES (?,?,?,?)')
+    .run(docId, foldForSearch(text.label), foldForSearch(other), text.ident);
+}
+
+/**
+ * Letters the tokenizer keeps apart from their look-alikes, folded for the index and the query
+ * alike, so a Swedish keyboard finds Danish and Icelandic spellings: "Norrebro" and "Nörrebro" find
+ * "Nørrebro", "faengsel" finds "Fængsel" (remove_diacritics already folds ö, ä, å, é …).
+ */
+const FOLDS: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd', đ: 'd', ł: 'l' };
+export const foldForSearch = (text: string): string => text.toLowerCase().replace(/[æøœßþðđł]/g, (c) => FOLDS[c] ?? c);
+
+/** An id as one token (`0d9f…-…` → `0d9f…`), so an id or its first characters find it and nothing else does. */
+export const compactId = (id: string): string => id.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
