@@ -67,6 +67,18 @@ describe('field-level 400s', () => {
     expect(messagesFor(res, 'detainedAt')).toContain('detainedAt must be an ISO-8601 date-time with offset');
   });
 
+  it('reads aliases null as no aliases and refuses aliases that are not a list of text (found by the fuzzer as a 500)', async () => {
+    // A case of its own, and not through send(): the specs below check the main case stays untouched
+    // and that every answer `seen` was a refusal.
+    const own = (await h.call('POST', '/api/v1/cases', { token: se, body: openCaseBody() })).body.caseId as string;
+    const none = await h.call('POST', `/api/v1/cases/${own}/persons`, { token: se, body: personBody({ aliases: null }) });
+    expect(none.status).toBe(201);
+    for (const aliases of ['lillen', [1], { a: 'b' }]) {
+      const res = await h.call<Problem>('POST', `/api/v1/cases/${own}/persons`, { token: se, body: personBody({ aliases }) });
+      expect([res.status, messagesFor(res, 'aliases') !== undefined]).toEqual([400, true]);
+    }
+  });
+
   it('rejects an unknown extra field, also inside nested objects', async () => {
     const res = await send('POST', '/api/v1/cases', { body: openCaseBody({ ownerCountry: 'NO' }) });
     expect(res.status).toBe(400);

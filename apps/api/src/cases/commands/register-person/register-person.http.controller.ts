@@ -36,7 +36,8 @@ export class RegisterPersonHttpController {
         category: body.category,
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.pseudonym !== undefined ? { pseudonym: body.pseudonym } : {}),
-        ...(body.aliases !== undefined ? { aliases: [...body.aliases] } : {}),
+        // IsOptional lets null through: null is "no aliases", as absent.
+        ...(body.aliases != null ? { aliases: [...body.aliases] } : {}),
         ...(body.birthYear !== undefined ? { birthYear: body.birthYear } : {}),
         nationalities: (body.nationalities ?? []).map((n) => ({ country: n.country, evaluation: { ...n.evaluation } })),
       },
