@@ -17,7 +17,7 @@ export const CASE_PERSONAL_DATA: PersonalDataPolicyOf<CaseEvent> = {
   CaseSharingRevoked: [],
   CaseClosed: caseText('reason'),
   CaseReopened: caseText('reason'),
-  PersonRegistered: person('name', 'pseudonym', 'birthYear'),
+  PersonRegistered: person('name', 'pseudonym', 'aliases', 'birthYear'),
   NationalityRecorded: [],
   NationalityRetracted: person('reason'),
   DetentionRecorded: [],

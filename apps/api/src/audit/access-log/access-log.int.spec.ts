@@ -64,7 +64,7 @@ describe('recording', () => {
     expect(event.data).toMatchObject({
       entryId, purpose: PURPOSE, fieldsClass: 'personal', route: 'GET /api/v1/cases/:caseId', readModel: 'cases', query: 'caseDetail',
       params: { caseId: s.sharedCaseId }, viewerCountry: 'DK', readAt: res.body.readAt, caseIds: [s.sharedCaseId], resultCount: 1,
-      officer: { subject: 'dk-1', country: 'DK', issuer: expect.stringContaining('idp.dk') },
+      officer: { subject: 'dk-1', country: 'DK', issuer: expect.stringContaining('/dev/idp/dk') },
     });
     expect(event.metadata).toMatchObject({ actor: 'dk-1', country: 'DK', chain: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     // The justification is personal data of its own: it goes to the log, never to stdout.
