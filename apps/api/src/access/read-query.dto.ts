@@ -16,7 +16,16 @@ export class ReadQueryDto {
   purpose?: string;
 }
 
-export class PagedQueryDto extends ReadQueryDto {
+/** A read paged by an opaque cursor; the page size is the subclass's (its limits differ per query). */
+export class CursorQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s nextCursor.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+export class PagedQueryDto extends CursorQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -24,10 +33,4 @@ export class PagedQueryDto extends ReadQueryDto {
   @Min(1)
   @Max(500)
   limit?: number;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s nextCursor.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
 }

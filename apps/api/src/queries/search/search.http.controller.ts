@@ -8,7 +8,7 @@ import {
 } from '@liaison/projections';
 import { RequireScopes, Scope } from '../../auth/index.js';
 import { ApiRead } from '../../access/api-read.decorator.js';
-import { ReadQueryDto } from '../../access/read-query.dto.js';
+import { CursorQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
 
@@ -31,7 +31,7 @@ const SearchText = ValidateBy({
   },
 });
 
-class SearchQueryDto extends ReadQueryDto {
+class SearchQueryDto extends CursorQueryDto {
   @ApiProperty({
     description: `What to look for: case titles, case ids, persons' pseudonyms, names and aliases, handlers' aliases and platforms, detention facilities. `
       + `Words (letters and digits; everything else separates them) are matched as word prefixes, all of them required, case- and accent-insensitively `
@@ -52,12 +52,6 @@ class SearchQueryDto extends ReadQueryDto {
   @Min(1, { message: 'limit must be at least 1' })
   @Max(SEARCH_MAX_LIMIT, { message: `limit must be at most ${SEARCH_MAX_LIMIT}` })
   limit?: number;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s nextCursor.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
 }
 
 class SearchHitDto {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startHarness, type Harness } from '../../cases/commands/testing/case-commands.harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { useServedOpenApi } from '../../cases/commands/testing/case-commands.harness.js';
 
 // The published contract of GET /api/v1/search: every status it can answer, the problem body of each
 // error, its parameters and the shape of a hit.
@@ -8,17 +8,12 @@ type Operation = {
   tags?: string[]; security?: unknown[]; parameters?: { name: string; in: string; required?: boolean; schema?: { maxLength?: number } }[];
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string; properties?: Record<string, { $ref?: string }> } }> }>;
 };
-let h: Harness;
-let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
-
-beforeAll(async () => {
-  h = await startHarness();
-  doc = (await h.call<typeof doc>('GET', '/docs/openapi.json')).body;
-});
-afterAll(async () => h?.close());
+type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+const served = useServedOpenApi<Doc>();
 
 describe('OpenAPI: search', () => {
   it('documents every status, each error with the problem body', () => {
+    const doc = served();
     const op = doc.paths['/api/v1/search']?.get;
     expect(op).toBeDefined();
     expect(op.tags).toEqual(['search']);
@@ -31,6 +26,7 @@ describe('OpenAPI: search', () => {
   });
 
   it('documents q as required and bounded, with limit, cursor, purpose and minPosition', () => {
+    const doc = served();
     const op = doc.paths['/api/v1/search'].get;
     expect(op.parameters?.find((p) => p.name === 'q')).toMatchObject({ in: 'query', required: true, schema: { maxLength: 200 } });
     expect(op.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'cursor', 'purpose', 'minPosition']));

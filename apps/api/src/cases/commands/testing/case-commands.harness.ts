@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,6 +98,18 @@ function parseJson(text: string): unknown {
 }
 
 /** Instants safely in the past, in the order a case would record them. */
+/** The OpenAPI document the app serves, fetched once per spec file from a harness started for it. */
+export function useServedOpenApi<Doc>(): () => Doc {
+  let h: Harness | undefined;
+  let doc: Doc | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    doc = (await h.call<Doc>('GET', '/docs/openapi.json')).body;
+  });
+  afterAll(async () => h?.close());
+  return () => doc as Doc;
+}
+
 export function pastInstant(daysAgo: number, hour = 9): string {
   const d = new Date(Date.now() - daysAgo * 24 * 3600 * 1000);
   d.setUTCHours(hour, 0, 0, 0);
