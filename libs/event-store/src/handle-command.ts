@@ -138,22 +138,26 @@ interface Run<Command, State, Event extends { type: string; data: JsonObject }> 
   options: HandleCommandsOptions;
 }
 
-/** Decides each command on the state the previous ones left; a tolerated refusal decides nothing. */
+/**
+ * Decides each command on the state the previous ones left (a tolerated refusal decides nothing), and
+ * returns that state after all of them: the new state to cache once the events are appended.
+ */
 function decideInTurn<Command, State, Event extends { type: string; data: JsonObject }>(
   decider: Decider<Command, State, Event>, commands: readonly Command[], state: State, tolerate: HandleCommandsOptions['tolerate'],
-): Event[][] {
-  let current = state;
-  return commands.map((command, index) => {
+): { eventsByCommand: Event[][]; after: State } {
+  let after = state;
+  const eventsByCommand = commands.map((command, index) => {
     let decided: Event[];
     try {
-      decided = decider.decide(command, current);
+      decided = decider.decide(command, after);
     } catch (e) {
       if (tolerate?.(index, e)) return [];
       throw e;
     }
-    if (decided.length && commands.length > 1) current = foldAll(decider, current, decided);
+    if (decided.length) after = foldAll(decider, after, decided);
     return decided;
   });
+  return { eventsByCommand, after };
 }
 
 async function decideAndAppend<Command, State, Event extends { type: string; data: JsonObject }>(
@@ -178,13 +182,14 @@ async function decideAndAppend<Command, State, Event extends { type: string; dat
       if (retryFresh()) continue;
       throw new WrongExpectedVersion(streamId, options.expectedRevision, revision);
     }
-    let eventsByCommand: Event[][];
+    let decided: { eventsByCommand: Event[][]; after: State };
     try {
-      eventsByCommand = decideInTurn(decider, commands, state, options.tolerate);
+      decided = decideInTurn(decider, commands, state, options.tolerate);
     } catch (e) {
       if (retryFresh()) continue;
       throw e;
     }
+    const { eventsByCommand, after: newState } = decided;
     const events = eventsByCommand.length === 1 ? eventsByCommand[0] : eventsByCommand.flat();
     if (events.length === 0) {
       if (retryFresh()) continue;
@@ -197,7 +202,6 @@ async function decideAndAppend<Command, State, Event extends { type: string; dat
       const result = await store.append(streamId, chained.events, {
         expectedRevision: revision === undefined ? 'no_stream' : revision,
       });
-      const newState = foldAll(decider, state, events);
       cache?.set(streamId, newState, result.nextExpectedRevision, chained.last);
       return { streamId, nextExpectedRevision: result.nextExpectedRevision, position: result.position, newState, events, eventsByCommand };
     } catch (e) {

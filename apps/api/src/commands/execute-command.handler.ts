@@ -38,10 +38,6 @@ export class ExecuteCommand extends Command<CommandResult> {
   static steps(aggregate: AggregateDescriptor, id: string, steps: readonly CommandStep[], known?: KnownState<unknown>): ExecuteCommand {
     return new ExecuteCommand(aggregate, id, steps[0].command, undefined, known, steps.slice(1));
   }
-
-  get command(): AnyCommand {
-    return this.steps[0].command;
-  }
 }
 
 const RACE_RETRIES = 4;

@@ -62,10 +62,6 @@ export class FigureSum {
     for (let i = 0; i < counters.length; i++) this.c[i] += counters[i];
   }
 
-  addRemovals(hours: number, n: number): void {
-    this.addHistogram(Int32Array.of(hours, n));
-  }
-
   /** Adds a group's removal histogram: sorted (hours, count) pairs (removal-histogram.ts), kept by reference. */
   addHistogram(pairs: Int32Array): void {
     if (pairs.length === 0) return;
