@@ -8,6 +8,7 @@ import type {
   DetentionOutcome, ExtraditionOutcome, HandlerRelation, NationalityClaim, Platform,
 } from './case.events.js';
 import type { ExtraditionRoute, ExtraditionStage } from './extradition-routes.js';
+import type { ErasureBasis } from './commands/erase-personal-data/erasure-basis.js';
 
 // Every command names its case (the application layer routes it to caseStreamId(caseId));
 // who acts and when comes from metadata, never from data. The types describe well-formed
@@ -91,11 +92,17 @@ export type RecordSurrender = Command<'RecordSurrender', {
   caseId: string; extraditionId: string; surrenderedAt: string;
 }>;
 
+/** LED Art. 5 and 16: erase a person's personal data (crypto-shredding, ADR 19); owner country only. */
+export type ErasePersonalData = Command<'ErasePersonalData', {
+  caseId: string; personId: string; legalBasis: ErasureBasis; reason: string;
+}>;
+
 export type CaseCommand =
   | OpenCase | ShareCase | RevokeSharing | CloseCase | ReopenCase
   | RegisterPerson | RecordNationality | RetractNationality
   | RecordDetention | ExtendCustody | EndDetention
   | IdentifyHandlerAbroad | LinkHandlerToPerson | UpdateHandlerLocation
-  | RequestExtradition | RecordExtraditionConsent | RecordExtraditionStage | DecideExtradition | RecordSurrender;
+  | RequestExtradition | RecordExtraditionConsent | RecordExtraditionStage | DecideExtradition | RecordSurrender
+  | ErasePersonalData;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -21,6 +21,7 @@ import { decideRetractNationality } from './commands/retract-nationality/retract
 import { decideRevokeSharing } from './commands/revoke-sharing/revoke-sharing.decide.js';
 import { decideShareCase } from './commands/share-case/share-case.decide.js';
 import { decideUpdateHandlerLocation } from './commands/update-handler-location/update-handler-location.decide.js';
+import { decideErasePersonalData } from './commands/erase-personal-data/erase-personal-data.decide.js';
 
 /**
  * Pure: the same command and state always give the same events. Throws CaseNotFound (404),
@@ -52,6 +53,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
     case 'RecordExtraditionStage': return decideRecordExtraditionStage(command, state);
     case 'DecideExtradition': return decideDecideExtradition(command, state);
     case 'RecordSurrender': return decideRecordSurrender(command, state);
+    case 'ErasePersonalData': return decideErasePersonalData(command, state);
     default: {
       const unhandled: never = command;
       throw new Error(`Unknown case command ${(unhandled as { type: string }).type}`);

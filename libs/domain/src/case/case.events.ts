@@ -4,6 +4,7 @@ import type { Evaluation } from '../shared/evaluation.js';
 import type { HandlingCode } from '../shared/handling-code.js';
 import type { SharingLevel } from '../shared/sharing-level.js';
 import type { ExtraditionDeadlineFor, ExtraditionRoute, ExtraditionStage } from './extradition-routes.js';
+import type { ErasureBasis } from './commands/erase-personal-data/erasure-basis.js';
 
 // Event names are string literals, part of the stored history: never rename one, never
 // derive one from a class name (minifiers and refactors would silently change them).
@@ -131,12 +132,23 @@ export type PersonSurrendered = Event<'PersonSurrendered', {
   caseId: string; extraditionId: string; personId: string; surrenderedAt: string;
 }>;
 
+/**
+ * The person's key is destroyed once this is stored (ADR 19). Records who (metadata), when, why and
+ * which subject, never the erased values (LED Art. 25: no copy of erased content in the erasure log).
+ */
+export type PersonalDataErased = Event<'PersonalDataErased', {
+  caseId: string; personId: string; subject: string; legalBasis: ErasureBasis; reason: string;
+  /** The decision's time (also in metadata): in the data so state and read models can say since when. */
+  erasedAt: string;
+}>;
+
 export type CaseEvent =
   | CaseOpened | CaseSharedWith | CaseSharingRevoked | CaseClosed | CaseReopened
   | PersonRegistered | NationalityRecorded | NationalityRetracted
   | DetentionRecorded | CustodyExtended | DetentionEnded
   | HandlerAbroadIdentified | HandlerLinkedToPerson | HandlerLocationUpdated
-  | ExtraditionRequested | ExtraditionConsentRecorded | ExtraditionStageReached | ExtraditionDecided | PersonSurrendered;
+  | ExtraditionRequested | ExtraditionConsentRecorded | ExtraditionStageReached | ExtraditionDecided | PersonSurrendered
+  | PersonalDataErased;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -147,7 +159,7 @@ export const CASE_EVENT_TYPES = [
   'DetentionRecorded', 'CustodyExtended', 'DetentionEnded',
   'HandlerAbroadIdentified', 'HandlerLinkedToPerson', 'HandlerLocationUpdated',
   'ExtraditionRequested', 'ExtraditionConsentRecorded', 'ExtraditionStageReached', 'ExtraditionDecided',
-  'PersonSurrendered',
+  'PersonSurrendered', 'PersonalDataErased',
 ] as const satisfies readonly CaseEventType[];
 // Compile-time completeness: adding an event to the union without listing it fails here.
 const _everyTypeListed: [Exclude<CaseEventType, (typeof CASE_EVENT_TYPES)[number]>] extends [never] ? true : never = true;

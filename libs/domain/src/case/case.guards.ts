@@ -55,6 +55,8 @@ export function openCaseForContributor(command: CaseCommand, state: CaseState): 
 export function requirePerson(state: OpenedCaseState, personId: string): PersonState {
   const person = state.persons.get(personId);
   if (!person) throw new DomainError('PERSON_NOT_REGISTERED', `Person ${personId} is not registered in the case`, 'personId');
+  // An erased person's data is gone (ADR 19); recording new facts about them would start it again.
+  if (person.erasedAt) throw new DomainError('PERSON_ERASED', `Person ${personId}'s personal data was erased at ${person.erasedAt}`, 'personId');
   return person;
 }
 

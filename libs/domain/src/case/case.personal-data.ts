@@ -31,9 +31,13 @@ export const CASE_PERSONAL_DATA: PersonalDataPolicyOf<CaseEvent> = {
   ExtraditionStageReached: [],
   ExtraditionDecided: caseText('grounds'),
   PersonSurrendered: [],
+  // Deliberately plain: the erasure log names the subject and why, and must outlive the key it destroys.
+  PersonalDataErased: [],
 };
 
 export const CASE_REVIEWED_PLAIN: ReviewedPlain = {
+  'PersonalDataErased.legalBasis': 'a ground from the directive\'s closed list, not a person',
+  'PersonalDataErased.reason': 'why the officer erased: written about the erasure, not the person; it must outlive the key it destroys (LED Art. 25)',
   'DetentionRecorded.facility': 'a detention facility, not a person; the detention register needs it, and it identifies no one once the person\'s own fields are erased',
   'DetentionRecorded.legalBasis': 'a statutory provision (e.g. Retsplejeloven § 762), not a person',
 };

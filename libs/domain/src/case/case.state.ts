@@ -14,6 +14,8 @@ export interface PersonState {
   personId: string;
   category: DataSubjectCategory;
   nationalities: ReadonlyMap<CountryCode, Evaluation>;
+  /** Set by PersonalDataErased: the person's key is gone, and no new fact about them is accepted. */
+  erasedAt?: string;
 }
 
 export interface DetentionState {
@@ -205,6 +207,8 @@ function evolveWith(m: MapChanges, state: CaseState, event: CaseEvent): CaseStat
       const { extraditionId, surrenderedAt } = event.data;
       return { ...s, extraditions: patch(m, s.extraditions, extraditionId, (x) => ({ ...x, surrenderedAt })) };
     }
+    case 'PersonalDataErased':
+      return { ...s, persons: patch(m, s.persons, event.data.personId, (p) => ({ ...p, erasedAt: event.data.erasedAt })) };
     default: {
       const unhandled: never = event;
       throw new Error(`Unhandled case event ${(unhandled as { type: string }).type}`);
