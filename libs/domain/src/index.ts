@@ -42,3 +42,5 @@ export {
   MAX_INFORMATION_SOUGHT_LENGTH, MAX_PURPOSE_LENGTH, MAX_AUTHORITY_LENGTH,
 } from './information-request/commands/file-information-request/file-information-request.decide.js';
 export { MAX_EXPECTED_DELAY_DAYS } from './information-request/commands/note-judicial-authorisation-pending/note-judicial-authorisation-pending.decide.js';
+export { PERSONAL_DATA_POLICY } from './personal-data.js';
+export { ERASURE_BASES, type ErasureBasis } from './case/commands/erase-personal-data/erasure-basis.js';

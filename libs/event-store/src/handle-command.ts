@@ -28,6 +28,12 @@ export interface HandleCommandOptions {
    * event (see hash-chain.ts). Opt-in so generic callers keep their metadata exactly as given.
    */
   chain?: boolean;
+  /**
+   * Encrypts the events' personal fields once their ids are fixed and before they are chained, so the
+   * chain hashes ciphertext and still verifies after a key is destroyed (ADR 19; PrivateEventStore.seal).
+   * Deciders and the state cache only ever see plaintext.
+   */
+  seal?: <E extends { id: string; type: string; data: JsonObject }>(events: readonly E[]) => Promise<E[]>;
   /** Commands on one stream wait for each other here instead of racing (see KeyedQueue). */
   queue?: KeyedQueue;
   /**
@@ -196,7 +202,8 @@ async function decideAndAppend<Command, State, Event extends { type: string; dat
       return { streamId, nextExpectedRevision: revision, position: undefined, newState: state, events, eventsByCommand };
     }
     try {
-      const plain = events.map((e) => ({ id: newEventId(), type: e.type, data: e.data, metadata: options.metadata }));
+      const withIds = events.map((e) => ({ id: newEventId(), type: e.type, data: e.data, metadata: options.metadata }));
+      const plain = options.seal ? await options.seal(withIds) : withIds;
       // The expected revision below guarantees `hash` is still the stream's last one when this lands.
       const chained = options.chain ? chainEvents(hash ?? null, plain) : { events: plain, last: null };
       const result = await store.append(streamId, chained.events, {

@@ -19,3 +19,4 @@ export { KeyCache } from './privacy/key-cache.js';
 export * from './privacy/field-policy.js';
 export * from './privacy/event-data-crypto.js';
 export { InMemoryKeyStore } from './privacy/memory-key-store.js';
+export * from './privacy/private-event-store.js';

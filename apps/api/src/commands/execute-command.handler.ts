@@ -3,7 +3,7 @@ import { Command, CommandHandler } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { AccessDenied, AggregateNotFound, CommandRejected, DomainError } from '@liaison/domain';
 import type { CommandMetadata } from '@liaison/domain';
-import { KeyedQueue, StateCache, WrongExpectedVersion, handleCommands } from '@liaison/event-store';
+import { KeyedQueue, PrivateEventStore, StateCache, SubjectErased, WrongExpectedVersion, handleCommands } from '@liaison/event-store';
 import type { EventStore, KnownState } from '@liaison/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import type { AggregateDescriptor, CommandResult } from './aggregate-descriptor.js';
@@ -61,6 +61,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         cache: this.cache,
         queue: this.queue,
         chain: true,
+        seal: this.store instanceof PrivateEventStore ? (events) => (this.store as PrivateEventStore).seal(events) : undefined,
         known,
         tolerate: (i, refusal) => refusal instanceof CommandRejected && (steps[i].tolerate?.includes(refusal.code) ?? false),
         // Every step is the same request's: the first one's metadata speaks for all.
@@ -96,6 +97,8 @@ export function toHttpError(error: unknown, aggregate: string, pinned: boolean):
   if (error instanceof DomainError) {
     return new UnprocessableEntityException({ message: error.message, code: error.code, ...(error.field ? { errors: [{ field: error.field, messages: [error.message] }] } : {}) });
   }
+  // The key store's last line of defence (ADR 19): a command would have written an erased subject's data.
+  if (error instanceof SubjectErased) return new UnprocessableEntityException({ message: error.message, code: 'SUBJECT_ERASED' });
   if (error instanceof WrongExpectedVersion) {
     const actual = error.actual === undefined ? null : Number(error.actual);
     return pinned

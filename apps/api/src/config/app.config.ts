@@ -20,6 +20,13 @@ export interface AppConfig {
   diskReserveBytes?: number;
   /** /metrics answers only with this bearer token; without one it does not exist (404). */
   metricsToken?: string;
+  /**
+   * Encrypt personal fields of new events under per-subject keys (ADR 19). Default on; off only to measure
+   * its cost (the api bench) or for a store that must stay readable without keys. Reads always decrypt.
+   */
+  personalDataEncryption?: boolean;
+  /** The subject key store (default DATA_DIR/keys.db): back it up separately from events.db (README). */
+  keyStoreFile?: string;
   /** Development mode: lifetime of the development IdPs' dashboard access tokens (seconds). */
   devIdpTokenTtlSec?: number;
 }
@@ -56,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (storeWriter !== 'inline' && storeWriter !== 'thread') throw new ConfigError(`STORE_WRITER must be "inline" or "thread", got "${storeWriter}"`);
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL invalid: "${env.LOG_LEVEL}"`);
+  const encryption = env.PERSONAL_DATA_ENCRYPTION ?? 'on';
+  if (encryption !== 'on' && encryption !== 'off') throw new ConfigError(`PERSONAL_DATA_ENCRYPTION must be "on" or "off", got "${encryption}"`);
   const reserveMb = Number(env.DISK_RESERVE_MB ?? DEFAULT_DISK_RESERVE_MB);
   if (!Number.isFinite(reserveMb) || reserveMb < 0) throw new ConfigError(`DISK_RESERVE_MB must be a number >= 0, got "${env.DISK_RESERVE_MB}"`);
   return {
@@ -72,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     diskReserveBytes: Math.round(reserveMb * 1024 * 1024),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     devIdpTokenTtlSec: devIdpTokenTtl(env.DEV_IDP_TOKEN_TTL),
+    personalDataEncryption: encryption === 'on',
+    ...(env.KEY_STORE_FILE ? { keyStoreFile: path.resolve(env.KEY_STORE_FILE) } : {}),
   };
 }
 

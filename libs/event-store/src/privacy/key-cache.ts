@@ -30,6 +30,10 @@ export class KeyCache {
     this.entries.delete(subject);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

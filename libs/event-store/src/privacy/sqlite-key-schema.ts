@@ -15,6 +15,19 @@ CREATE TABLE IF NOT EXISTS tombstones (
   erased_at        TEXT NOT NULL,
   erasure_event_id TEXT NOT NULL
 ) WITHOUT ROWID;
+-- Counts destroys: every process compares it with the value its key cache was filled under and drops
+-- the cache when another process (a replica, the service while a CLI reads) has erased someone.
+CREATE TABLE IF NOT EXISTS erasure_epoch (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n  INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO erasure_epoch (id, n) VALUES (1, 0);
+-- The log position through which every erasure event has its tombstone here (the reconciler's
+-- checkpoint). A restored older backup carries its own older value, so the erasures after it are redone.
+CREATE TABLE IF NOT EXISTS erasures_applied (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  position TEXT NOT NULL
+);
 `;
 
 export type StoredRow = { wrapped: Buffer } | { tombstone: Tombstone };
@@ -27,6 +40,10 @@ export function prepareKeyStatements(db: Database.Database) {
     tombstone: db.prepare<[string], TombstoneRow>('SELECT * FROM tombstones WHERE subject = ?'),
     insertKey: db.prepare('INSERT INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     deleteKey: db.prepare('DELETE FROM subject_keys WHERE subject = ?'),
+    appliedThrough: db.prepare<[], string>('SELECT position FROM erasures_applied WHERE id = 1').pluck(),
+    setAppliedThrough: db.prepare('INSERT INTO erasures_applied (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position'),
+    epoch: db.prepare<[], number>('SELECT n FROM erasure_epoch WHERE id = 1').pluck(),
+    bumpEpoch: db.prepare('UPDATE erasure_epoch SET n = n + 1 WHERE id = 1'),
     insertTombstone: db.prepare('INSERT INTO tombstones (subject, erased_at, erasure_event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
   };
 }

@@ -120,6 +120,21 @@ describe('SqliteKeyStore: lookup and destroy', () => {
     await store.close();
   });
 
+  it('given a key cached by one connection, when another destroys it, then the first reads it as erased, not from its cache', async () => {
+    const file = fresh();
+    const reader = SqliteKeyStore.open(file);
+    const eraser = SqliteKeyStore.open(file);
+    await eraser.keysFor(['person:cached', 'person:other']);
+    expect((await reader.lookup(['person:cached', 'person:other'])).get('person:cached')?.kind).toBe('key');
+    await eraser.destroy('person:cached', ERASURE);
+    const after = await reader.lookup(['person:cached', 'person:other']);
+    expect(after.get('person:cached')?.kind).toBe('erased');
+    expect(after.get('person:other')?.kind).toBe('key');
+    await expect(reader.keysFor(['person:cached'])).rejects.toBeInstanceOf(SubjectErased);
+    await reader.close();
+    await eraser.close();
+  });
+
   it('given a destroyed key, then its bytes are in neither keys.db nor its WAL, and a fresh connection reads it as erased', async () => {
     const file = fresh();
     const store = SqliteKeyStore.open(file);

@@ -33,6 +33,8 @@ export class SqliteKeyStore implements SubjectKeyStore {
   private readonly st: ReturnType<typeof prepareKeyStatements>;
   /** Transactions that created keys (each one fsync): group commit keeps this well below the keys created. */
   readonly stats = { creationCommits: 0 };
+  /** The erasure epoch the cache was filled under (see sqlite-key-schema.ts). */
+  private epoch = -1;
   private batch: { fresh: Map<string, Buffer>; done: Promise<Map<string, StoredRow>> } | undefined;
 
   private constructor(file: string, options: SqliteKeyStoreOptions) {
@@ -57,6 +59,7 @@ export class SqliteKeyStore implements SubjectKeyStore {
   }
 
   async keysFor(subjects: readonly string[]): Promise<Map<string, Buffer>> {
+    this.dropCacheIfErasedElsewhere();
     const out = new Map<string, Buffer>();
     const absent: string[] = [];
     for (const s of new Set(subjects)) {
@@ -136,6 +139,7 @@ export class SqliteKeyStore implements SubjectKeyStore {
   }
 
   async lookup(subjects: readonly string[]): Promise<Map<string, KeyLookup>> {
+    this.dropCacheIfErasedElsewhere();
     const out = new Map<string, KeyLookup>();
     for (const s of subjects) {
       if (out.has(s)) continue;
@@ -161,7 +165,8 @@ export class SqliteKeyStore implements SubjectKeyStore {
     this.cache.delete(subject);
     const row = this.immediate(() => {
       this.st.deleteKey.run(subject);
-      this.st.insertTombstone.run(subject, erasure.erasedAt, erasure.eventId);
+      const { changes } = this.st.insertTombstone.run(subject, erasure.erasedAt, erasure.eventId);
+      if (changes) this.st.bumpEpoch.run();
       return this.st.tombstone.get(subject)!;
     });
     // The key's bytes are zeroed in the database pages (secure_delete) once the deletion is
@@ -170,6 +175,27 @@ export class SqliteKeyStore implements SubjectKeyStore {
     // automatic one) completes it.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return tombstoneOf(row);
+  }
+
+  /**
+   * A key cached here may have been destroyed by another process (one point read per batch, ~1 µs):
+   * without this, a reader that cached a key before someone else's erasure would go on decrypting.
+   */
+  private dropCacheIfErasedElsewhere(): void {
+    const epoch = this.st.epoch.get() as number;
+    if (epoch !== this.epoch) {
+      this.cache.clear();
+      this.epoch = epoch;
+    }
+  }
+
+  async erasuresAppliedThrough(): Promise<bigint> {
+    const stored = this.st.appliedThrough.get() as string | undefined;
+    return stored === undefined ? -1n : BigInt(stored);
+  }
+
+  async markErasuresAppliedThrough(position: bigint): Promise<void> {
+    this.immediate(() => this.st.setAppliedThrough.run(position.toString()));
   }
 
   /** SQLite's own check of the file, for operators and the crash spec. */

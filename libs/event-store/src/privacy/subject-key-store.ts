@@ -27,6 +27,12 @@ export interface SubjectKeyStore {
    * the first tombstone. Also for a subject that never had a key (its data predates encryption).
    */
   destroy(subject: string, erasure: ErasureRef): Promise<Tombstone>;
+  /**
+   * Optional reconcile checkpoint: the log position through which every erasure event has its tombstone
+   * in this store (-1n: none checked). Without it, the reconciler scans the whole log each time.
+   */
+  erasuresAppliedThrough?(): Promise<bigint>;
+  markErasuresAppliedThrough?(position: bigint): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import { CloseCaseHttpController } from './close-case/close-case.http.controller.js';
 import { DecideExtraditionHttpController } from './decide-extradition/decide-extradition.http.controller.js';
+import { ErasePersonalDataHttpController } from './erase-personal-data/erase-personal-data.http.controller.js';
 import { EndDetentionHttpController } from './end-detention/end-detention.http.controller.js';
 import { ExtendCustodyHttpController } from './extend-custody/extend-custody.http.controller.js';
 import { IdentifyHandlerAbroadHttpController } from './identify-handler-abroad/identify-handler-abroad.http.controller.js';
@@ -39,4 +40,5 @@ export const CASE_COMMAND_CONTROLLERS: (new (...args: never[]) => unknown)[] = [
   RecordExtraditionStageHttpController,
   DecideExtraditionHttpController,
   RecordSurrenderHttpController,
+  ErasePersonalDataHttpController,
 ];

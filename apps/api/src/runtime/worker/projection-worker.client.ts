@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { SqliteEventStore, type EventStore, type JsonObject } from '@liaison/event-store';
+import { SqliteEventStore, innermostStore, type EventStore, type JsonObject } from '@liaison/event-store';
 import { PositionWaiters, type ProjectionStatus, type Viewer } from '@liaison/projections';
 import type { AppConfig } from '../../config/app.config.js';
 import type { ProjectionsReader } from './projections-reader.js';
@@ -35,7 +35,8 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     this.queries = new QueryWorkerClient(queryEntry, { config });
     this.audits = new QueryWorkerClient(queryEntry, { config });
     // Embedded store: workers follow its commit signal in shared memory, whichever thread commits.
-    this.commitSignal = store instanceof SqliteEventStore ? store.commitSignal : undefined;
+    const adapter = innermostStore(store);
+    this.commitSignal = adapter instanceof SqliteEventStore ? adapter.commitSignal : undefined;
     const { commitSignal } = this;
     this.handles = groups.map((projections) => new ProjectionWorkerHandle(
       entry,
