@@ -14,6 +14,36 @@ export type Redacted = { $redacted: 'erased'; s: string; at: string } | { $redac
 export const isRedacted = (value: unknown): value is Redacted =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, '$redacted');
 
+/** How a read model shows a value it can no longer read (a column holds text, never a marker object). */
+export const REDACTED_TEXT = { erased: '[erased]', unavailable: '[unavailable]' } as const;
+
+function withoutMarkers(value: JsonValue): JsonValue {
+  if (value === null || typeof value !== 'object') return value;
+  if (isRedacted(value)) return REDACTED_TEXT[value.$redacted];
+  if (Array.isArray(value)) return value.map(withoutMarkers);
+  const out: JsonObject = {};
+  for (const k in value) out[k] = withoutMarkers(value[k]);
+  return out;
+}
+
+function holdsMarker(value: JsonValue): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (isRedacted(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsMarker);
+  for (const k in value) if (holdsMarker(value[k])) return true;
+  return false;
+}
+
+/**
+ * The event with every redaction marker replaced by its text, for read models: a rebuild after an
+ * erasure meets the person's events before the erasure itself, and a column must get text, not an
+ * object. The erasure event that follows then clears the person's row (the same view as live). The
+ * same event object comes back when it holds no marker (the common case: no copy).
+ */
+export function redactionsAsText<E extends { data: JsonObject }>(event: E): E {
+  return holdsMarker(event.data) ? { ...event, data: withoutMarkers(event.data) as JsonObject } : event;
+}
+
 export interface EventData {
   /** The event id: part of every value's associated data, so it must be fixed before encrypting. */
   id: string;

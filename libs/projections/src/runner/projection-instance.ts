@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { classifyStorageError, type RecordedEvent } from '@liaison/event-store';
+import { ERASURE_EVENT_TYPE, classifyStorageError, redactionsAsText, type RecordedEvent } from '@liaison/event-store';
 import { createReadModelDb, type Projection, type ReadModelDb } from './projection.js';
 import { openReadModelFile, removeFile } from './projection-files.js';
 import { beginUnsynced, endUnsynced, tornByRestart } from './unsynced-mark.js';
@@ -76,7 +76,7 @@ export class ProjectionInstance {
       const { projection, rm, handles, checkpoint } = this;
       try {
         for (const e of events) {
-          if (e.position > checkpoint && handles.has(e.type)) projection.evolve(rm, e);
+          if (e.position > checkpoint && handles.has(e.type)) projection.evolve(rm, redactionsAsText(e));
         }
       } catch (e) {
         projection.endBatch?.(rm, true);
@@ -87,6 +87,15 @@ export class ProjectionInstance {
     });
   }
 
+  /**
+   * After an erasure the WAL still holds earlier images of the pages that carried the person's values:
+   * copy the pages back and truncate the WAL now rather than at the next automatic checkpoint. A reader
+   * in the middle of a query can stop it short; the next erasure's (or SQLite's own) checkpoint ends it.
+   */
+  private flushErasedPages(): void {
+    if (this.db.name !== ':memory:') this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** Applies the part of a page this instance has not seen; events at or below the checkpoint are skipped. */
   apply(page: RecordedEvent[]): void {
     if (this.error || page.length === 0) return;
@@ -95,6 +104,7 @@ export class ProjectionInstance {
     try {
       this.applyTx(page, last);
       this.checkpoint = last;
+      if (this.handles.has(ERASURE_EVENT_TYPE) && page.some((e) => e.type === ERASURE_EVENT_TYPE)) this.flushErasedPages();
       this.stalled = undefined;
     } catch (e) {
       const fault = classifyStorageError(e);

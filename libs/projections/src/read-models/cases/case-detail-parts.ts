@@ -16,6 +16,8 @@ export interface PersonView {
    */
   aliases?: string[];
   birthYear: number | null;
+  /** Present once the person's personal data is erased (ADR 19): name, pseudonym, aliases and birth year are then null/absent. */
+  erased?: { at: string; legalBasis: string };
   /** Current nationalities only. */
   nationalities: { country: string; evaluation: Evaluation }[];
   /** Retracted nationalities, kept so officers see what was corrected. */
@@ -65,15 +67,20 @@ export function caseDetailParts(db: Database.Database, p: Params): CaseDetailPar
   const nats = groupBy(all<{ personId: string; country: string; source: string; information: number; reason: string | null; at: string | null }>(
     `SELECT t.person_id AS personId, t.country, t.source, t.information, t.retracted_reason AS reason, t.retracted_at AS at
      FROM nationalities t WHERE t.case_id = @caseId AND $VISIBLE ORDER BY t.person_id, t.country`), 'personId');
-  const persons = all<Omit<PersonView, 'nationalities' | 'retractedNationalities' | 'aliases'> & { aliases: string }>(
-    `SELECT t.person_id AS personId, t.category, t.name, t.pseudonym, t.aliases, t.birth_year AS birthYear
+  type PersonRow = Omit<PersonView, 'nationalities' | 'retractedNationalities' | 'aliases' | 'erased'>
+    & { aliases: string; erasedAt: string | null; erasureBasis: string | null };
+  const persons = all<PersonRow>(
+    `SELECT t.person_id AS personId, t.category, t.name, t.pseudonym, t.aliases, t.birth_year AS birthYear,
+       t.erased_at AS erasedAt, t.erasure_basis AS erasureBasis
      FROM persons t WHERE t.case_id = @caseId AND $VISIBLE ORDER BY t.person_id`).map((r) => {
     const own = nats.get(r.personId) ?? [];
-    const { aliases: rawAliases, ...rest } = r;
+    const { aliases: rawAliases, erasedAt, erasureBasis, ...rest } = r;
     const aliases = JSON.parse(rawAliases) as string[];
     return {
       ...rest,
       ...(aliases.length ? { aliases } : {}),
+      // Absent unless erased, so earlier answers (and their access records' hashes) stay as they were.
+      ...(erasedAt ? { erased: { at: erasedAt, legalBasis: erasureBasis ?? '' } } : {}),
       nationalities: own.filter((n) => n.at === null).map((n) => ({ country: n.country, evaluation: evaluationOf(n.source, n.information) })),
       retractedNationalities: own.filter((n) => n.at !== null).map((n) => ({ country: n.country, reason: n.reason ?? '', retractedAt: n.at ?? '' })),
     };

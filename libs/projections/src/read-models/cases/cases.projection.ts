@@ -12,8 +12,8 @@ import { occurredAt, utc, type Data } from '../shared/read-model-helpers.js';
  */
 export const casesProjection: Projection = {
   name: 'cases',
-  // 2: persons keep their aliases.
-  version: 2,
+  // 2: persons keep their aliases. 3: erasure (ADR 19).
+  version: 3,
   canHandle: CASE_EVENT_TYPES,
   indexes: ['CREATE INDEX IF NOT EXISTS cases_by_position ON cases(last_position DESC, case_id DESC)'],
   setup(db: Database.Database): void {
@@ -23,7 +23,8 @@ export const casesProjection: Projection = {
         status_reason TEXT, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL, last_event_at TEXT NOT NULL,
         revision INTEGER NOT NULL, last_position INTEGER NOT NULL) WITHOUT ROWID;
       CREATE TABLE persons(case_id TEXT NOT NULL, person_id TEXT NOT NULL, category TEXT NOT NULL, name TEXT,
-        pseudonym TEXT, aliases TEXT NOT NULL DEFAULT '[]', birth_year INTEGER, PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
+        pseudonym TEXT, aliases TEXT NOT NULL DEFAULT '[]', birth_year INTEGER, erased_at TEXT, erasure_basis TEXT,
+        PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
       CREATE TABLE nationalities(case_id TEXT NOT NULL, person_id TEXT NOT NULL, country TEXT NOT NULL,
         source TEXT, information INTEGER, retracted_reason TEXT, retracted_at TEXT,
         PRIMARY KEY (case_id, person_id, country)) WITHOUT ROWID;
@@ -64,7 +65,9 @@ export const casesProjection: Projection = {
         break;
       case 'PersonRegistered': {
         rm.stmt('INSERT OR REPLACE INTO persons(case_id, person_id, category, name, pseudonym, aliases, birth_year) VALUES (?,?,?,?,?,?,?)')
-          .run(d.caseId, d.personId, d.category, d.name ?? null, d.pseudonym ?? null, JSON.stringify(d.aliases ?? []), d.birthYear ?? null);
+          // Type checks, not trust: rebuilt after an erasure, these fields arrive as "[erased]" text.
+          .run(d.caseId, d.personId, d.category, d.name ?? null, d.pseudonym ?? null,
+            JSON.stringify(Array.isArray(d.aliases) ? d.aliases : []), typeof d.birthYear === 'number' ? d.birthYear : null);
         for (const n of (d.nationalities as { country: string; evaluation: { source: string; information: number } }[]) ?? []) {
           recordNationality(rm, d.caseId, d.personId, n.country, n.evaluation);
         }
@@ -108,6 +111,9 @@ export const casesProjection: Projection = {
           .run(d.believedCountry, e.source, e.information, d.caseId, d.handlerId);
         break;
       }
+      case 'PersonalDataErased':
+        eraseValues(rm, d);
+        break;
       default:
         evolveExtradition(rm, event, d);
     }
@@ -138,6 +144,19 @@ function writeTouches(rm: ReadModelDb, failed: boolean): void {
     for (const [caseId, event] of pending) update.run(occurredAt(event), event.revision, event.position, caseId);
   }
   pending.clear();
+}
+
+/**
+ * The person's values leave the row (the read model's file runs secure_delete, so the old bytes are
+ * overwritten, not left in a free page); what remains says that, when and on which basis they were
+ * erased. A rebuild reaches the same row: the earlier events' values arrive as "[erased]" text and are
+ * cleared here the same way.
+ */
+function eraseValues(rm: ReadModelDb, d: Data): void {
+  rm.stmt(`UPDATE persons SET name = NULL, pseudonym = NULL, aliases = '[]', birth_year = NULL, erased_at = ?, erasure_basis = ?
+      WHERE case_id = ? AND person_id = ?`).run(utc(d.erasedAt), d.legalBasis, d.caseId, d.personId);
+  rm.stmt(`UPDATE nationalities SET retracted_reason = '[erased]' WHERE case_id = ? AND person_id = ? AND retracted_reason IS NOT NULL`)
+    .run(d.caseId, d.personId);
 }
 
 function recordNationality(rm: ReadModelDb, caseId: unknown, personId: unknown, country: unknown,

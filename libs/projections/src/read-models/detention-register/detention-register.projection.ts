@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
-import { utc, type Data } from '../shared/read-model-helpers.js';
+import { eraseNamesOf, utc, type Data } from '../shared/read-model-helpers.js';
 
 /**
  * Who is detained where. Nationalities are kept per person (current ones only) and joined at query
@@ -12,9 +12,10 @@ import { utc, type Data } from '../shared/read-model-helpers.js';
 export const detentionRegisterProjection: Projection = {
   name: 'detention-register',
   // v2: without the dr_by_person index, which no query used but every detention paid for.
-  version: 2,
+  // 3: erased persons lose their names (ADR 19).
+  version: 3,
   canHandle: [
-    ...CASE_ACCESS_EVENTS, 'PersonRegistered', 'NationalityRecorded', 'NationalityRetracted',
+    ...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataErased', 'NationalityRecorded', 'NationalityRetracted',
     'DetentionRecorded', 'CustodyExtended', 'DetentionEnded',
   ],
   indexes: [
@@ -36,6 +37,9 @@ export const detentionRegisterProjection: Projection = {
     if (evolveCaseAccess(rm, event)) return;
     const d = event.data as Data;
     switch (event.type) {
+      case 'PersonalDataErased':
+        eraseNamesOf(rm, 'dr_persons', d);
+        return;
       case 'PersonRegistered':
         rm.stmt('INSERT OR REPLACE INTO dr_persons(case_id, person_id, category, name, pseudonym) VALUES (?,?,?,?,?)')
           .run(d.caseId, d.personId, d.category, d.name ?? null, d.pseudonym ?? null);

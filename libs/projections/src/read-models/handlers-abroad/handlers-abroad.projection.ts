@@ -2,13 +2,14 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
-import type { Data } from '../shared/read-model-helpers.js';
+import { eraseNamesOf, type Data } from '../shared/read-model-helpers.js';
 
 /** Handlers abroad with their latest believed location, platforms, evaluation and linked persons. */
 export const handlersAbroadProjection: Projection = {
   name: 'handlers-abroad',
-  version: 1,
-  canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'HandlerAbroadIdentified', 'HandlerLinkedToPerson', 'HandlerLocationUpdated'],
+  // 2: erased persons lose their names (ADR 19).
+  version: 2,
+  canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataErased', 'HandlerAbroadIdentified', 'HandlerLinkedToPerson', 'HandlerLocationUpdated'],
   indexes: [
     'CREATE INDEX IF NOT EXISTS ha_by_position ON ha_handlers(last_position DESC, case_id DESC, handler_id DESC)',
     'CREATE INDEX IF NOT EXISTS ha_by_country ON ha_handlers(believed_country)',
@@ -29,6 +30,9 @@ export const handlersAbroadProjection: Projection = {
     const d = event.data as Data;
     const evaluation = d.evaluation as { source?: string; information?: number } | undefined;
     switch (event.type) {
+      case 'PersonalDataErased':
+        eraseNamesOf(rm, 'ha_persons', d);
+        return;
       case 'PersonRegistered':
         rm.stmt('INSERT OR REPLACE INTO ha_persons(case_id, person_id, category, name, pseudonym) VALUES (?,?,?,?,?)')
           .run(d.caseId, d.personId, d.category, d.name ?? null, d.pseudonym ?? null);

@@ -25,15 +25,20 @@ export const OTHER_SEPARATOR = '\n';
  */
 export const searchProjection: Projection = {
   name: 'search',
-  version: 1,
-  canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'DetentionRecorded', 'HandlerAbroadIdentified'],
+  // 2: erasure removes a person's documents; the index deletes securely (ADR 19).
+  version: 2,
+  canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'DetentionRecorded', 'HandlerAbroadIdentified', 'PersonalDataErased'],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
     db.exec(`
       CREATE TABLE search_docs(doc_id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, ref_id TEXT NOT NULL,
         person_id TEXT, label TEXT NOT NULL, other TEXT NOT NULL, UNIQUE (case_id, kind, ref_id));
       CREATE VIRTUAL TABLE search_text USING fts5(label, other, ident,
-        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');`);
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+      -- FTS5 otherwise only marks a deleted document's tokens as deleted; they stay in the index's
+      -- segments (and the file) until a merge. secure-delete removes them at once, so an erased
+      -- name is not left behind in the index (ADR 19).
+      INSERT INTO search_text(search_text, rank) VALUES ('secure-delete', 1);`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     const d = event.data as Data;
@@ -54,6 +59,12 @@ export const searchProjection: Projection = {
         const platforms = Array.isArray(d.platforms) ? d.platforms.map(String) : [];
         return index(rm, event, { caseId, kind: 'handler', refId: String(d.handlerId), personId: null },
           { label: String(d.alias), other: platforms, ident: '' });
+      }
+      case 'PersonalDataErased': {
+        const doc = rm.stmt(`DELETE FROM search_docs WHERE case_id = ? AND kind = 'person' AND ref_id = ? RETURNING doc_id AS docId`)
+          .get(caseId, String(d.personId)) as { docId: number | bigint } | undefined;
+        if (doc) rm.stmt('DELETE FROM search_text WHERE rowid = ?').run(doc.docId);
+        return;
       }
       case 'DetentionRecorded':
         return index(rm, event, { caseId, kind: 'detention', refId: String(d.detentionId), personId: String(d.personId) },
