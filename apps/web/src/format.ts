@@ -72,7 +72,9 @@ export function formatDate(iso: string | null | undefined, timeZone = zone): str
   return d ? fmt('date', timeZone).format(d) : (iso ?? '—');
 }
 
-export function personLabel(p: { name: string | null; pseudonym: string | null; personId: string }): string {
+export function personLabel(p: { name: string | null; pseudonym: string | null; personId: string; erased?: unknown }): string {
+  // The id's first characters are all that is left to tell erased persons apart (ADR 19).
+  if (p.erased) return `Erased person ${p.personId.slice(0, 8)}`;
   if (p.name && p.pseudonym) return `${p.name} ("${p.pseudonym}")`;
   return p.name ?? (p.pseudonym ? `"${p.pseudonym}"` : p.personId.slice(0, 8));
 }

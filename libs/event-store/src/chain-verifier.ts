@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from './event-store.port.js';
 import { chainOf, eventHash } from './hash-chain.js';
 import { readAllAfter } from './read-all-after.js';
+import { innermostStore } from './privacy/private-event-store.js';
 
 export interface ChainBreak {
   stream: string;
@@ -73,6 +74,8 @@ export interface VerifyAllOptions {
 export async function verifyAll(store: EventStore, options: VerifyAllOptions = {}): Promise<VerifyReport> {
   const verifier = new ChainVerifier();
   const pageSize = options.pageSize ?? 4096;
+  // The chain hashes the events as stored (personal values as ciphertext, ADR 19): read under any decorator.
+  store = innermostStore(store);
   let checked = 0;
   for (let after: bigint | undefined; ;) {
     const page = await readAllAfter(store, after, pageSize);

@@ -1,5 +1,5 @@
 import { caseStreamId, referralStreamId } from '@liaison/domain';
-import { sha256Canonical, verifyEvents, type EventStore, type RecordedEvent } from '@liaison/event-store';
+import { innermostStore, sha256Canonical, verifyEvents, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import type { CaseDataAccessedData } from '@liaison/projections';
 import { NotReproducible, reproduceAccess, type Reproduction } from './access-view/reproduce-access.js';
 import { replayCase, type CaseReplay } from './replay-case/replay-case.js';
@@ -47,7 +47,8 @@ async function run(store: EventStore, job: AuditJob): Promise<AuditResults[Audit
       return replayCase(job.caseId, ownerCountry, upTo(events, job.upTo), parseAsOf(job.asOf));
     }
     case 'verifyCase': {
-      const { events } = await ownedCaseStream(store, job.caseId, job.viewerCountry);
+      // The chain hashes what is stored (ciphertext, ADR 19), so it is checked on the events as stored.
+      const { events } = await ownedCaseStream(innermostStore(store), job.caseId, job.viewerCountry);
       return verification(upTo(events, job.upTo), caseStreamId(job.caseId), { caseId: job.caseId });
     }
     case 'replayReferral': {
@@ -55,7 +56,7 @@ async function run(store: EventStore, job: AuditJob): Promise<AuditResults[Audit
       return replayReferral(job.referralId, originCountry, job.viewerCountry, upTo(events, job.upTo), parseAsOf(job.asOf));
     }
     case 'verifyReferral': {
-      const { events } = await referredStream(store, job.referralId, job.viewerCountry);
+      const { events } = await referredStream(innermostStore(store), job.referralId, job.viewerCountry);
       return verification(upTo(events, job.upTo), referralStreamId(job.referralId), { referralId: job.referralId });
     }
     case 'reproduceAccess':

@@ -34,6 +34,8 @@ export interface PersonView {
   /** Further names the person is known by (absent from answers of older versions). */
   aliases?: string[];
   birthYear: number | null;
+  /** Present once the person's personal data was erased (names, aliases and birth year are gone). */
+  erased?: { at: string; legalBasis: string };
   nationalities: { country: string; evaluation: Evaluation }[];
   retractedNationalities: { country: string; reason: string; retractedAt: string }[];
 }

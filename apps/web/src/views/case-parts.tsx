@@ -79,7 +79,9 @@ export function People({ persons, note }: { persons: PersonView[]; note?: RowNot
       <tbody>
         {persons.map((p) => (
           <tr key={p.personId} class={note?.(p.personId) ? 'changed' : undefined}>
-            <td>{personLabel(p)}{p.aliases?.length ? <div class="muted small">also known as {p.aliases.join(', ')}</div> : null}<Note text={note?.(p.personId)} /></td>
+            <td>{personLabel(p)}{p.aliases?.length ? <div class="muted small">also known as {p.aliases.join(', ')}</div> : null}
+              {p.erased ? <div class="muted small" data-testid="person-erased">Personal data erased {formatDate(p.erased.at)} ({humanize(p.erased.legalBasis)})</div> : null}
+              <Note text={note?.(p.personId)} /></td>
             <td>{p.category}</td>
             <td>{p.birthYear ?? '—'}</td>
             <td>
