@@ -45,7 +45,9 @@ async function seal(from: string, to: string, operator: string): Promise<number>
   const seconds = (performance.now() - started) / 1000;
   console.log(`sealed: ${fmt(t.events)} events in ${fmt(t.streams)} streams in ${seconds.toFixed(1)} s (${fmt(Math.round(t.events / seconds))} events/s, both verifications included)`);
   console.log(`  personal values encrypted: ${fmt(t.fieldsSealed)}; already encrypted, kept: ${fmt(t.fieldsAlreadySealed)}; events with personal data: ${fmt(t.eventsWithPersonalData)}`);
-  console.log(`  keys: ${fmt(t.keysCreated)} created, ${fmt(t.keysCopied)} and ${fmt(t.tombstonesCopied)} tombstones copied from the source's keys.db`);
+  console.log(`  keys: ${fmt(t.keysCreated)} created; copied from the source's keys.db: ${fmt(t.keysCopied)} keys, ${fmt(t.tombstonesCopied)} tombstones`);
+  const outside = Object.entries(outcome.manifest.typesNotInPolicy);
+  if (outside.length > 0) console.log(`  copied as they were (types outside the field policy): ${outside.map(([type, n]) => `${type} ${fmt(n)}`).join(', ')}`);
   if (t.erasedSubjectsSealedWithoutKey > 0) console.log(`  ${fmt(t.erasedSubjectsSealedWithoutKey)} erased subjects' values sealed under a key that was never stored (they read as erased)`);
   console.log('OK: counts per stream and in total match, every chain verifies over the ciphertext, every value decrypts to the source\'s');
   console.log(`  new store: ${outcome.files.dir} (events.db, keys.db, seal-manifest.json)`);

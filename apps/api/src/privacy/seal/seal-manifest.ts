@@ -27,6 +27,8 @@ export interface SealManifest {
     /** Subjects erased before the seal whose values were still in clear: sealed under a key that was never stored. */
     erasedSubjectsSealedWithoutKey: number;
   };
+  /** Event types the field policy does not list, with their counts: copied as they were (nothing encrypted). */
+  typesNotInPolicy: Record<string, number>;
   verification: { sourceChains: 'ok'; newChains: 'ok'; eventsCompared: number; plaintextPersonalValues: 0 };
   streams: Record<string, { events: number; oldHead: string | null; newHead: string | null }>;
 }
@@ -68,6 +70,7 @@ export function buildManifest(m: ManifestInput): SealManifest {
       keysCreated: m.keysNow.keys - m.copied.keys,
       erasedSubjectsSealedWithoutKey: m.erasedSubjects,
     },
+    typesNotInPolicy: Object.fromEntries([...m.tally.notInPolicy].sort(([a], [b]) => (a < b ? -1 : 1))),
     verification: { sourceChains: 'ok', newChains: 'ok', eventsCompared: m.tally.totals.events, plaintextPersonalValues: 0 },
     streams,
   };

@@ -143,7 +143,7 @@ describe('privacy seal', () => {
     expect(manifest.streams[stream].oldHead).not.toEqual(manifest.streams[stream].newHead);
     expect(Object.keys(manifest.streams)).toHaveLength(18);
     expect(manifest).toMatchObject({
-      operator: 'ops-jane', tool: { version: '9.9.9' }, positions: 'preserved',
+      operator: 'ops-jane', tool: { version: '9.9.9' }, positions: 'preserved', typesNotInPolicy: {},
       totals: {
         events: sourceEvents.length, streams: 18,
         fieldsSealed: 13 * (7 + EXTENSIONS) + 4 * 3, fieldsAlreadySealed: 7 + 1,

@@ -114,6 +114,7 @@ function sealedRow(tally: CopyTally, original: RecordedEvent, encrypted: Recorde
   // The chain helper of the command path: the same canonical form, so `audit verify` checks the copy.
   const { events: [chained], last } = chainEvents(tally.prevOf(original.streamId), [encrypted]);
   const fields = countPersonalFields(policy, original.type, original.data);
+  if (!Object.hasOwn(policy, original.type)) tally.unknownType(original.type);
   tally.record(original.streamId, Number(original.revision), chainOf(original.metadata)?.hash ?? null, last!, fields);
   return [
     Number(original.position), original.id, original.streamId, Number(original.revision), original.type,

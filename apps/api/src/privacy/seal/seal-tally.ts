@@ -24,6 +24,16 @@ export interface CopyTotals {
 export class CopyTally {
   readonly streams = new Map<string, StreamTally>();
   readonly totals: CopyTotals = { events: 0, eventsWithPersonalData: 0, fieldsSealed: 0, fieldsAlreadySealed: 0 };
+  /**
+   * Events whose type the field policy does not know, per type (e.g. access records, kept in clear on
+   * purpose; or a type from another version): copied as they are, and named in the manifest.
+   */
+  readonly notInPolicy = new Map<string, number>();
+
+  /** Counts an event of a type the policy does not list. */
+  unknownType(type: string): void {
+    this.notInPolicy.set(type, (this.notInPolicy.get(type) ?? 0) + 1);
+  }
 
   /** The hash the stream's next event chains to in the new store (null: its first event). */
   prevOf(streamId: string): string | null {

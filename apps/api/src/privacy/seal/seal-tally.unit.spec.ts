@@ -21,6 +21,14 @@ describe('CopyTally', () => {
     expect(tally.totals).toEqual({ events: 3, eventsWithPersonalData: 2, fieldsSealed: 3, fieldsAlreadySealed: 1 });
   });
 
+  it('given events of types the policy does not list, then they are counted per type', () => {
+    const tally = copied();
+    tally.unknownType('CaseDataAccessed');
+    tally.unknownType('CaseDataAccessed');
+    tally.unknownType('FromANewerVersion');
+    expect([...tally.notInPolicy]).toEqual([['CaseDataAccessed', 2], ['FromANewerVersion', 1]]);
+  });
+
   it('given a revision that does not follow on, then it throws instead of chaining a gap', () => {
     const tally = copied();
     expect(() => tally.record('case-a', 3, 'x', 'y', none)).toThrow('revision 3 copied where 2 was due');
