@@ -9,7 +9,7 @@ import { StoreTally } from './seal-tally.js';
 // The seal's two checks (ADR 19): the source's chains before anything is written, and afterwards the
 // new store read back through the store adapter against the source, event by event.
 
-export const PAGE = 2048;
+export const PAGE = 4096;
 
 /** Every page of `store`'s $all up to and including `head`. */
 export async function* pagesUpTo(store: EventStore, head: bigint): AsyncGenerator<RecordedEvent[]> {
