@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -21,6 +22,8 @@ export function sourceFiles(from: string): StoreFiles {
   if (!existsSync(resolved)) throw new SealUsageError(`${resolved} does not exist`);
   const events = statSync(resolved).isDirectory() ? path.join(resolved, 'events.db') : resolved;
   if (!existsSync(events)) throw new SealUsageError(`${events} does not exist`);
+  // Checked read-only before the store adapter opens it: the adapter would create its table in any file.
+  if (!isEventStore(events)) throw new SealUsageError(`${events} is not a Liaison event store`);
   const dir = path.dirname(events);
   return { dir, events, keys: path.join(dir, 'keys.db') };
 }
@@ -36,4 +39,17 @@ export function targetFiles(to: string, source: StoreFiles): StoreFiles {
     throw new SealUsageError(`${dir} exists and is not an empty folder; the seal writes a new store only`);
   }
   return { dir, events: path.join(dir, 'events.db'), keys: path.join(dir, 'keys.db') };
+}
+
+function isEventStore(file: string): boolean {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !== undefined;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false; // not an SQLite file at all
+  }
 }

@@ -184,6 +184,9 @@ describe('privacy seal', () => {
     writeFileSync(path.join(taken, 'events.db'), 'someone else\'s store');
     await expect(seal(src, taken)).rejects.toBeInstanceOf(SealUsageError);
     await expect(seal(src, src)).rejects.toBeInstanceOf(SealUsageError);
+    // Not an event store: refused before the store adapter could create its table in it.
+    await expect(seal(path.join(taken, 'events.db'), path.join(tmp, 'never'))).rejects.toThrow('is not a Liaison event store');
+    await expect(seal(path.join(tmp, 'nowhere'), path.join(tmp, 'never'))).rejects.toThrow('does not exist');
     expect(readFileSync(path.join(taken, 'events.db'), 'utf8')).toBe('someone else\'s store');
     expect(readdirSync(taken)).toEqual(['events.db']);
   });

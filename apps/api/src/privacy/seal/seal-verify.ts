@@ -25,14 +25,16 @@ export async function* pagesUpTo(store: EventStore, head: bigint): AsyncGenerato
 /** The source's chains, revisions and positions, as `npm run audit -- verify` checks them. */
 export async function verifySource(store: EventStore, head: bigint, progress: Progress): Promise<VerifyReport> {
   const verifier = new ChainVerifier();
-  progress.start('verify source', Number(head));
+  // Positions stand in for counts here (a gap-free log: position n is the n-th event); -1: empty log.
+  const last = Math.max(0, Number(head));
+  progress.start('verify source', last);
   let done = 0;
   for await (const page of pagesUpTo(store, head)) {
     for (const e of page) verifier.check(e);
     done += page.length;
     progress.update(Number(page[page.length - 1].position));
   }
-  progress.update(Number(head));
+  progress.update(last);
   progress.stop();
   const report = verifier.report();
   return { ...report, events: done };
