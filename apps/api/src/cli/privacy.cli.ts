@@ -28,7 +28,13 @@ async function main(argv: string[]): Promise<number> {
 
 async function seal(from: string, to: string, operator: string): Promise<number> {
   const started = performance.now();
-  const outcome = await sealStore({ from, to, operator, toolVersion: toolVersion(), policy: PERSONAL_DATA_POLICY, progress: progressOn(process.stderr) });
+  // Ctrl-C stops between pages, so the half-written new folder is removed instead of left behind.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
+  process.once('SIGTERM', () => interrupt.abort());
+  const outcome = await sealStore({
+    from, to, operator, toolVersion: toolVersion(), policy: PERSONAL_DATA_POLICY, progress: progressOn(process.stderr), signal: interrupt.signal,
+  });
   if (!outcome.ok && outcome.reason === 'source-chain-broken') {
     const b = outcome.report.firstBreak;
     console.log(`REFUSED: the source log does not verify (${outcome.report.events} events checked); nothing was written`);
@@ -88,7 +94,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+    if (err instanceof Error && err.name === 'AbortError') console.error('interrupted: the new store was removed; the source is unchanged');
+    else console.error(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
     process.exitCode = err instanceof SealUsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   },
 );

@@ -26,6 +26,8 @@ export interface SealOptions {
   policy: PersonalDataPolicy;
   progress: Progress;
   now?: () => Date;
+  /** Stops the seal between pages (Ctrl-C): it rejects with an AbortError and removes the new folder. */
+  signal?: AbortSignal;
 }
 
 export type SealOutcome =
@@ -42,7 +44,7 @@ export async function sealStore(options: SealOptions): Promise<SealOutcome> {
   const source = SqliteEventStore.open(from.events);
   try {
     const head = await source.headPosition();
-    const sourceReport = await verifySource(source, head, options.progress);
+    const sourceReport = await verifySource(source, head, options.progress, options.signal);
     if (!sourceReport.ok) return { ok: false, reason: 'source-chain-broken', report: sourceReport };
     const existedEmpty = readdirIfAny(to.dir) !== undefined;
     mkdirSync(to.dir, { recursive: true });
@@ -70,7 +72,7 @@ async function copyAndCheck(
     }
     const target = SqliteEventStore.open(to.events);
     try {
-      const check = await checkTarget(source, target, head, total, keys, options.policy, options.progress);
+      const check = await checkTarget(source, target, head, total, keys, options.policy, options.progress, options.signal);
       const details = [
         ...tallyMismatches(tally, check.found),
         ...check.differences,
@@ -98,7 +100,7 @@ async function copy(options: SealOptions, source: SqliteEventStore, head: bigint
   const writer = new SealWriter(to.events);
   try {
     options.progress.start('seal', total);
-    for await (const page of pagesUpTo(source, head)) {
+    for await (const page of pagesUpTo(source, head, options.signal)) {
       const encrypted = await encryptEvents(options.policy, keys, page);
       writer.write(encrypted.map((e, i) => sealedRow(tally, page[i], e, options.policy)));
       options.progress.update(tally.totals.events);

@@ -11,9 +11,10 @@ import { StoreTally } from './seal-tally.js';
 
 export const PAGE = 4096;
 
-/** Every page of `store`'s $all up to and including `head`. */
-export async function* pagesUpTo(store: EventStore, head: bigint): AsyncGenerator<RecordedEvent[]> {
+/** Every page of `store`'s $all up to and including `head`; stops with an AbortError once `signal` fires. */
+export async function* pagesUpTo(store: EventStore, head: bigint, signal?: AbortSignal): AsyncGenerator<RecordedEvent[]> {
   for (let after: bigint | undefined; ;) {
+    signal?.throwIfAborted();
     const page = (await readAllAfter(store, after, PAGE)).filter((e) => e.position <= head);
     if (page.length === 0) return;
     yield page;
@@ -23,13 +24,13 @@ export async function* pagesUpTo(store: EventStore, head: bigint): AsyncGenerato
 }
 
 /** The source's chains, revisions and positions, as `npm run audit -- verify` checks them. */
-export async function verifySource(store: EventStore, head: bigint, progress: Progress): Promise<VerifyReport> {
+export async function verifySource(store: EventStore, head: bigint, progress: Progress, signal?: AbortSignal): Promise<VerifyReport> {
   const verifier = new ChainVerifier();
   // Positions stand in for counts here (a gap-free log: position n is the n-th event); -1: empty log.
   const last = Math.max(0, Number(head));
   progress.start('verify source', last);
   let done = 0;
-  for await (const page of pagesUpTo(store, head)) {
+  for await (const page of pagesUpTo(store, head, signal)) {
     for (const e of page) verifier.check(e);
     done += page.length;
     progress.update(Number(page[page.length - 1].position));
@@ -57,6 +58,7 @@ export interface TargetCheck {
  */
 export async function checkTarget(
   source: EventStore, target: EventStore, head: bigint, total: number, keys: SubjectKeyStore, policy: PersonalDataPolicy, progress: Progress,
+  signal?: AbortSignal,
 ): Promise<TargetCheck> {
   const verifier = new ChainVerifier();
   const found = new StoreTally();
@@ -65,7 +67,7 @@ export async function checkTarget(
   let plaintextFields = 0;
   progress.start('verify copy', total);
   const targetPages = pagesUpTo(target, BigInt(Number.MAX_SAFE_INTEGER));
-  for await (const page of pagesUpTo(source, head)) {
+  for await (const page of pagesUpTo(source, head, signal)) {
     const next = await targetPages.next();
     const copy = next.done ? [] : next.value;
     if (copy.length !== page.length) {
