@@ -5,6 +5,8 @@ export * from './handle-command.js';
 export * from './sqlite/sqlite-event-store.js';
 export { followCommits } from './sqlite/commit-signal.js';
 export { retryWhileBusy } from './sqlite/busy-retry.js';
+/** For offline tools that write a new store file directly (privacy seal): the schema and pragmas in one place. */
+export { openDatabase as openEventsDatabase } from './sqlite/sqlite-schema.js';
 export * from './state-cache.js';
 export * from './keyed-queue.js';
 export * from './hash-chain.js';
