@@ -7,7 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { decryptEvents, encryptEvents, newEventId, SqliteKeyStore, type EventData } from '@liaison/event-store';
-import { PERSONAL_DATA_POLICY } from '../libs/domain/src/personal-data.js';
+import { PERSONAL_DATA_POLICY } from '@liaison/domain';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, median, verdict } from './support/stats.js';
 

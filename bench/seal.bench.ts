@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@liaison/event-store';
-import { PERSONAL_DATA_POLICY } from '../libs/domain/src/personal-data.js';
+import { PERSONAL_DATA_POLICY } from '@liaison/domain';
 import { sealStore } from '../apps/api/src/privacy/seal/seal-store.js';
 import type { Progress } from '../apps/api/src/privacy/seal/seal-progress.js';
 import { appendInterleaved, caseStream, requestStream, type PlaintextStream } from '../apps/api/src/privacy/seal/testing/plaintext-store.fixture.js';

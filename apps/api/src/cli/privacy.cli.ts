@@ -4,7 +4,7 @@
 // and paths only: no personal value is ever printed. Exit codes: 0 ok, 1 verification failed, 2 usage.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PERSONAL_DATA_POLICY } from '../../../../libs/domain/src/personal-data.js';
+import { PERSONAL_DATA_POLICY } from '@liaison/domain';
 import { sealStore } from '../privacy/seal/seal-store.js';
 import { progressOn } from '../privacy/seal/seal-progress.js';
 import { sourceFiles, SealUsageError } from '../privacy/store-paths.js';

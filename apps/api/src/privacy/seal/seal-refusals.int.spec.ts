@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SqliteEventStore } from '@liaison/event-store';
-import { PERSONAL_DATA_POLICY } from '../../../../../libs/domain/src/personal-data.js';
+import { PERSONAL_DATA_POLICY } from '@liaison/domain';
 import { SealUsageError } from '../store-paths.js';
 import { PlainProgress } from './seal-progress.js';
 import { sealStore } from './seal-store.js';

@@ -6,7 +6,7 @@ import {
   chainOf, decryptEvents, encryptEvents, isEnvelope, readAllAfter, SqliteEventStore, SqliteKeyStore, verifyAll,
   type RecordedEvent,
 } from '@liaison/event-store';
-import { PERSONAL_DATA_POLICY } from '../../../../../libs/domain/src/personal-data.js';
+import { PERSONAL_DATA_POLICY } from '@liaison/domain';
 import { PlainProgress } from './seal-progress.js';
 import { sealStore, type SealOutcome } from './seal-store.js';
 import { MANIFEST_FILE, type SealManifest } from './seal-manifest.js';
