@@ -3,13 +3,17 @@
 // pseudonym and a birth year (three envelopes) through the real SqliteKeyStore with its cache warm,
 // the same for an event with no personal field (the common case: policy lookup / envelope scan only),
 // and the durable creation of a new subject's key. Budget: ≤ 15 µs CPU per command for encryption.
-// The api bench's with/without per-command table comes with the wiring (issue 14).
+// Then, wired (issue 14): CPU per command through two real services, encryption on vs off, same run;
+// a from-scratch rebuild of every read model, plaintext vs sealed log; and how long one erasure takes
+// to be visible in every read model.
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { decryptEvents, encryptEvents, newEventId, SqliteKeyStore, type EventData } from '@liaison/event-store';
 import { PERSONAL_DATA_POLICY } from '@liaison/domain';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, median, verdict } from './support/stats.js';
+import { measureCommandCost, printCommandCost } from './privacy/command-cost.js';
+import { measureErasureVisible, measureRebuild } from './privacy/rebuild-and-erasure.js';
 
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
 const TARGET_ENCRYPT_US = 15;
@@ -77,8 +81,19 @@ export async function run(args: string[]): Promise<void> {
     console.log(`CaseClosed (one envelope: the reason): encrypt ${encryptOne.toFixed(1)} µs`);
     console.log(`event without personal fields: encrypt ${encryptNone.toFixed(2)} µs  decrypt (envelope scan) ${decryptNone.toFixed(2)} µs`);
     console.log(`new subject key (durable, synchronous=FULL): ${createMs.toFixed(2)} ms wall each`);
+
+    const rebuild = await measureRebuild(tmp.dir, quick ? 20_000 : 100_000, quick ? 1 : 3);
+    const rebuildOk = rebuild.sealedPerSec >= 100_000;
+    console.log(`\nfrom-scratch rebuild of every read model, ${fmtInt(rebuild.events)} events: plaintext ${fmtInt(Math.round(rebuild.plainPerSec))} events/s, ` +
+      `sealed ${fmtInt(Math.round(rebuild.sealedPerSec))} events/s (ratio ${(rebuild.sealedPerSec / rebuild.plainPerSec).toFixed(2)}; target >= 100,000: ${rebuildOk ? 'PASS' : 'MISS'})`);
+    const erasure = await measureErasureVisible(tmp.dir, quick ? 5 : 20);
+    const erasureP50 = median(erasure);
+    const erasureMax = Math.max(...erasure);
+    console.log(`erasure visible in every read model: p50 ${erasureP50.toFixed(1)} ms, max ${erasureMax.toFixed(1)} ms over ${erasure.length} (target <= 100 ms: ${erasureMax <= 100 ? 'PASS' : 'MISS'})`);
+    const costs = await measureCommandCost(quick, say);
+    printCommandCost(costs, TARGET_ENCRYPT_US);
     console.log(`load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`);
-    console.log(`results: ${writeResult('privacy', result)}`);
+    console.log(`results: ${writeResult('privacy', { ...result, rebuild, erasureMs: erasure, commandCost: costs.map((c) => ({ command: c.command, addedMicros: c.addedMicros, on: c.on.cpu, off: c.off.cpu, onPerSec: c.on.load.requestsPerSec, offPerSec: c.off.load.requestsPerSec })) })}`);
   } finally {
     await keys.close();
     tmp.dispose();

@@ -53,22 +53,33 @@ export class PrivateEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return decryptEvents(this.options.keys, await this.inner.readStream(streamId, options));
+    return this.opened(await this.inner.readStream(streamId, options));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return decryptEvents(this.options.keys, await this.inner.readAll(options));
+    return this.opened(await this.inner.readAll(options));
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
     const subscription = this.inner.subscribeToAll(options);
-    const keys = this.options.keys;
+    const opened = (events: RecordedEvent[]) => this.opened(events);
     return {
       close: () => subscription.close(),
       async *[Symbol.asyncIterator]() {
-        for await (const event of subscription) yield (await decryptEvents(keys, [event]))[0];
+        for await (const event of subscription) yield (await opened([event]))[0];
       },
     };
+  }
+
+  /**
+   * A reader that meets an erasure forgets the subject's cached key before opening anything, so the
+   * erasure holds in this process at once even if another process destroyed the key (the key store
+   * also notices other processes' erasures by itself, within its epoch interval).
+   */
+  private opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const keys = this.options.keys;
+    if (keys.forget) for (const e of events) if (e.type === ERASURE_EVENT_TYPE) keys.forget(String(e.data.subject));
+    return decryptEvents(keys, events);
   }
 
   headPosition(): Promise<bigint> {

@@ -122,7 +122,7 @@ describe('SqliteKeyStore: lookup and destroy', () => {
 
   it('given a key cached by one connection, when another destroys it, then the first reads it as erased, not from its cache', async () => {
     const file = fresh();
-    const reader = SqliteKeyStore.open(file);
+    const reader = SqliteKeyStore.open(file, { epochCheckMs: 0 });
     const eraser = SqliteKeyStore.open(file);
     await eraser.keysFor(['person:cached', 'person:other']);
     expect((await reader.lookup(['person:cached', 'person:other'])).get('person:cached')?.kind).toBe('key');

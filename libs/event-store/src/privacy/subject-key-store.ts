@@ -32,6 +32,8 @@ export interface SubjectKeyStore {
    * in this store (-1n: none checked). Without it, the reconciler scans the whole log each time.
    */
   erasuresAppliedThrough?(): Promise<bigint>;
+  /** Optional: drop the subject's key from any in-memory cache (a reader met its erasure event). */
+  forget?(subject: string): void;
   markErasuresAppliedThrough?(position: bigint): Promise<void>;
   close(): Promise<void>;
 }
