@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
-import { SqliteEventStore } from '@liaison/event-store';
+import { openDataDirStore } from '../support/data-dir-store.js';
 import { ALL_PROJECTIONS } from '@liaison/projections';
 import { activeFileState, readEverything, rebuiltChecksum } from '../../libs/projections/src/testing/projection-harness.js';
 import { mountTmpfs } from '../support/tmpfs.js';
@@ -106,7 +106,7 @@ maybe('built service on a full disk', () => {
 
     // Every read model equals a from-scratch rebuild of the log up to its checkpoint: the stall and the
     // retries neither skipped nor repeated an event.
-    const store = SqliteEventStore.open(join(dataDir, 'events.db'));
+    const store = openDataDirStore(dataDir);
     const log = await readEverything(store);
     await store.close();
     for (const p of ALL_PROJECTIONS) {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '@liaison/event-store';
+import { openDataDirStore } from '../support/data-dir-store.js';
 import { ALL_PROJECTIONS } from '@liaison/projections';
 import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { activeFileState, readEverything, rebuiltChecksum } from '../../libs/projections/src/testing/projection-harness.js';
@@ -66,7 +66,7 @@ describe('built service killed under load', () => {
     expect(lost).toEqual([]);
     expect(twice).toEqual([]);
 
-    const store = SqliteEventStore.open(join(dataDir, 'events.db'));
+    const store = openDataDirStore(dataDir);
     const log = await readEverything(store);
     await store.close();
     for (const p of ALL_PROJECTIONS) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore, type RecordedEvent } from '@liaison/event-store';
+import { SqliteEventStore, type EventStore, type RecordedEvent } from '@liaison/event-store';
 import type { Projection } from '../runner/projection.js';
 import { ProjectionInstance } from '../runner/projection-instance.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
@@ -68,7 +68,7 @@ export async function appendAll(store: SqliteEventStore, events: readonly Record
 }
 
 /** Every event in the store, as the runner will see them (the store assigns positions). */
-export async function readEverything(store: SqliteEventStore): Promise<RecordedEvent[]> {
+export async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   for (;;) {
     const after = out.length ? out[out.length - 1].position : undefined;
