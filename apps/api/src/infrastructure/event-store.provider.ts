@@ -53,7 +53,7 @@ function embeddedLogHoldsCiphertext(config: AppConfig): boolean {
   if (!fs.existsSync(file)) return false;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare(`SELECT 1 FROM events WHERE data LIKE '%"$enc":"v1"%' LIMIT 1`).get() !== undefined;
+    return db.prepare(`SELECT 1 FROM events WHERE data LIKE '%"$enc":"v%' LIMIT 1`).get() !== undefined;
   } finally {
     db.close();
   }

@@ -1,7 +1,9 @@
 import type { JsonObject, JsonValue } from '../event-store.port.js';
-import { isEnvelope, openEnvelope, sealValue, type Envelope, type KeyLookup } from './envelope.js';
+import {
+  isEnvelope, isGroupHead, isGroupPointer, openEnvelope, openGroup, sealGroup, sealValue, type AnyEnvelope, type Envelope, type KeyLookup,
+} from './envelope.js';
 import { valuesAt, replacedAt, type PersonalDataPolicy } from './field-policy.js';
-import { SubjectKeyUnavailable } from './privacy.errors.js';
+import { EnvelopeTampered, SubjectKeyUnavailable } from './privacy.errors.js';
 import type { SubjectKeyStore } from './subject-key-store.js';
 
 // A whole event's data, encrypted per its type's policy and decrypted by the envelopes it holds
@@ -83,13 +85,20 @@ export async function encryptEvents<E extends EventData>(policy: PersonalDataPol
   return events.map((event, i) => {
     if (plans[i].length === 0) return event;
     const sealed = new Map<string, JsonValue>();
-    for (const { path, value, subject } of plans[i]) sealed.set(path, sealValue(found.get(subject)!, subject, value, { eventId: event.id, path }));
+    // One GCM operation per subject per event: a subject's several values go in one group (v2).
+    const bySubject = new Map<string, Planned[]>();
+    for (const p of plans[i]) bySubject.set(p.subject, [...(bySubject.get(p.subject) ?? []), p]);
+    for (const [subject, fields] of bySubject) {
+      const key = found.get(subject)!;
+      if (fields.length === 1) sealed.set(fields[0].path, sealValue(key, subject, fields[0].value, { eventId: event.id, path: fields[0].path }));
+      else for (const [path, envelope] of sealGroup(key, subject, event.id, fields.map((f) => [f.path, f.value] as const))) sealed.set(path, envelope);
+    }
     return { ...event, data: replacedAt(event.data, sealed) };
   });
 }
 
 /** Every envelope in `value`, with its concrete path. */
-function envelopesIn(value: JsonValue, at: string, out: { path: string; envelope: Envelope }[]): void {
+function envelopesIn(value: JsonValue, at: string, out: { path: string; envelope: AnyEnvelope }[]): void {
   if (value === null || typeof value !== 'object') return;
   if (isEnvelope(value)) {
     out.push({ path: at, envelope: value });
@@ -107,7 +116,7 @@ function envelopesIn(value: JsonValue, at: string, out: { path: string; envelope
  */
 export async function decryptEvents<E extends Omit<EventData, 'type'>>(keys: SubjectKeyStore, events: readonly E[]): Promise<E[]> {
   const found = events.map((e) => {
-    const out: { path: string; envelope: Envelope }[] = [];
+    const out: { path: string; envelope: AnyEnvelope }[] = [];
     envelopesIn(e.data, '', out);
     return out;
   });
@@ -118,17 +127,40 @@ export async function decryptEvents<E extends Omit<EventData, 'type'>>(keys: Sub
   return events.map((event, i) => (found[i].length === 0 ? event : { ...event, data: opened(event, found[i], lookups) }));
 }
 
-function opened(event: Omit<EventData, 'type'>, found: { path: string; envelope: Envelope }[], lookups: Map<string, KeyLookup>): JsonObject {
+function redactedFor(e: SubjectKeyUnavailable): Redacted {
+  return e.reason === 'erased' ? { $redacted: 'erased', s: e.subject, at: e.tombstone!.erasedAt } : { $redacted: 'unavailable', s: e.subject };
+}
+
+function opened(event: Omit<EventData, 'type'>, found: { path: string; envelope: AnyEnvelope }[], lookups: Map<string, KeyLookup>): JsonObject {
   const values = new Map<string, JsonValue>();
+  // Group heads first: their values (or their redaction) answer the pointers at the group's other paths.
+  const groups = new Map<string, { subject: string; paths: readonly string[]; values: Map<string, JsonValue> | Redacted }>();
   for (const { path, envelope } of found) {
+    if (!isGroupHead(envelope)) continue;
+    let opened: Map<string, JsonValue> | Redacted;
     try {
-      values.set(path, openEnvelope(envelope, lookups.get(envelope.s), { eventId: event.id, path }));
+      opened = openGroup(envelope, lookups.get(envelope.s), { eventId: event.id, path });
     } catch (e) {
       if (!(e instanceof SubjectKeyUnavailable)) throw e;
-      const redacted: Redacted = e.reason === 'erased'
-        ? { $redacted: 'erased', s: e.subject, at: e.tombstone!.erasedAt }
-        : { $redacted: 'unavailable', s: e.subject };
-      values.set(path, redacted);
+      opened = redactedFor(e);
+    }
+    groups.set(path, { subject: envelope.s, paths: envelope.p, values: opened });
+    values.set(path, opened instanceof Map ? opened.get(path)! : opened);
+  }
+  for (const { path, envelope } of found) {
+    if (isGroupHead(envelope)) continue;
+    if (isGroupPointer(envelope)) {
+      // A pointer only names its head: it must be listed by that head (whose paths are authenticated) and share its subject.
+      const group = groups.get(envelope.in);
+      if (!group || group.subject !== envelope.s || !group.paths.includes(path)) throw new EnvelopeTampered(event.id, path);
+      values.set(path, group.values instanceof Map ? group.values.get(path)! : group.values);
+      continue;
+    }
+    try {
+      values.set(path, openEnvelope(envelope as Envelope, lookups.get(envelope.s), { eventId: event.id, path }));
+    } catch (e) {
+      if (!(e instanceof SubjectKeyUnavailable)) throw e;
+      values.set(path, redactedFor(e));
     }
   }
   return replacedAt(event.data, values);

@@ -37,7 +37,11 @@ describe('encryptEvents / decryptEvents', () => {
     const [person, request, share] = sealed;
     expect([person.data.name, person.data.pseudonym, person.data.birthYear].every(isEnvelope)).toBe(true);
     expect(person.data).toMatchObject({ caseId: 'c-1', personId: 'p-1', category: 'suspect', nationalities: [{ country: 'SE' }] });
-    expect(request.data.grounds).toEqual([{ ground: 'f', reason: expect.objectContaining({ $enc: 'v1', s: 'request:r-1' }) }, { ground: 'g', reason: expect.objectContaining({ $enc: 'v1' }) }]);
+    // Several values of one subject in one event: one group (v2), the head at the first path, a pointer at the next.
+    expect(request.data.grounds).toEqual([
+      { ground: 'f', reason: expect.objectContaining({ $enc: 'v2', s: 'request:r-1', p: ['grounds.0.reason', 'grounds.1.reason'] }) },
+      { ground: 'g', reason: { $enc: 'v2', s: 'request:r-1', in: 'grounds.0.reason' } },
+    ]);
     expect(share).toBe(input[2]);
     expect(JSON.stringify(sealed)).not.toMatch(/Ali Hassan|Suspect p-1|2008|N\.N\./);
     expect(keys.calls.keysFor).toBe(1); // one batch for every subject of every event
@@ -86,6 +90,23 @@ describe('erasure and lost keys', () => {
     const [sealed] = await encryptEvents(policy, keys, [registered('e-1', 'p-1')]);
     const moved = { ...sealed, id: 'e-other' }; // the same ciphertext claimed by another event
     await expect(decryptEvents(keys, [moved])).rejects.toBeInstanceOf(EnvelopeTampered);
+  });
+
+  it('given a group, then a pointer moved to a path its head does not list, a head with its paths changed, or a pointer without its head is tampering', async () => {
+    const keys = new InMemoryKeyStore();
+    const [sealed] = await encryptEvents(policy, keys, [registered('e-1', 'p-1', { name: 'Ali Hassan' })]);
+    const d = sealed.data as Record<string, { $enc: string; p?: string[]; in?: string }>;
+    expect(d.name).toMatchObject({ $enc: 'v2', p: ['name', 'pseudonym', 'birthYear'] });
+    const pointerElsewhere = { ...sealed, data: { ...sealed.data, category: d.pseudonym } };
+    await expect(decryptEvents(keys, [pointerElsewhere])).rejects.toBeInstanceOf(EnvelopeTampered);
+    const reordered = { ...sealed, data: { ...sealed.data, name: { ...d.name, p: ['name', 'birthYear', 'pseudonym'] } } };
+    await expect(decryptEvents(keys, [reordered])).rejects.toBeInstanceOf(EnvelopeTampered);
+    const headless = { ...sealed, data: { ...sealed.data, name: 'x' } };
+    await expect(decryptEvents(keys, [headless])).rejects.toBeInstanceOf(EnvelopeTampered);
+    // An erased subject's group reads as erased at every path.
+    await keys.destroy('person:p-1', { eventId: 'e-erase', erasedAt: '2026-12-06T12:00:00.000Z' });
+    const [gone] = await decryptEvents(keys, [sealed]);
+    expect([gone.data.name, gone.data.pseudonym, gone.data.birthYear].every(isRedacted)).toBe(true);
   });
 
   it('given chained ciphertext, then the chain still verifies after the subject is erased (it hashes ciphertext)', async () => {

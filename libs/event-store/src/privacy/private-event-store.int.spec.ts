@@ -50,7 +50,7 @@ describe('PrivateEventStore', () => {
     const { folder, store, inner, run } = open();
     await run({ type: 'register', personId: 'p1', name: 'Karin Kvist' });
     const raw = await inner.readStream('people-1');
-    expect(raw[0].data.name).toMatchObject({ $enc: 'v1', s: 'person:p1' });
+    expect(raw[0].data.name).toMatchObject({ $enc: 'v1', s: 'person:p1' }); // one value: v1
     expect((await store.readStream('people-1'))[0].data.name).toBe('Karin Kvist');
     expect((await store.readAll())[0].data.name).toBe('Karin Kvist');
     await store.close();
