@@ -8,6 +8,7 @@ import type {
   DetentionOutcome, ExtraditionOutcome, HandlerRelation, NationalityClaim, Platform,
 } from './case.events.js';
 import type { ExtraditionRoute, ExtraditionStage } from './extradition-routes.js';
+import type { RectifiableField, RectifiedValue, RestrictionGround } from './person-lifecycle.js';
 
 // Every command names its case (the application layer routes it to caseStreamId(caseId));
 // who acts and when comes from metadata, never from data. The types describe well-formed
@@ -91,11 +92,22 @@ export type RecordSurrender = Command<'RecordSurrender', {
   caseId: string; extraditionId: string; surrenderedAt: string;
 }>;
 
+// The person's personal-data lifecycle (LED Art. 5, 16): the owner country, as controller, decides.
+export type RestrictProcessing = Command<'RestrictProcessing', {
+  caseId: string; personId: string; ground: RestrictionGround; reason: string;
+}>;
+export type LiftRestriction = Command<'LiftRestriction', { caseId: string; personId: string; reason: string }>;
+export type RectifyPerson = Command<'RectifyPerson', {
+  caseId: string; personId: string; field: RectifiableField; value: RectifiedValue; reason: string;
+}>;
+export type ReviewRetention = Command<'ReviewRetention', { caseId: string; personId: string; keepUntil: string; reason: string }>;
+
 export type CaseCommand =
   | OpenCase | ShareCase | RevokeSharing | CloseCase | ReopenCase
   | RegisterPerson | RecordNationality | RetractNationality
   | RecordDetention | ExtendCustody | EndDetention
   | IdentifyHandlerAbroad | LinkHandlerToPerson | UpdateHandlerLocation
-  | RequestExtradition | RecordExtraditionConsent | RecordExtraditionStage | DecideExtradition | RecordSurrender;
+  | RequestExtradition | RecordExtraditionConsent | RecordExtraditionStage | DecideExtradition | RecordSurrender
+  | RestrictProcessing | LiftRestriction | RectifyPerson | ReviewRetention;
 
 export type CaseCommandType = CaseCommand['type'];

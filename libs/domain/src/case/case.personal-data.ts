@@ -31,9 +31,14 @@ export const CASE_PERSONAL_DATA: PersonalDataPolicyOf<CaseEvent> = {
   ExtraditionStageReached: [],
   ExtraditionDecided: caseText('grounds'),
   PersonSurrendered: [],
+  ProcessingRestricted: person('reason'),
+  RestrictionLifted: person('reason'),
+  PersonalDataRectified: person('value', 'reason'),
+  RetentionReviewed: person('reason'),
 };
 
 export const CASE_REVIEWED_PLAIN: ReviewedPlain = {
   'DetentionRecorded.facility': 'a detention facility, not a person; the detention register needs it, and it identifies no one once the person\'s own fields are erased',
   'DetentionRecorded.legalBasis': 'a statutory provision (e.g. Retsplejeloven § 762), not a person',
+  'ProcessingRestricted.ground': 'one of a fixed list of Art. 16(3) grounds, not free text',
 };
