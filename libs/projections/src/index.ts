@@ -47,3 +47,5 @@ export * from './read-models/information-exchange-statistics/information-exchang
 export * from './read-models/information-exchange-statistics/information-exchange-statistics.queries.js';
 export * from './read-models/search/search.projection.js';
 export * from './read-models/search/search.queries.js';
+export * from './read-models/retention-reviews/retention-reviews.projection.js';
+export * from './read-models/retention-reviews/retention-reviews.queries.js';

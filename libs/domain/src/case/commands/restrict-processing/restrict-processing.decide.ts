@@ -21,7 +21,7 @@ export function decideRestrictProcessing(command: RestrictProcessing, state: Cas
   // The process manager reads a read model that may lag a review recorded a moment ago: the stream
   // knows better, and a review that keeps the data beyond now means the review is not overdue.
   if (ground === 'retention-review-overdue' && person.keepUntil !== undefined
-    && compareInstants(person.keepUntil, command.metadata.now) > 0) {
+    && compareInstants(person.keepUntil, command.metadata.now) >= 0) {
     throw new DomainError('RETENTION_NOT_OVERDUE', `The retention review of person ${person.personId} is not overdue`, 'ground');
   }
   return [{ type: 'ProcessingRestricted', data: { caseId: existing.caseId, personId: person.personId, ground, reason } }];
