@@ -81,7 +81,14 @@ export function CasePage({ caseId }: { caseId: string }) {
         {c.access !== 'owner' ? <p class="footnote">Only the owning country sees every partner a case is shared with.</p> : null}
       </Panel>
       <div class="grid">
-        <Panel title="People" id="people"><People persons={c.persons} /></Panel>
+        <Panel title="People" id="people">
+          {c.restrictedPersonsWithheld ? (
+            <p class="restriction-mark" data-testid="restricted-withheld">
+              {c.restrictedPersonsWithheld} {c.restrictedPersonsWithheld === 1 ? 'person is' : 'persons are'} restricted (LED Art. 16(3)) and not shown.
+            </p>
+          ) : null}
+          <People persons={c.persons} />
+        </Panel>
         <Panel title="Detentions" id="case-detentions"><Detentions detentions={c.detentions} persons={c.persons} /></Panel>
         <Panel title="Handlers abroad" id="case-handlers"><Handlers handlers={c.handlers} persons={c.persons} /></Panel>
         <Panel title="Extraditions" id="case-extraditions"><Extraditions extraditions={c.extraditions} persons={c.persons} /></Panel>

@@ -1,7 +1,7 @@
 import type { CaseDetail, DetentionView, ExtraditionView, HandlerView, PersonView } from '../api/types';
 import { Empty } from '../components/states';
 import { Time, Deadline } from '../components/time';
-import { countryName, formatDate, humanize, personLabel } from '../format';
+import { countryName, formatDate, formatInstant, humanize, personLabel } from '../format';
 
 export interface TimelineItem {
   at: string;
@@ -79,7 +79,13 @@ export function People({ persons, note }: { persons: PersonView[]; note?: RowNot
       <tbody>
         {persons.map((p) => (
           <tr key={p.personId} class={note?.(p.personId) ? 'changed' : undefined}>
-            <td>{personLabel(p)}{p.aliases?.length ? <div class="muted small">also known as {p.aliases.join(', ')}</div> : null}<Note text={note?.(p.personId)} /></td>
+            <td>
+              {personLabel(p)}{p.aliases?.length ? <div class="muted small">also known as {p.aliases.join(', ')}</div> : null}<Note text={note?.(p.personId)} />
+              {p.restriction ? <div class="restriction-mark" data-testid="restriction-mark">Processing restricted ({p.restriction.ground.replace(/-/g, ' ')}) since {formatInstant(p.restriction.since)}</div> : null}
+              {p.corrections?.map((c) => (
+                <div key={c.field} class="muted small" data-testid="correction">{c.field} corrected on {formatInstant(c.correctedAt)} by {c.correctedBy} ({countryName(c.correctedByCountry)})</div>
+              ))}
+            </td>
             <td>{p.category}</td>
             <td>{p.birthYear ?? '—'}</td>
             <td>
