@@ -1,12 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import type { CommandMetadata, RestrictProcessing } from '@liaison/domain';
 import { overdueUnrestricted } from '@liaison/projections';
-import { CLOCK } from '../../common/clock.js';
-import type { Clock } from '../../common/clock.js';
 import { CommandSweeper, type SweepItem } from '../../commands/process-managers/command-sweeper.js';
 import { retentionPolicy } from '../../config/retention-policy.js';
-import { ProjectionsHost } from '../../runtime/projections-host.js';
 import { CASE_AGGREGATE } from '../case.descriptor.js';
 
 /** Who restricts in event metadata: the service, on the case owner's behalf. */
@@ -24,14 +20,12 @@ const BATCH = 500;
  */
 @Injectable()
 export class RetentionReviewSweeper extends CommandSweeper {
-  constructor(
-    @Inject(ProjectionsHost) private readonly host: ProjectionsHost,
-    @Inject(CommandBus) bus: CommandBus,
-    @Inject(CLOCK) clock: Clock,
-  ) {
-    super({ name: 'retention-review', intervalSetting: 'RETENTION_REVIEW_SWEEP_MS', defaultIntervalMs: 900_000 }, bus, clock);
+  protected readonly settings = { name: 'retention-review', intervalSetting: 'RETENTION_REVIEW_SWEEP_MS', defaultIntervalMs: 900_000 };
+
+  override onApplicationBootstrap(): void {
     // An invalid policy setting stops the service at start, not at the first pass.
     retentionPolicy();
+    super.onApplicationBootstrap();
   }
 
   protected candidates(now: string, metadata: (actor: string, country: string) => CommandMetadata): SweepItem[] {

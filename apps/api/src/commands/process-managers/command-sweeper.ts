@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { CommandBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import type { CommandMetadata } from '@liaison/domain';
+import { CLOCK } from '../../common/clock.js';
 import type { Clock } from '../../common/clock.js';
 import { integerSetting } from '../../config/integer-setting.js';
+import { ProjectionsHost } from '../../runtime/projections-host.js';
 import type { AggregateDescriptor } from '../aggregate-descriptor.js';
 import { ExecuteCommand } from '../execute-command.handler.js';
 
@@ -28,20 +30,19 @@ export interface SweeperSettings {
  * identity acting for a country. The decider re-checks each against the stream and answers a no-op or
  * a 422 for anything settled meanwhile, so a lagging read model, a second pass or a restart never
  * records anything twice: idempotence lives in the domain, not in the sweeper's memory. The clock is
- * injected; nothing in the domain runs on a timer.
+ * injected; nothing in the domain runs on a timer. Subclasses name their settings and candidates and
+ * inherit the injected constructor. Candidates come from `host` (a system read: ids only, no viewer).
  */
 export abstract class CommandSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger: Logger;
+  protected abstract readonly settings: SweeperSettings;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
-  protected constructor(
-    private readonly settings: SweeperSettings,
-    private readonly bus: CommandBus,
-    private readonly clock: Clock,
-  ) {
-    this.logger = new Logger(settings.name);
-  }
+  constructor(
+    @Inject(ProjectionsHost) protected readonly host: ProjectionsHost,
+    @Inject(CommandBus) private readonly bus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** The commands this pass should send; `metadata(actor, country)` gives each its service metadata. */
   protected abstract candidates(now: string, metadata: (actor: string, country: string) => CommandMetadata): SweepItem[];
@@ -76,11 +77,11 @@ export abstract class CommandSweeper implements OnApplicationBootstrap, OnApplic
         // Settled between the read and the command (answered, reviewed): refused, skip it. Anything else
         // (the store refusing writes) ends this pass; the next one tries again. Counts only: no ids.
         if ((e as { getStatus?: () => number }).getStatus?.() === 422) continue;
-        this.logger.warn({ msg: 'pass stopped', error: e instanceof Error ? e.name : typeof e, recorded });
+        new Logger(this.settings.name).warn({ msg: 'pass stopped', error: e instanceof Error ? e.name : typeof e, recorded });
         break;
       }
     }
-    if (recorded > 0) this.logger.log({ msg: 'events recorded', count: recorded });
+    if (recorded > 0) new Logger(this.settings.name).log({ msg: 'events recorded', count: recorded });
     return recorded;
   }
 }

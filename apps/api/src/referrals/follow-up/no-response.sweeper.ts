@@ -1,11 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import type { CommandMetadata, RecordNoPlatformResponse } from '@liaison/domain';
 import { awaitingFollowUp } from '@liaison/projections';
-import { CLOCK } from '../../common/clock.js';
-import type { Clock } from '../../common/clock.js';
 import { CommandSweeper, type SweepItem } from '../../commands/process-managers/command-sweeper.js';
-import { ProjectionsHost } from '../../runtime/projections-host.js';
 import { REFERRAL_AGGREGATE } from '../referral.descriptor.js';
 
 /** Who the follow-up acts as in event metadata: the service, on the originating country's behalf. */
@@ -21,13 +17,7 @@ const BATCH = 500;
  */
 @Injectable()
 export class NoResponseSweeper extends CommandSweeper {
-  constructor(
-    @Inject(ProjectionsHost) private readonly host: ProjectionsHost,
-    @Inject(CommandBus) bus: CommandBus,
-    @Inject(CLOCK) clock: Clock,
-  ) {
-    super({ name: 'referral-follow-up', intervalSetting: 'REFERRAL_FOLLOW_UP_SWEEP_MS', defaultIntervalMs: 60_000 }, bus, clock);
-  }
+  protected readonly settings = { name: 'referral-follow-up', intervalSetting: 'REFERRAL_FOLLOW_UP_SWEEP_MS', defaultIntervalMs: 60_000 };
 
   protected candidates(now: string, metadata: (actor: string, country: string) => CommandMetadata): SweepItem[] {
     const { data: due } = this.host.runner.snapshot('referral-ledger', (db) => awaitingFollowUp(db, { now, limit: BATCH }));
