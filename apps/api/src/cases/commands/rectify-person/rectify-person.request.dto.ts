@@ -43,8 +43,12 @@ export class RectifyPersonRequestDto {
   @ValueForField
   @ApiProperty({
     description: 'The corrected value: text for name and pseudonym, a year for birthYear (null removes either), the whole new list for aliases.',
-    oneOf: [{ type: 'string', maxLength: TEXT_MAX }, { type: 'integer', minimum: 1900 }, { type: 'array', items: { type: 'string', maxLength: TEXT_MAX }, maxItems: ALIASES_MAX }],
-    nullable: true,
+    // OpenAPI 3.0 puts `nullable` beside a `type`, so on one member only: null then matches exactly one of them.
+    oneOf: [
+      { type: 'string', maxLength: TEXT_MAX, nullable: true },
+      { type: 'integer', minimum: 1900 },
+      { type: 'array', items: { type: 'string', maxLength: TEXT_MAX }, maxItems: ALIASES_MAX },
+    ],
     example: 2007,
   })
   value!: RectifiedValue;
