@@ -53,7 +53,7 @@ export interface CaseDetailParts {
   detentions: DetentionView[];
   handlers: HandlerView[];
   extraditions: ExtraditionView[];
-  /** How many restricted persons (and their detentions) this answer leaves out; absent when none. */
+  /** How many restricted persons (with their detentions, extraditions, handler links) this answer leaves out; absent when none. */
   restrictedPersonsWithheld?: number;
 }
 
@@ -71,7 +71,8 @@ function groupBy<R, K extends keyof R>(rows: R[], key: K): Map<R[K], R[]> {
 
 /** The case's children; every statement repeats the visibility filter so none can be reused unguarded. */
 export function caseDetailParts(db: Database.Database, p: Params, option: RestrictionOption = {}): CaseDetailParts {
-  // Restricted persons and their detentions are left out unless asked for ($SHOWN), and marked when shown.
+  // Restricted persons, their detentions, extraditions and handler links are left out unless asked for
+  // ($SHOWN), and marked when shown.
   const shown = option.includeRestricted ? '1' : unrestricted('t');
   const all = <R>(sql: string): R[] => prepared(db, `${sql.replace('$VISIBLE', visibleTo('t')).replace('$SHOWN', shown)}`).all(p) as R[];
   const corrections = correctionsOf(db, p.caseId);
@@ -106,7 +107,7 @@ export function caseDetailParts(db: Database.Database, p: Params, option: Restri
     .map((r): DetentionView => ({ ...r, status: r.endedAt === null ? 'open' : 'ended' }));
   const links = groupBy(all<{ handlerId: string; personId: string; relations: string }>(
     `SELECT t.handler_id AS handlerId, t.person_id AS personId, group_concat(t.relation, ',') AS relations
-     FROM handler_links t WHERE t.case_id = @caseId AND $VISIBLE GROUP BY t.handler_id, t.person_id
+     FROM handler_links t WHERE t.case_id = @caseId AND $VISIBLE AND $SHOWN GROUP BY t.handler_id, t.person_id
      ORDER BY t.handler_id, t.person_id`), 'handlerId');
   const handlers = all<{ handlerId: string; alias: string; believedCountry: string; platforms: string; source: string; information: number }>(
     `SELECT t.handler_id AS handlerId, t.alias, t.believed_country AS believedCountry, t.platforms, t.source, t.information
@@ -126,7 +127,7 @@ export function caseDetailParts(db: Database.Database, p: Params, option: Restri
        t.requested_country AS requestedCountry, t.sent_at AS sentAt, t.consented_at AS consentedAt,
        t.consent_deadline_at AS consentDecisionDeadlineAt, t.current_stage AS currentStage, t.decision AS outcome,
        t.decision_grounds AS grounds, t.decided_at AS decidedAt, t.surrendered_at AS surrenderedAt
-     FROM extraditions t WHERE t.case_id = @caseId AND $VISIBLE ORDER BY t.sent_at, t.extradition_id`).map(
+     FROM extraditions t WHERE t.case_id = @caseId AND $VISIBLE AND $SHOWN ORDER BY t.sent_at, t.extradition_id`).map(
     ({ outcome, grounds, decidedAt, ...r }): ExtraditionView => ({
       ...r,
       stages: (stages.get(r.extraditionId) ?? []).map(({ extraditionId: _, ...s }) => s),

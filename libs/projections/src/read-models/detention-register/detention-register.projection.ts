@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
 import { utc, type Data } from '../shared/read-model-helpers.js';
+import { rectifyNames } from '../shared/rectified-names.js';
 import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../shared/restrictions.js';
 
 /**
@@ -63,10 +64,7 @@ export const detentionRegisterProjection: Projection = {
         rm.stmt('UPDATE dr_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
         return;
       case 'PersonalDataRectified':
-        // The register shows names and pseudonyms only; other corrected fields are not kept here.
-        if (d.field === 'name' || d.field === 'pseudonym') {
-          rm.stmt(`UPDATE dr_persons SET ${d.field} = ? WHERE case_id = ? AND person_id = ?`).run(d.value ?? null, d.caseId, d.personId);
-        }
+        rectifyNames(rm, event, 'dr_persons');
         return;
     }
   },

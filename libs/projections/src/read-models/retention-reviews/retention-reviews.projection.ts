@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
 import { occurredAt, str, utc, type Data } from '../shared/read-model-helpers.js';
+import { rectifyNames } from '../shared/rectified-names.js';
 import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../shared/restrictions.js';
 
 /**
@@ -32,9 +33,7 @@ export const retentionReviewsProjection: Projection = {
           .run(d.caseId, d.personId, d.category, str(d.name), str(d.pseudonym), occurredAt(event));
         return;
       case 'PersonalDataRectified':
-        if (d.field === 'name' || d.field === 'pseudonym') {
-          rm.stmt(`UPDATE rr_persons SET ${d.field} = ? WHERE case_id = ? AND person_id = ?`).run(str(d.value), d.caseId, d.personId);
-        }
+        rectifyNames(rm, event, 'rr_persons');
         return;
       case 'RetentionReviewed':
         rm.stmt('UPDATE rr_persons SET keep_until = ?, reviewed_at = ? WHERE case_id = ? AND person_id = ?')
