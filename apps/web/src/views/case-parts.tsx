@@ -17,6 +17,8 @@ export interface TimelineItem {
  * What the case detail itself tells about the case's history (for identities without the audit
  * replay): the facts carry their own dates, but not who recorded them.
  */
+const FIELD_LABELS: Record<string, string> = { name: 'Name', pseudonym: 'Pseudonym', birthYear: 'Birth year', aliases: 'Aliases' };
+
 export function timelineFromDetail(c: CaseDetail): TimelineItem[] {
   const name = new Map(c.persons.map((p) => [p.personId, personLabel(p)]));
   const items: TimelineItem[] = [{ at: c.openedAt, what: 'Case opened', who: c.openedBy, country: c.ownerCountry }];
@@ -26,6 +28,10 @@ export function timelineFromDetail(c: CaseDetail): TimelineItem[] {
   }
   for (const p of c.persons) {
     for (const r of p.retractedNationalities) items.push({ at: r.retractedAt, what: `Nationality ${r.country} retracted`, detail: `${personLabel(p)}: ${r.reason}` });
+    for (const k of p.corrections ?? []) {
+      items.push({ at: k.correctedAt, what: `${FIELD_LABELS[k.field] ?? k.field} corrected`, detail: personLabel(p), who: k.correctedBy, country: k.correctedByCountry });
+    }
+    if (p.restriction) items.push({ at: p.restriction.since, what: `Processing restricted (${humanize(p.restriction.ground)})`, detail: personLabel(p) });
   }
   for (const e of c.extraditions) {
     const who = name.get(e.personId);
@@ -83,7 +89,7 @@ export function People({ persons, note }: { persons: PersonView[]; note?: RowNot
               {personLabel(p)}{p.aliases?.length ? <div class="muted small">also known as {p.aliases.join(', ')}</div> : null}<Note text={note?.(p.personId)} />
               {p.restriction ? <div class="restriction-mark" data-testid="restriction-mark">Processing restricted ({p.restriction.ground.replace(/-/g, ' ')}) since {formatInstant(p.restriction.since)}</div> : null}
               {p.corrections?.map((c) => (
-                <div key={c.field} class="muted small" data-testid="correction">{c.field} corrected on {formatInstant(c.correctedAt)} by {c.correctedBy} ({countryName(c.correctedByCountry)})</div>
+                <div key={c.field} class="muted small" data-testid="correction">{FIELD_LABELS[c.field] ?? c.field} corrected on {formatInstant(c.correctedAt)} by {c.correctedBy} ({countryName(c.correctedByCountry)})</div>
               ))}
             </td>
             <td>{p.category}</td>
