@@ -4,9 +4,8 @@ import {
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
   handlerCountsByCountry, listAccess, accessOfficers, listCases, listHandlers, openExtraditions, type FieldsClass,
   listInformationRequests, informationRequestDetail, type RequestDirection, type RequestStatus,
-  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics, search, retentionReviewsDue,
+  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics, search, retentionReviewsDue, type RetentionPolicy,
 } from '@liaison/projections';
-import { retentionPolicy } from '../config/retention-policy.js';
 import type { ReadContext } from './read-model.gateway.js';
 
 /** What the access record says about a read: the class of data, and the catalog query + params that produced it. */
@@ -79,9 +78,9 @@ export const QUERY_CATALOG = {
   informationExchangeStatistics: entry('information-exchange-statistics', 'aggregate', ({ db, viewer }, p: { year: number }) =>
     informationExchangeStatistics(db, viewer, { year: p.year })),
   search: entry('search', 'personal', ({ db, viewer }, p: { q: string; limit?: number; cursor?: string } & Restricted) => search(db, viewer, p)),
-  // The policy is the running process's (config), not a parameter: a reproduced read uses today's policy.
-  retentionReviews: entry('retention-reviews', 'personal', ({ db, viewer, now }, p: { withinDays?: number; limit?: number }) =>
-    ({ items: retentionReviewsDue(db, viewer, { now, policy: retentionPolicy(), ...p }) })),
+  // The policy (JSON) is a parameter, so the access record keeps the one in force and a reproduction uses it.
+  retentionReviews: entry('retention-reviews', 'personal', ({ db, viewer, now }, p: { policy: string; withinDays?: number; limit?: number }) =>
+    ({ items: retentionReviewsDue(db, viewer, { now, policy: JSON.parse(p.policy) as RetentionPolicy, withinDays: p.withinDays, limit: p.limit }) })),
   // The access log as it was answered before entries carried case titles: kept so those reads'
   // records reproduce to their hash. The controller asks accessLogTitled.
   accessLog: entry('access-log', 'personal', ({ db, viewer }, p: AccessLogParams) => listAccess(db, viewer, p)),

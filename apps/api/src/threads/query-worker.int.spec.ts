@@ -53,7 +53,10 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   deadlinesBoard: [{}, { kind: 'custody_review,extradition', limit: 5 }, { bucket: 'overdue' }],
   informationExchangeStatistics: [{ year: 2024 }, { year: 2025 }],
   search: [{ q: 'shooting' }, { q: 'suspect', limit: 5 }, { q: 'Vestre Fængsel' }, { q: 'handle' }, { q: 'corrected', includeRestricted: true }],
-  retentionReviews: [{}, { withinDays: 3653, limit: 5 }],
+  retentionReviews: [
+    { policy: JSON.stringify({ defaults: { suspect: 36, convicted: 36, victim: 12, witness: 12, contact: 12 }, byCountry: {} }) },
+    { policy: JSON.stringify({ defaults: { suspect: 1, convicted: 1, victim: 1, witness: 1, contact: 1 }, byCountry: { DK: { suspect: 2 } } }), withinDays: 3653, limit: 5 },
+  ],
 };
 
 describe('query thread', () => {

@@ -9,6 +9,7 @@ import { ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
 import { ApiRead } from '../../access/api-read.decorator.js';
+import { retentionPolicy } from '../../config/retention-policy.js';
 
 class RetentionReviewsQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 3653, default: RETENTION_DUE_WITHIN_DAYS, description: 'Also list reviews falling due within this many days.' })
@@ -43,6 +44,8 @@ export class RetentionReviewsQueryController {
       + 'processing automatically; such persons are listed here too, marked with `restriction`.',
   })
   list(@Req() req: FastifyRequest, @Query() q: RetentionReviewsQueryDto) {
-    return this.gateway.read(req, ...namedQuery('retentionReviews', { withinDays: q.withinDays, limit: q.limit }));
+    return this.gateway.read(req, ...namedQuery('retentionReviews', {
+      policy: JSON.stringify(retentionPolicy()), withinDays: q.withinDays, limit: q.limit,
+    }));
   }
 }
