@@ -40,6 +40,7 @@ export const VIEWS: readonly View[] = [
   { name: 'request', path: (c) => `/requests/${c.story.informationRequests.overdue.requestId}`, ready: '[data-testid="request-steps"]' },
   { name: 'deadlines', path: () => '/deadlines', ready: '[data-testid^="deadlines-"]' },
   { name: 'statistics', path: () => '/statistics', ready: '[data-testid="statistics-table"]' },
+  { name: 'retention-reviews', path: () => '/retention-reviews', ready: '#retention-overdue' },
   { name: 'audit', path: () => '/audit', ready: '.access-table' },
   { name: 'audit-entry', path: (c) => `/audit/access/${c.entryId}`, ready: '[data-testid="diff-summary"]' },
   { name: 'audit-replay', path: (c) => `/audit/cases/${c.story.cases.main}`, ready: '[data-testid="replay-position"]' },

@@ -20,6 +20,7 @@ import { ReferralsModule } from './referrals/referrals.module.js';
 import { ActionDaysModule } from './action-days/action-days.module.js';
 import { InformationRequestsModule } from './information-requests/information-requests.module.js';
 import { ReferralFollowUpModule } from './referrals/follow-up/follow-up.module.js';
+import { RetentionModule } from './cases/retention/retention.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { RuntimeModule } from './runtime/runtime.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -67,6 +68,7 @@ export class AppModule {
         QueriesModule,
         AuditModule,
         ReferralFollowUpModule,
+        RetentionModule,
         LiveModule,
       ],
       controllers: [HealthController, MetricsController],

@@ -33,6 +33,7 @@ import { RequestsList } from './views/requests-list';
 import { RequestPage } from './views/request-page';
 import { DeadlinesBoardView } from './views/deadlines';
 import { Statistics } from './views/statistics';
+import { RetentionReviews } from './views/retention-reviews';
 import { Forbidden, NotFound } from './views/not-found';
 import { SearchView } from './views/search';
 import { HeaderSearch } from './components/header-search';
@@ -168,7 +169,7 @@ export function App({ callbackUrl }: { callbackUrl?: string }) {
 const PRINT_SUBJECT: Record<string, string> = {
   overview: 'Overview', cases: 'Cases', case: 'Case', audit: 'Audit log', 'audit-entry': 'Reproduced access', 'audit-replay': 'Case replay',
   platforms: 'Platforms', referrals: 'Referrals', referral: 'Referral', search: 'Search', requests: 'Information requests',
-  request: 'Information request', deadlines: 'Deadlines board', statistics: 'Information exchange statistics', 'not-found': 'Page not found',
+  request: 'Information request', deadlines: 'Deadlines board', statistics: 'Information exchange statistics', retention: 'Retention reviews', 'not-found': 'Page not found',
 };
 
 function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }: {
@@ -256,6 +257,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
     { href: '/deadlines', label: 'Deadlines', active: route.name === 'deadlines', show: can.readCases(session) },
     { href: '/platforms', label: 'Platforms', active: route.name === 'platforms' || route.name.startsWith('referral'), show: can.readDashboards(session) },
     { href: '/statistics', label: 'Statistics', active: route.name === 'statistics', show: can.readDashboards(session) },
+    { href: '/retention-reviews', label: 'Retention', active: route.name === 'retention', show: can.readCases(session) },
     { href: '/audit', label: 'Audit', active: route.name.startsWith('audit'), show: can.audit(session) },
   ];
   const caseId = route.name === 'case' ? route.caseId : undefined;
@@ -276,6 +278,7 @@ function SignedIn({ session, path, navigate, onSignOut, onExpired, focusFirst }:
     case 'request': view = can.readCases(session) ? <RequestPage requestId={route.requestId} /> : <Forbidden />; break;
     case 'deadlines': view = can.readCases(session) ? <DeadlinesBoardView search={search} /> : <Forbidden />; break;
     case 'statistics': view = can.readDashboards(session) ? <Statistics search={search} /> : <Forbidden />; break;
+    case 'retention': view = can.readCases(session) ? <RetentionReviews /> : <Forbidden />; break;
     case 'search': view = can.readCases(session) ? <SearchView search={search} /> : <Forbidden />; break;
     case 'sign-in': case 'callback': view = null; break;
     default: view = <NotFound />; break;

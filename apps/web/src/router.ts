@@ -45,6 +45,7 @@ export type Route =
   | { name: 'request'; requestId: string }
   | { name: 'deadlines' }
   | { name: 'statistics' }
+  | { name: 'retention' }
   | { name: 'search' }
   | { name: 'sign-in' }
   | { name: 'callback' }
@@ -62,6 +63,7 @@ export function match(path: string): Route {
   if (p === '/requests') return { name: 'requests' };
   if (p === '/deadlines') return { name: 'deadlines' };
   if (p === '/statistics') return { name: 'statistics' };
+  if (p === '/retention-reviews') return { name: 'retention' };
   if (p === '/search') return { name: 'search' };
   let m = /^\/cases\/([0-9a-f-]{36})$/i.exec(p);
   if (m) return { name: 'case', caseId: m[1] as string };

@@ -13,6 +13,9 @@ export * from './case/case.events.js';
 export * from './case/case.state.js';
 export * from './case/case.decider.js';
 export {
+  RESTRICTION_GROUNDS, RECTIFIABLE_FIELDS, type RestrictionGround, type RectifiableField, type RectifiedValue,
+} from './case/person-lifecycle.js';
+export {
   EXTRADITION_ROUTES, EXTRADITION_STAGES, routePlan, routeInapplicability,
   type ExtraditionRoute, type ExtraditionStage, type ExtraditionDeadlineFor, type RoutePlan, type StageRule,
   type StageRequirement,

@@ -14,6 +14,10 @@ export {
 } from './read-models/shared/read-model-helpers.js';
 export * from './read-models/cases/cases.projection.js';
 export * from './read-models/cases/cases.queries.js';
+export type { Correction } from './read-models/cases/person-corrections.js';
+export {
+  RESTRICTION_EVENTS, type RestrictionMarker, type RestrictionOption,
+} from './read-models/shared/restrictions.js';
 export type { PersonView, DetentionView, HandlerView, ExtraditionView, CaseDetailParts } from './read-models/cases/case-detail-parts.js';
 export * from './read-models/detention-register/detention-register.projection.js';
 export * from './read-models/detention-register/detention-register.queries.js';
@@ -43,3 +47,5 @@ export * from './read-models/information-exchange-statistics/information-exchang
 export * from './read-models/information-exchange-statistics/information-exchange-statistics.queries.js';
 export * from './read-models/search/search.projection.js';
 export * from './read-models/search/search.queries.js';
+export * from './read-models/retention-reviews/retention-reviews.projection.js';
+export * from './read-models/retention-reviews/retention-reviews.queries.js';

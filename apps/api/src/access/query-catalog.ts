@@ -4,7 +4,7 @@ import {
   caseDetail, currentDetentions, custodyReviewsDue, detentionCounts, detentionsOverTime, extraditionCounts,
   handlerCountsByCountry, listAccess, accessOfficers, listCases, listHandlers, openExtraditions, type FieldsClass,
   listInformationRequests, informationRequestDetail, type RequestDirection, type RequestStatus,
-  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics, search,
+  deadlinesBoard, type DeadlineBucket, type DeadlineKind, informationExchangeStatistics, search, retentionReviewsDue, type RetentionPolicy,
 } from '@liaison/projections';
 import type { ReadContext } from './read-model.gateway.js';
 
@@ -20,6 +20,8 @@ type AccessLogParams = {
   officer?: string; excludeOfficer?: string; caseId?: string; referralId?: string; requestId?: string; from?: string; to?: string; limit?: number; cursor?: string;
 };
 type NoParams = Record<string, never>;
+/** Present (true) only when the read asked for restricted persons and was allowed them (queries/shared/include-restricted.ts). */
+type Restricted = { includeRestricted?: boolean };
 
 interface CatalogEntry<P, T> {
   projection: string;
@@ -38,14 +40,15 @@ const entry = <P extends Record<string, Scalar>, T>(projection: string, fields: 
 export const QUERY_CATALOG = {
   listCases: entry('cases', 'personal', ({ db, viewer }, p: { status?: 'open' | 'closed'; ownerCountry?: string; q?: string; limit?: number; cursor?: string }) =>
     listCases(db, viewer, p)),
-  caseDetail: entry('cases', 'personal', ({ db, viewer }, p: { caseId: string }) => caseDetail(db, viewer, p.caseId)),
-  currentDetentions: entry('detention-register', 'personal', ({ db, viewer }, p: { holdingCountry?: string; nationality?: string; limit?: number; cursor?: string }) =>
+  caseDetail: entry('cases', 'personal', ({ db, viewer }, p: { caseId: string } & Restricted) =>
+    caseDetail(db, viewer, p.caseId, { includeRestricted: p.includeRestricted })),
+  currentDetentions: entry('detention-register', 'personal', ({ db, viewer }, p: { holdingCountry?: string; nationality?: string; limit?: number; cursor?: string } & Restricted) =>
     currentDetentions(db, viewer, p)),
-  detentionCounts: entry('detention-register', 'aggregate', ({ db, viewer }, p: { holdingCountry?: string; nationality?: string }) =>
+  detentionCounts: entry('detention-register', 'aggregate', ({ db, viewer }, p: { holdingCountry?: string; nationality?: string } & Restricted) =>
     ({ items: detentionCounts(db, viewer, p) })),
-  custodyReviewsDue: entry('detention-register', 'personal', ({ db, viewer }, p: { before: string; holdingCountry?: string; limit?: number }) =>
+  custodyReviewsDue: entry('detention-register', 'personal', ({ db, viewer }, p: { before: string; holdingCountry?: string; limit?: number } & Restricted) =>
     ({ items: custodyReviewsDue(db, viewer, p) })),
-  detentionsOverTime: entry('detention-register', 'aggregate', ({ db, viewer }, p: { from: string; to: string; bucket: 'day' | 'week'; holdingCountry?: string }) =>
+  detentionsOverTime: entry('detention-register', 'aggregate', ({ db, viewer }, p: { from: string; to: string; bucket: 'day' | 'week'; holdingCountry?: string } & Restricted) =>
     ({ items: detentionsOverTime(db, viewer, p) })),
   listHandlers: entry('handlers-abroad', 'personal', ({ db, viewer }, p: { believedCountry?: string; platform?: string; limit?: number; cursor?: string }) =>
     listHandlers(db, viewer, p)),
@@ -74,7 +77,10 @@ export const QUERY_CATALOG = {
     deadlinesBoard(db, viewer, { now, kinds: p.kind?.split(',') as DeadlineKind[] | undefined, bucket: p.bucket, limit: p.limit, cursor: p.cursor })),
   informationExchangeStatistics: entry('information-exchange-statistics', 'aggregate', ({ db, viewer }, p: { year: number }) =>
     informationExchangeStatistics(db, viewer, { year: p.year })),
-  search: entry('search', 'personal', ({ db, viewer }, p: { q: string; limit?: number; cursor?: string }) => search(db, viewer, p)),
+  search: entry('search', 'personal', ({ db, viewer }, p: { q: string; limit?: number; cursor?: string } & Restricted) => search(db, viewer, p)),
+  // The policy (JSON) is a parameter, so the access record keeps the one in force and a reproduction uses it.
+  retentionReviews: entry('retention-reviews', 'personal', ({ db, viewer, now }, p: { policy: string; withinDays?: number; limit?: number }) =>
+    ({ items: retentionReviewsDue(db, viewer, { now, policy: JSON.parse(p.policy) as RetentionPolicy, withinDays: p.withinDays, limit: p.limit }) })),
   // The access log as it was answered before entries carried case titles: kept so those reads'
   // records reproduce to their hash. The controller asks accessLogTitled.
   accessLog: entry('access-log', 'personal', ({ db, viewer }, p: AccessLogParams) => listAccess(db, viewer, p)),

@@ -10,6 +10,7 @@ import { InformationRequestsQueryController } from './information-requests/infor
 import { DeadlinesQueryController } from './deadlines/deadlines.http.controller.js';
 import { StatisticsQueryController } from './statistics/statistics.http.controller.js';
 import { SearchQueryController } from './search/search.http.controller.js';
+import { RetentionReviewsQueryController } from './retention-reviews/retention-reviews.http.controller.js';
 
 /** Officers' reads of the read models (through the access room's gateway). */
 @Module({
@@ -17,7 +18,7 @@ import { SearchQueryController } from './search/search.http.controller.js';
   controllers: [
     CasesQueryController, DetentionsQueryController, HandlersQueryController, ExtraditionsQueryController,
     ReferralsQueryController, PlatformsQueryController, InformationRequestsQueryController, DeadlinesQueryController,
-    StatisticsQueryController, SearchQueryController,
+    StatisticsQueryController, SearchQueryController, RetentionReviewsQueryController,
   ],
 })
 export class QueriesModule {}

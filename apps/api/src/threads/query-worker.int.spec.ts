@@ -30,9 +30,9 @@ const NOW = '2025-01-15T12:00:00.000Z';
 // the catalog without a line here fails the first test.
 const SAMPLES: Record<QueryName, JsonObject[]> = {
   listCases: [{}, { status: 'open', limit: 5 }, { ownerCountry: 'DK' }],
-  caseDetail: [{ caseId: 'c-00001' }, { caseId: 'c-00007' }],
-  currentDetentions: [{ limit: 10 }, { holdingCountry: 'DK' }, { nationality: 'SE' }],
-  detentionCounts: [{}, { holdingCountry: 'SE' }],
+  caseDetail: [{ caseId: 'c-00001' }, { caseId: 'c-00007' }, { caseId: 'c-00003', includeRestricted: true }],
+  currentDetentions: [{ limit: 10 }, { holdingCountry: 'DK' }, { nationality: 'SE' }, { includeRestricted: true }],
+  detentionCounts: [{}, { holdingCountry: 'SE' }, { includeRestricted: true }],
   custodyReviewsDue: [{ before: '2030-01-01T00:00:00Z' }],
   detentionsOverTime: [{ from: '2024-09-01T00:00:00Z', to: '2025-01-01T00:00:00Z', bucket: 'week' }],
   listHandlers: [{}, { platform: 'Telegram' }],
@@ -52,7 +52,11 @@ const SAMPLES: Record<QueryName, JsonObject[]> = {
   informationRequestDetail: [{ requestId: 'ir-1' }],
   deadlinesBoard: [{}, { kind: 'custody_review,extradition', limit: 5 }, { bucket: 'overdue' }],
   informationExchangeStatistics: [{ year: 2024 }, { year: 2025 }],
-  search: [{ q: 'shooting' }, { q: 'suspect', limit: 5 }, { q: 'Vestre Fængsel' }, { q: 'handle' }],
+  search: [{ q: 'shooting' }, { q: 'suspect', limit: 5 }, { q: 'Vestre Fængsel' }, { q: 'handle' }, { q: 'corrected', includeRestricted: true }],
+  retentionReviews: [
+    { policy: JSON.stringify({ defaults: { suspect: 36, convicted: 36, victim: 12, witness: 12, contact: 12 }, byCountry: {} }) },
+    { policy: JSON.stringify({ defaults: { suspect: 1, convicted: 1, victim: 1, witness: 1, contact: 1 }, byCountry: { DK: { suspect: 2 } } }), withinDays: 3653, limit: 5 },
+  ],
 };
 
 describe('query thread', () => {

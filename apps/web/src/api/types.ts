@@ -38,6 +38,10 @@ export interface PersonView {
   erased?: { at: string; legalBasis: string };
   nationalities: { country: string; evaluation: Evaluation }[];
   retractedNationalities: { country: string; reason: string; retractedAt: string }[];
+  /** Present while processing is restricted (LED Art. 16(3)); shown only when asked for with includeRestricted. */
+  restriction?: { ground: string; since: string };
+  /** The last correction of each rectified field (LED Art. 16(1)). */
+  corrections?: { field: string; correctedAt: string; correctedBy: string; correctedByCountry: string }[];
 }
 export interface DetentionView {
   detentionId: string; personId: string; holdingCountry: string; facility: string; legalBasis: string;
@@ -61,6 +65,8 @@ export interface CaseDetail extends CaseSummary {
   detentions: DetentionView[];
   handlers: HandlerView[];
   extraditions: ExtraditionView[];
+  /** Restricted persons the answer leaves out (absent when none). */
+  restrictedPersonsWithheld?: number;
 }
 
 export interface DetentionCount { nationality: string | null; holdingCountry: string; count: number }
@@ -107,4 +113,12 @@ export interface VerifyResult {
 export interface SearchHit {
   caseId: string; caseTitle: string; handlingCode: string; handlingText: string | null; ownerCountry: string;
   kind: 'case' | 'person' | 'handler' | 'detention'; refId: string; label: string; also: string[]; person: string | null;
+}
+
+/** GET /api/v1/retention-reviews: a person's next retention review (LED Art. 5), in cases the viewer's country owns. */
+export interface RetentionReview {
+  caseId: string; handlingCode: string; handlingText: string | null; caseTitle: string;
+  personId: string; category: string; name: string | null; pseudonym: string | null;
+  registeredAt: string; reviewedAt: string | null; reviewDueAt: string; status: 'due' | 'overdue';
+  restriction?: { ground: string; since: string };
 }

@@ -26,8 +26,12 @@ export function replayTimeline(entries: ReplayTimelineEntry[]): TimelineItem[] {
 export function CasePage({ caseId }: { caseId: string }) {
   const { api, purposes, session, navigate } = useApp();
   const purpose = purposes.get(caseId);
-  const q = useQuery(purpose ? `case-${caseId}-${purpose}` : null, (signal, minPosition) =>
-    api.get<ReadAnswer<CaseDetail>>(`/api/v1/cases/${caseId}`, { signal, minPosition, purpose }));
+  // LED Art. 16(3): restricted persons are shown only when asked for; the read records the purpose with it.
+  const [showRestricted, setShowRestricted] = useState(false);
+  const q = useQuery(purpose ? `case-${caseId}-${purpose}-${showRestricted}` : null, (signal, minPosition) =>
+    api.get<ReadAnswer<CaseDetail>>(`/api/v1/cases/${caseId}`, {
+      signal, minPosition, purpose, query: showRestricted ? { includeRestricted: 'true' } : undefined,
+    }));
   const c = q.data?.data;
   // The audit replay (with who did what) answers only the owning country's supervisors.
   const replayable = !!c && can.audit(session) && c.ownerCountry === session.country;
@@ -81,7 +85,15 @@ export function CasePage({ caseId }: { caseId: string }) {
         {c.access !== 'owner' ? <p class="footnote">Only the owning country sees every partner a case is shared with.</p> : null}
       </Panel>
       <div class="grid">
-        <Panel title="People" id="people"><People persons={c.persons} /></Panel>
+        <Panel title="People" id="people">
+          {c.restrictedPersonsWithheld ? (
+            <p class="restriction-mark" data-testid="restricted-withheld">
+              {c.restrictedPersonsWithheld} {c.restrictedPersonsWithheld === 1 ? 'person is' : 'persons are'} restricted (LED Art. 16(3)) and not shown.{' '}
+              <button type="button" class="no-print" onClick={() => setShowRestricted(true)}>Show, for my stated purpose</button>
+            </p>
+          ) : null}
+          <People persons={c.persons} />
+        </Panel>
         <Panel title="Detentions" id="case-detentions"><Detentions detentions={c.detentions} persons={c.persons} /></Panel>
         <Panel title="Handlers abroad" id="case-handlers"><Handlers handlers={c.handlers} persons={c.persons} /></Panel>
         <Panel title="Extraditions" id="case-extraditions"><Extraditions extraditions={c.extraditions} persons={c.persons} /></Panel>

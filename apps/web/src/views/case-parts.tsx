@@ -1,7 +1,7 @@
 import type { CaseDetail, DetentionView, ExtraditionView, HandlerView, PersonView } from '../api/types';
 import { Empty } from '../components/states';
 import { Time, Deadline } from '../components/time';
-import { countryName, formatDate, humanize, personLabel } from '../format';
+import { countryName, formatDate, formatInstant, humanize, personLabel } from '../format';
 
 export interface TimelineItem {
   at: string;
@@ -17,6 +17,8 @@ export interface TimelineItem {
  * What the case detail itself tells about the case's history (for identities without the audit
  * replay): the facts carry their own dates, but not who recorded them.
  */
+const FIELD_LABELS: Record<string, string> = { name: 'Name', pseudonym: 'Pseudonym', birthYear: 'Birth year', aliases: 'Aliases' };
+
 export function timelineFromDetail(c: CaseDetail): TimelineItem[] {
   const name = new Map(c.persons.map((p) => [p.personId, personLabel(p)]));
   const items: TimelineItem[] = [{ at: c.openedAt, what: 'Case opened', who: c.openedBy, country: c.ownerCountry }];
@@ -26,6 +28,10 @@ export function timelineFromDetail(c: CaseDetail): TimelineItem[] {
   }
   for (const p of c.persons) {
     for (const r of p.retractedNationalities) items.push({ at: r.retractedAt, what: `Nationality ${r.country} retracted`, detail: `${personLabel(p)}: ${r.reason}` });
+    for (const k of p.corrections ?? []) {
+      items.push({ at: k.correctedAt, what: `${FIELD_LABELS[k.field] ?? k.field} corrected`, detail: personLabel(p), who: k.correctedBy, country: k.correctedByCountry });
+    }
+    if (p.restriction) items.push({ at: p.restriction.since, what: `Processing restricted (${humanize(p.restriction.ground)})`, detail: personLabel(p) });
   }
   for (const e of c.extraditions) {
     const who = name.get(e.personId);
@@ -79,9 +85,14 @@ export function People({ persons, note }: { persons: PersonView[]; note?: RowNot
       <tbody>
         {persons.map((p) => (
           <tr key={p.personId} class={note?.(p.personId) ? 'changed' : undefined}>
-            <td>{personLabel(p)}{p.aliases?.length ? <div class="muted small">also known as {p.aliases.join(', ')}</div> : null}
-              {p.erased ? <div class="muted small" data-testid="person-erased">Personal data erased {formatDate(p.erased.at)} ({humanize(p.erased.legalBasis)})</div> : null}
-              <Note text={note?.(p.personId)} /></td>
+            <td>
+              {personLabel(p)}{p.aliases?.length ? <div class="muted small">also known as {p.aliases.join(', ')}</div> : null}<Note text={note?.(p.personId)} />
+              {p.erased ? <div class="muted small" data-testid="person-erased">Personal data erased {formatInstant(p.erased.at)} ({humanize(p.erased.legalBasis)})</div> : null}
+              {p.restriction ? <div class="restriction-mark" data-testid="restriction-mark">Processing restricted ({p.restriction.ground.replace(/-/g, ' ')}) since {formatInstant(p.restriction.since)}</div> : null}
+              {p.corrections?.map((c) => (
+                <div key={c.field} class="muted small" data-testid="correction">{FIELD_LABELS[c.field] ?? c.field} corrected on {formatInstant(c.correctedAt)} by {c.correctedBy} ({countryName(c.correctedByCountry)})</div>
+              ))}
+            </td>
             <td>{p.category}</td>
             <td>{p.birthYear ?? '—'}</td>
             <td>

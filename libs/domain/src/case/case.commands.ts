@@ -9,6 +9,7 @@ import type {
 } from './case.events.js';
 import type { ExtraditionRoute, ExtraditionStage } from './extradition-routes.js';
 import type { ErasureBasis } from './commands/erase-personal-data/erasure-basis.js';
+import type { RectifiableField, RectifiedValue, RestrictionGround } from './person-lifecycle.js';
 
 // Every command names its case (the application layer routes it to caseStreamId(caseId));
 // who acts and when comes from metadata, never from data. The types describe well-formed
@@ -96,6 +97,15 @@ export type RecordSurrender = Command<'RecordSurrender', {
 export type ErasePersonalData = Command<'ErasePersonalData', {
   caseId: string; personId: string; legalBasis: ErasureBasis; reason: string;
 }>;
+// The person's personal-data lifecycle (LED Art. 5, 16): the owner country, as controller, decides.
+export type RestrictProcessing = Command<'RestrictProcessing', {
+  caseId: string; personId: string; ground: RestrictionGround; reason: string;
+}>;
+export type LiftRestriction = Command<'LiftRestriction', { caseId: string; personId: string; reason: string }>;
+export type RectifyPerson = Command<'RectifyPerson', {
+  caseId: string; personId: string; field: RectifiableField; value: RectifiedValue; reason: string;
+}>;
+export type ReviewRetention = Command<'ReviewRetention', { caseId: string; personId: string; keepUntil: string; reason: string }>;
 
 export type CaseCommand =
   | OpenCase | ShareCase | RevokeSharing | CloseCase | ReopenCase
@@ -103,6 +113,7 @@ export type CaseCommand =
   | RecordDetention | ExtendCustody | EndDetention
   | IdentifyHandlerAbroad | LinkHandlerToPerson | UpdateHandlerLocation
   | RequestExtradition | RecordExtraditionConsent | RecordExtraditionStage | DecideExtradition | RecordSurrender
-  | ErasePersonalData;
+  | ErasePersonalData
+  | RestrictProcessing | LiftRestriction | RectifyPerson | ReviewRetention;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -20,6 +20,10 @@ import { decideRequestExtradition } from './commands/request-extradition/request
 import { decideRetractNationality } from './commands/retract-nationality/retract-nationality.decide.js';
 import { decideRevokeSharing } from './commands/revoke-sharing/revoke-sharing.decide.js';
 import { decideShareCase } from './commands/share-case/share-case.decide.js';
+import { decideLiftRestriction } from './commands/lift-restriction/lift-restriction.decide.js';
+import { decideRectifyPerson } from './commands/rectify-person/rectify-person.decide.js';
+import { decideRestrictProcessing } from './commands/restrict-processing/restrict-processing.decide.js';
+import { decideReviewRetention } from './commands/review-retention/review-retention.decide.js';
 import { decideUpdateHandlerLocation } from './commands/update-handler-location/update-handler-location.decide.js';
 import { decideErasePersonalData } from './commands/erase-personal-data/erase-personal-data.decide.js';
 
@@ -54,6 +58,10 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
     case 'DecideExtradition': return decideDecideExtradition(command, state);
     case 'RecordSurrender': return decideRecordSurrender(command, state);
     case 'ErasePersonalData': return decideErasePersonalData(command, state);
+    case 'RestrictProcessing': return decideRestrictProcessing(command, state);
+    case 'LiftRestriction': return decideLiftRestriction(command, state);
+    case 'RectifyPerson': return decideRectifyPerson(command, state);
+    case 'ReviewRetention': return decideReviewRetention(command, state);
     default: {
       const unhandled: never = command;
       throw new Error(`Unknown case command ${(unhandled as { type: string }).type}`);

@@ -5,6 +5,7 @@ import type { HandlingCode } from '../shared/handling-code.js';
 import type { SharingLevel } from '../shared/sharing-level.js';
 import type { ExtraditionDeadlineFor, ExtraditionRoute, ExtraditionStage } from './extradition-routes.js';
 import type { ErasureBasis } from './commands/erase-personal-data/erasure-basis.js';
+import type { RectifiableField, RectifiedValue, RestrictionGround } from './person-lifecycle.js';
 
 // Event names are string literals, part of the stored history: never rename one, never
 // derive one from a class name (minifiers and refactors would silently change them).
@@ -141,6 +142,24 @@ export type PersonalDataErased = Event<'PersonalDataErased', {
   /** The decision's time (also in metadata): in the data so state and read models can say since when. */
   erasedAt: string;
 }>;
+/** LED Art. 16(3): the record stays, visibly marked, out of lists and aggregates by default. */
+export type ProcessingRestricted = Event<'ProcessingRestricted', {
+  caseId: string; personId: string; ground: RestrictionGround; reason: string;
+}>;
+export type RestrictionLifted = Event<'RestrictionLifted', { caseId: string; personId: string; reason: string }>;
+/**
+ * LED Art. 16(1): one event type for every rectifiable field (the field names which), so the field
+ * policy encrypts `value` under the person's key whatever the field, and recipients see one kind of
+ * correction. The value replaces the one on record; null removes it.
+ */
+export type PersonalDataRectified = Event<'PersonalDataRectified', {
+  caseId: string; personId: string; field: RectifiableField; value: RectifiedValue; reason: string;
+}>;
+/** LED Art. 5: the need to keep the person's data was reviewed; the next review is due at keepUntil. */
+export type RetentionReviewed = Event<'RetentionReviewed', {
+  caseId: string; personId: string; keepUntil: string; reason: string;
+}>;
+export type PersonLifecycleEvent = ProcessingRestricted | RestrictionLifted | PersonalDataRectified | RetentionReviewed;
 
 export type CaseEvent =
   | CaseOpened | CaseSharedWith | CaseSharingRevoked | CaseClosed | CaseReopened
@@ -148,7 +167,8 @@ export type CaseEvent =
   | DetentionRecorded | CustodyExtended | DetentionEnded
   | HandlerAbroadIdentified | HandlerLinkedToPerson | HandlerLocationUpdated
   | ExtraditionRequested | ExtraditionConsentRecorded | ExtraditionStageReached | ExtraditionDecided | PersonSurrendered
-  | PersonalDataErased;
+  | PersonalDataErased
+  | PersonLifecycleEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -160,6 +180,7 @@ export const CASE_EVENT_TYPES = [
   'HandlerAbroadIdentified', 'HandlerLinkedToPerson', 'HandlerLocationUpdated',
   'ExtraditionRequested', 'ExtraditionConsentRecorded', 'ExtraditionStageReached', 'ExtraditionDecided',
   'PersonSurrendered', 'PersonalDataErased',
+  'ProcessingRestricted', 'RestrictionLifted', 'PersonalDataRectified', 'RetentionReviewed',
 ] as const satisfies readonly CaseEventType[];
 // Compile-time completeness: adding an event to the union without listing it fails here.
 const _everyTypeListed: [Exclude<CaseEventType, (typeof CASE_EVENT_TYPES)[number]>] extends [never] ? true : never = true;

@@ -17,7 +17,7 @@ function history(length: number, seed = 7): CaseEvent[] {
   const add = (type: string, data: object) => events.push({ type, data: { caseId: CASE_ID, ...data } } as CaseEvent);
   while (events.length < length) {
     const p = `p-${rnd(persons + 1)}`;
-    switch (rnd(14)) {
+    switch (rnd(16)) {
       case 0: add('CaseSharedWith', { partnerCountry: countries[rnd(4)], level: rnd(2) ? 'read' : 'contribute' }); break;
       case 1: add('CaseSharingRevoked', { partnerCountry: countries[rnd(4)] }); break;
       case 2: add('PersonRegistered', { personId: `p-${persons++}`, category: 'suspect', nationalities: [{ country: countries[rnd(6)], evaluation: ev }] }); break;
@@ -31,6 +31,8 @@ function history(length: number, seed = 7): CaseEvent[] {
       case 10: add('HandlerLocationUpdated', { handlerId: `h-${rnd(handlers + 1)}`, believedCountry: countries[rnd(6)], evaluation: ev }); break;
       case 11: add('ExtraditionRequested', { extraditionId: `x-${extraditions++}`, personId: p, route: 'nordic-arrest-warrant', requestingCountry: 'SE', requestedCountry: 'DK' }); break;
       case 12: add('ExtraditionStageReached', { extraditionId: `x-${rnd(extraditions + 1)}`, stage: 'received', reachedAt: '2024-08-02T00:00:00.000Z' }); break;
+      case 13: add(rnd(2) ? 'ProcessingRestricted' : 'RestrictionLifted', { personId: p, ground: 'kept-as-evidence', reason: 'r' }); break;
+      case 14: add(rnd(2) ? 'RetentionReviewed' : 'PersonalDataRectified', { personId: p, keepUntil: '2026-01-01T00:00:00.000Z', field: 'name', value: rnd(2) ? null : 'N', reason: 'r' }); break;
       default: add(rnd(2) ? 'CaseClosed' : 'CaseReopened', {}); break;
     }
   }

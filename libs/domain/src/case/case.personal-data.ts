@@ -33,6 +33,10 @@ export const CASE_PERSONAL_DATA: PersonalDataPolicyOf<CaseEvent> = {
   PersonSurrendered: [],
   // Deliberately plain: the erasure log names the subject and why, and must outlive the key it destroys.
   PersonalDataErased: [],
+  ProcessingRestricted: person('reason'),
+  RestrictionLifted: person('reason'),
+  PersonalDataRectified: person('value', 'reason'),
+  RetentionReviewed: person('reason'),
 };
 
 export const CASE_REVIEWED_PLAIN: ReviewedPlain = {
@@ -40,4 +44,5 @@ export const CASE_REVIEWED_PLAIN: ReviewedPlain = {
   'PersonalDataErased.reason': 'why the officer erased: written about the erasure, not the person; it must outlive the key it destroys (LED Art. 25)',
   'DetentionRecorded.facility': 'a detention facility, not a person; the detention register needs it, and it identifies no one once the person\'s own fields are erased',
   'DetentionRecorded.legalBasis': 'a statutory provision (e.g. Retsplejeloven § 762), not a person',
+  'ProcessingRestricted.ground': 'one of a fixed list of Art. 16(3) grounds, not free text',
 };

@@ -5,6 +5,7 @@ import type { HandlingCode } from '../shared/handling-code.js';
 import type { SharingLevel } from '../shared/sharing-level.js';
 import type { CaseEvent, ExtraditionOutcome, HandlerRelation } from './case.events.js';
 import type { ExtraditionRoute, ExtraditionStage } from './extradition-routes.js';
+import { evolvePersonLifecycle, type RestrictionGround } from './person-lifecycle.js';
 
 // Only what decisions need: names, titles, facilities and free text stay in the events and
 // the read models. Collections are Maps because ids come from users ("__proto__" is a
@@ -16,6 +17,13 @@ export interface PersonState {
   nationalities: ReadonlyMap<CountryCode, Evaluation>;
   /** Set by PersonalDataErased: the person's key is gone, and no new fact about them is accepted. */
   erasedAt?: string;
+  /** Whether a name / pseudonym is on record: rectification may not remove the last of the two. */
+  hasName?: boolean;
+  hasPseudonym?: boolean;
+  /** Set while processing is restricted (LED Art. 16(3)). */
+  restriction?: RestrictionGround;
+  /** The next retention review set by the last RetentionReviewed (LED Art. 5). */
+  keepUntil?: string;
 }
 
 export interface DetentionState {
@@ -147,7 +155,8 @@ function evolveWith(m: MapChanges, state: CaseState, event: CaseEvent): CaseStat
     case 'PersonRegistered': {
       const { personId, category, nationalities } = event.data;
       const byCountry = new Map(nationalities.map((n) => [n.country, n.evaluation] as const));
-      return { ...s, persons: m.put(s.persons, personId, { personId, category, nationalities: byCountry }) };
+      const identity = { hasName: event.data.name !== undefined, hasPseudonym: event.data.pseudonym !== undefined };
+      return { ...s, persons: m.put(s.persons, personId, { personId, category, nationalities: byCountry, ...identity }) };
     }
     case 'NationalityRecorded': {
       const { personId, country, evaluation } = event.data;
@@ -209,6 +218,11 @@ function evolveWith(m: MapChanges, state: CaseState, event: CaseEvent): CaseStat
     }
     case 'PersonalDataErased':
       return { ...s, persons: patch(m, s.persons, event.data.personId, (p) => ({ ...p, erasedAt: event.data.erasedAt })) };
+    case 'ProcessingRestricted':
+    case 'RestrictionLifted':
+    case 'PersonalDataRectified':
+    case 'RetentionReviewed':
+      return { ...s, persons: patch(m, s.persons, event.data.personId, (p) => evolvePersonLifecycle(p, event)) };
     default: {
       const unhandled: never = event;
       throw new Error(`Unhandled case event ${(unhandled as { type: string }).type}`);

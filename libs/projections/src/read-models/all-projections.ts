@@ -8,6 +8,7 @@ import { platformResponsivenessProjection } from './platform-responsiveness/plat
 import { referralLedgerProjection } from './referral-ledger/referral-ledger.projection.js';
 import { requestRegisterProjection } from './request-register/request-register.projection.js';
 import { deadlinesBoardProjection } from './deadlines-board/deadlines-board.projection.js';
+import { retentionReviewsProjection } from './retention-reviews/retention-reviews.projection.js';
 import { searchProjection } from './search/search.projection.js';
 import { informationExchangeStatisticsProjection } from './information-exchange-statistics/information-exchange-statistics.projection.js';
 
@@ -24,4 +25,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   deadlinesBoardProjection,
   informationExchangeStatisticsProjection,
   searchProjection,
+  retentionReviewsProjection,
 ];

@@ -117,5 +117,21 @@ export function generateWorkload(options: { cases: number; seed?: number; firstP
     log.add(step.type, step.data as never, step.country);
     if (next[q] === queues[q].length) active.splice(slot, 1);
   }
+  personLifecycle(log, options.cases);
   return log;
+}
+
+/**
+ * Restrictions, rectifications and retention reviews of some cases' first person, after every other
+ * event and without a random draw, so the workload before them stays exactly as it was.
+ */
+function personLifecycle(log: EventLog, cases: number): void {
+  for (let n = 0; n < cases; n++) {
+    const ids = { caseId: `c-${String(n).padStart(5, '0')}`, personId: 'p-0' };
+    const owner = log.events.find((e) => e.type === 'CaseOpened' && e.data.caseId === ids.caseId)?.data.ownerCountry as string;
+    if (n % 5 === 1) log.add('PersonalDataRectified', { ...ids, field: 'name', value: `Corrected ${n}`, reason: 'checked' }, owner);
+    if (n % 7 === 3) log.add('ProcessingRestricted', { ...ids, ground: 'kept-as-evidence', reason: 'evidence' }, owner);
+    if (n % 14 === 10) log.add('RestrictionLifted', { ...ids, reason: 'trial over' }, owner);
+    if (n % 11 === 4) log.add('RetentionReviewed', { ...ids, keepUntil: '2027-01-01T00:00:00.000Z', reason: 'still needed' }, owner);
+  }
 }

@@ -17,6 +17,10 @@ import { ReopenCaseHttpController } from './reopen-case/reopen-case.http.control
 import { RetractNationalityHttpController } from './retract-nationality/retract-nationality.http.controller.js';
 import { RevokeSharingHttpController } from './revoke-sharing/revoke-sharing.http.controller.js';
 import { ShareCaseHttpController } from './share-case/share-case.http.controller.js';
+import { LiftRestrictionHttpController } from './lift-restriction/lift-restriction.http.controller.js';
+import { RectifyPersonHttpController } from './rectify-person/rectify-person.http.controller.js';
+import { RestrictProcessingHttpController } from './restrict-processing/restrict-processing.http.controller.js';
+import { ReviewRetentionHttpController } from './review-retention/review-retention.http.controller.js';
 import { UpdateHandlerLocationHttpController } from './update-handler-location/update-handler-location.http.controller.js';
 
 // Every case use case's controller, in one list the module registers (one per domain command).
@@ -41,4 +45,8 @@ export const CASE_COMMAND_CONTROLLERS: (new (...args: never[]) => unknown)[] = [
   DecideExtraditionHttpController,
   RecordSurrenderHttpController,
   ErasePersonalDataHttpController,
+  RestrictProcessingHttpController,
+  LiftRestrictionHttpController,
+  RectifyPersonHttpController,
+  ReviewRetentionHttpController,
 ];

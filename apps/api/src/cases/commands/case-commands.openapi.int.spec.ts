@@ -28,6 +28,10 @@ describe('OpenAPI document', () => {
     ['post', '/api/v1/cases/{caseId}/extraditions/{extraditionId}/decision', '200'],
     ['post', '/api/v1/cases/{caseId}/extraditions/{extraditionId}/surrender', '200'],
     ['post', '/api/v1/cases/{caseId}/persons/{personId}/erase', '200'],
+    ['post', '/api/v1/cases/{caseId}/persons/{personId}/restriction', '200'],
+    ['post', '/api/v1/cases/{caseId}/persons/{personId}/restriction/lift', '200'],
+    ['post', '/api/v1/cases/{caseId}/persons/{personId}/rectification', '200'],
+    ['post', '/api/v1/cases/{caseId}/persons/{personId}/retention-review', '200'],
   ];
 
   type Operation = { tags?: string[]; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> };

@@ -7,6 +7,11 @@ import { PagedQueryDto, ReadQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
 import { ApiRead } from '../../access/api-read.decorator.js';
+import { IncludeRestricted, includeRestricted } from '../shared/include-restricted.js';
+
+class CaseDetailQueryDto extends ReadQueryDto {
+  @IncludeRestricted() includeRestricted?: boolean;
+}
 
 class ListCasesQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
@@ -42,8 +47,8 @@ export class CasesQueryController {
   @Get(':caseId')
   @RequireScopes(Scope.CasesRead)
   @ApiRead({ summary: 'One case with people, nationalities, detentions, handlers, extraditions and sharing; 404 also when it is not shared with you', notFound: 'No such case, or one not shared with your country (CASE_NOT_FOUND).' })
-  async detail(@Req() req: FastifyRequest, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() _q: ReadQueryDto) {
-    const answer = await this.gateway.read(req, ...namedQuery('caseDetail', { caseId }));
+  async detail(@Req() req: FastifyRequest, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() q: CaseDetailQueryDto) {
+    const answer = await this.gateway.read(req, ...namedQuery('caseDetail', { caseId, includeRestricted: includeRestricted(req, q.includeRestricted) }));
     // Same answer for "does not exist" and "not yours", so case existence does not leak across borders.
     if (!answer.data) throw new NotFoundException({ message: 'Case not found', code: 'CASE_NOT_FOUND' });
     return answer;

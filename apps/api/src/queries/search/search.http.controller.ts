@@ -11,6 +11,7 @@ import { ApiRead } from '../../access/api-read.decorator.js';
 import { CursorQueryDto } from '../../access/read-query.dto.js';
 import { ReadModelGateway } from '../../access/read-model.gateway.js';
 import { namedQuery } from '../../access/query-catalog.js';
+import { IncludeRestricted, includeRestricted } from '../shared/include-restricted.js';
 
 /** The read model's own reading of the text, so the 400 says what it would say (and before any read). */
 const SEARCH_TEXT_PROBLEM = new WeakMap<object, string>();
@@ -52,6 +53,8 @@ class SearchQueryDto extends CursorQueryDto {
   @Min(1, { message: 'limit must be at least 1' })
   @Max(SEARCH_MAX_LIMIT, { message: `limit must be at most ${SEARCH_MAX_LIMIT}` })
   limit?: number;
+
+  @IncludeRestricted() includeRestricted?: boolean;
 }
 
 class SearchHitDto {
@@ -92,6 +95,8 @@ export class SearchQueryController {
       + 'A text the search cannot use (no word, too long, too many words) is a 400 naming `q`.',
   })
   find(@Req() req: FastifyRequest, @Query() q: SearchQueryDto) {
-    return this.gateway.read(req, ...namedQuery('search', { q: q.q, limit: q.limit, cursor: q.cursor }));
+    return this.gateway.read(req, ...namedQuery('search', {
+      q: q.q, limit: q.limit, cursor: q.cursor, includeRestricted: includeRestricted(req, q.includeRestricted),
+    }));
   }
 }

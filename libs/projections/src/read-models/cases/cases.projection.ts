@@ -4,6 +4,8 @@ import { CASE_EVENT_TYPES } from '@liaison/domain';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
 import { occurredAt, utc, type Data } from '../shared/read-model-helpers.js';
+import { evolveRestriction, setupRestrictions } from '../shared/restrictions.js';
+import { evolvePersonCorrection, setupPersonCorrections } from './person-corrections.js';
 
 /**
  * Case list and case detail. Owner, title and handling code live in case_meta (shared with the
@@ -12,12 +14,14 @@ import { occurredAt, utc, type Data } from '../shared/read-model-helpers.js';
  */
 export const casesProjection: Projection = {
   name: 'cases',
-  // 2: persons keep their aliases. 3: erasure (ADR 19).
-  version: 3,
+  // 2: persons keep their aliases. 3: restrictions and corrections (LED Art. 16). 4: erasure (ADR 19).
+  version: 4,
   canHandle: CASE_EVENT_TYPES,
   indexes: ['CREATE INDEX IF NOT EXISTS cases_by_position ON cases(last_position DESC, case_id DESC)'],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
+    setupRestrictions(db);
+    setupPersonCorrections(db);
     db.exec(`
       CREATE TABLE cases(case_id TEXT PRIMARY KEY, offence_category TEXT NOT NULL, status TEXT NOT NULL,
         status_reason TEXT, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL, last_event_at TEXT NOT NULL,
@@ -114,8 +118,11 @@ export const casesProjection: Projection = {
       case 'PersonalDataErased':
         eraseValues(rm, d);
         break;
+      case 'PersonalDataRectified':
+        evolvePersonCorrection(rm, event);
+        break;
       default:
-        evolveExtradition(rm, event, d);
+        if (!evolveRestriction(rm, event)) evolveExtradition(rm, event, d);
     }
     touch(rm, event, d);
   },

@@ -4,6 +4,7 @@ import {
   addFilter, CASE_META_COLUMNS, clampLimit, decodeCursor, likePattern, prepared, toPage, viewerParams,
   type CaseLabel, type Page, type PageOptions,
 } from '../shared/read-model-helpers.js';
+import type { RestrictionOption } from '../shared/restrictions.js';
 import { caseDetailParts, type CaseDetailParts } from './case-detail-parts.js';
 
 export interface CaseSummary extends CaseLabel {
@@ -68,12 +69,12 @@ export function listCases(db: Database.Database, viewer: Viewer, options: ListCa
 }
 
 /** The whole case, or undefined when it does not exist or the viewer may not see it (both answer 404). */
-export function caseDetail(db: Database.Database, viewer: Viewer, caseId: string): CaseDetail | undefined {
+export function caseDetail(db: Database.Database, viewer: Viewer, caseId: string, option: RestrictionOption = {}): CaseDetail | undefined {
   const p = { ...viewerParams(viewer), caseId };
   const row = prepared(db, `${SELECT_CASE} WHERE c.case_id = @caseId AND ${visibleTo('c')}`).get(p) as CaseRow | undefined;
   if (!row) return undefined;
   const sharing = prepared(db, `SELECT a.country, a.level FROM case_access a WHERE a.case_id = @caseId AND a.level <> 'owner'
       AND (a.country = @viewerCountry OR @viewerCountry = (SELECT owner_country FROM case_meta WHERE case_id = @caseId))
       AND ${visibleTo('a')} ORDER BY a.country`).all(p) as CaseDetail['sharing'];
-  return { ...summary(row), statusReason: row.statusReason, sharing, ...caseDetailParts(db, p) };
+  return { ...summary(row), statusReason: row.statusReason, sharing, ...caseDetailParts(db, p, option) };
 }

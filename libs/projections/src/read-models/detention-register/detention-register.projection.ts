@@ -3,6 +3,8 @@ import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
 import { eraseNamesOf, utc, type Data } from '../shared/read-model-helpers.js';
+import { rectifyNames } from '../shared/rectified-names.js';
+import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../shared/restrictions.js';
 
 /**
  * Who is detained where. Nationalities are kept per person (current ones only) and joined at query
@@ -12,11 +14,11 @@ import { eraseNamesOf, utc, type Data } from '../shared/read-model-helpers.js';
 export const detentionRegisterProjection: Projection = {
   name: 'detention-register',
   // v2: without the dr_by_person index, which no query used but every detention paid for.
-  // 3: erased persons lose their names (ADR 19).
-  version: 3,
+  // v3: restricted persons (LED Art. 16(3)) and rectified names. 4: erased persons lose their names (ADR 19).
+  version: 4,
   canHandle: [
     ...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataErased', 'NationalityRecorded', 'NationalityRetracted',
-    'DetentionRecorded', 'CustodyExtended', 'DetentionEnded',
+    'DetentionRecorded', 'CustodyExtended', 'DetentionEnded', ...RESTRICTION_EVENTS, 'PersonalDataRectified',
   ],
   indexes: [
     'CREATE INDEX IF NOT EXISTS dr_open_by_detained_at ON dr_detentions(detained_at DESC, case_id DESC, detention_id DESC) WHERE ended_at IS NULL',
@@ -24,6 +26,7 @@ export const detentionRegisterProjection: Projection = {
   ],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
+    setupRestrictions(db);
     db.exec(`
       CREATE TABLE dr_persons(case_id TEXT NOT NULL, person_id TEXT NOT NULL, category TEXT NOT NULL, name TEXT,
         pseudonym TEXT, PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
@@ -34,7 +37,7 @@ export const detentionRegisterProjection: Projection = {
         ended_at TEXT, PRIMARY KEY (case_id, detention_id)) WITHOUT ROWID;`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
-    if (evolveCaseAccess(rm, event)) return;
+    if (evolveCaseAccess(rm, event) || evolveRestriction(rm, event)) return;
     const d = event.data as Data;
     switch (event.type) {
       case 'PersonalDataErased':
@@ -62,6 +65,9 @@ export const detentionRegisterProjection: Projection = {
         return;
       case 'DetentionEnded':
         rm.stmt('UPDATE dr_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
+        return;
+      case 'PersonalDataRectified':
+        rectifyNames(rm, event, 'dr_persons');
         return;
     }
   },

@@ -4,6 +4,7 @@ import {
   addFilter, CASE_META_COLUMNS, clampLimit, decodeCursor, prepared, toPage, utcParam, viewerParams,
   type CaseLabel, type Page, type PageOptions,
 } from '../shared/read-model-helpers.js';
+import { excludeRestricted, restrictionColumns, restrictionOf, type RestrictionMarker, type RestrictionOption } from '../shared/restrictions.js';
 
 export interface DetentionEntry extends CaseLabel {
   detentionId: string;
@@ -17,27 +18,34 @@ export interface DetentionEntry extends CaseLabel {
   facility: string;
   detainedAt: string;
   nextCustodyReviewAt: string;
+  /** Only on detentions of restricted persons, which are listed only when asked for (includeRestricted). */
+  restriction?: RestrictionMarker;
 }
 
-export interface DetentionFilter {
+/** Restricted persons' detentions are left out of lists and counts unless includeRestricted (LED Art. 16(3)). */
+export interface DetentionFilter extends RestrictionOption {
   holdingCountry?: string;
   /** Only persons currently holding this nationality (among others). */
   nationality?: string;
 }
 
-type Row = Omit<DetentionEntry, 'nationalities'> & { nationalities: string | null };
+type Row = Omit<DetentionEntry, 'nationalities' | 'restriction'>
+  & { nationalities: string | null; restrictionGround: string | null; restrictedSince: string | null };
 
 const SELECT_OPEN = `SELECT d.case_id AS caseId, ${CASE_META_COLUMNS}, d.detention_id AS detentionId, d.person_id AS personId,
     p.category, p.name, p.pseudonym,
     (SELECT group_concat(n.country, ',' ORDER BY n.country) FROM dr_nationalities n
       WHERE n.case_id = d.case_id AND n.person_id = d.person_id) AS nationalities,
-    d.holding_country AS holdingCountry, d.facility, d.detained_at AS detainedAt, d.next_review_at AS nextCustodyReviewAt
+    d.holding_country AS holdingCountry, d.facility, d.detained_at AS detainedAt, d.next_review_at AS nextCustodyReviewAt,
+    ${restrictionColumns('d')}
   FROM dr_detentions d JOIN case_meta m ON m.case_id = d.case_id
   LEFT JOIN dr_persons p ON p.case_id = d.case_id AND p.person_id = d.person_id`;
 
-const entry = (r: Row): DetentionEntry => ({ ...r, nationalities: r.nationalities ? r.nationalities.split(',') : [] });
+const entry = ({ restrictionGround, restrictedSince, ...r }: Row): DetentionEntry =>
+  ({ ...r, nationalities: r.nationalities ? r.nationalities.split(',') : [], ...restrictionOf({ restrictionGround, restrictedSince }) });
 
 function filterSql(filter: DetentionFilter, where: string[], params: Record<string, unknown>): void {
+  excludeRestricted(where, 'd', filter);
   addFilter(where, params, filter.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
   if (filter.nationality) {
     where.push(`EXISTS (SELECT 1 FROM dr_nationalities f WHERE f.case_id = d.case_id AND f.person_id = d.person_id
@@ -80,6 +88,7 @@ export function detentionCounts(db: Database.Database, viewer: Viewer, filter: D
   const params: Record<string, unknown> = viewerParams(viewer);
   addFilter(where, params, filter.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
   addFilter(where, params, filter.nationality, 'n.country = @nationality', 'nationality');
+  excludeRestricted(where, 'd', filter);
   return prepared(db, `SELECT n.country AS nationality, d.holding_country AS holdingCountry, COUNT(*) AS count
     FROM dr_detentions d LEFT JOIN dr_nationalities n ON n.case_id = d.case_id AND n.person_id = d.person_id
     WHERE ${where.join(' AND ')} GROUP BY n.country, d.holding_country
@@ -88,11 +97,11 @@ export function detentionCounts(db: Database.Database, viewer: Viewer, filter: D
 
 /** Open detentions whose next custody review is before `before`, soonest first. */
 export function custodyReviewsDue(
-  db: Database.Database, viewer: Viewer, options: { before: string; holdingCountry?: string; limit?: number },
+  db: Database.Database, viewer: Viewer, options: { before: string; holdingCountry?: string; limit?: number } & RestrictionOption,
 ): DetentionEntry[] {
   const where = ['d.ended_at IS NULL', 'd.next_review_at < @before', visibleTo('d')];
   const params: Record<string, unknown> = { ...viewerParams(viewer), before: utcParam(options.before, 'before'), limit: clampLimit(options.limit ?? 500) };
-  filterSql({ holdingCountry: options.holdingCountry }, where, params);
+  filterSql({ holdingCountry: options.holdingCountry, includeRestricted: options.includeRestricted }, where, params);
   return (prepared(db, `${SELECT_OPEN} WHERE ${where.join(' AND ')}
     ORDER BY d.next_review_at, d.case_id, d.detention_id LIMIT @limit`).all(params) as Row[]).map(entry);
 }
@@ -115,7 +124,7 @@ export const MAX_BUCKETS = 1000;
  */
 export function detentionsOverTime(
   db: Database.Database, viewer: Viewer,
-  options: { from: string; to: string; bucket: 'day' | 'week'; holdingCountry?: string },
+  options: { from: string; to: string; bucket: 'day' | 'week'; holdingCountry?: string } & RestrictionOption,
 ): DetentionBucket[] {
   const from = Date.parse(utcParam(options.from, 'from'));
   const to = Date.parse(utcParam(options.to, 'to'));
@@ -127,6 +136,7 @@ export function detentionsOverTime(
   const where = ['d.detained_at < @end', '(d.ended_at IS NULL OR d.ended_at > @from)', visibleTo('d')];
   const params: Record<string, unknown> = { ...viewerParams(viewer), end, from: new Date(from).toISOString() };
   addFilter(where, params, options.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
+  excludeRestricted(where, 'd', options);
   const rows = prepared(db, `SELECT d.detained_at AS s, d.ended_at AS e FROM dr_detentions d WHERE ${where.join(' AND ')}`)
     .all(params) as { s: string; e: string | null }[];
   const starts = rows.map((r) => Date.parse(r.s)).sort((a, b) => a - b);

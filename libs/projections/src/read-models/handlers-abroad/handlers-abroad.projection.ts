@@ -3,19 +3,28 @@ import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
 import { eraseNamesOf, type Data } from '../shared/read-model-helpers.js';
+import { rectifyNames } from '../shared/rectified-names.js';
+import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../shared/restrictions.js';
 
-/** Handlers abroad with their latest believed location, platforms, evaluation and linked persons. */
+/**
+ * Handlers abroad with their latest believed location, platforms, evaluation and linked persons.
+ * Restricted persons (LED Art. 16(3)) are left out of the linked persons; rectified names replace the old.
+ */
 export const handlersAbroadProjection: Projection = {
   name: 'handlers-abroad',
-  // 2: erased persons lose their names (ADR 19).
-  version: 2,
-  canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataErased', 'HandlerAbroadIdentified', 'HandlerLinkedToPerson', 'HandlerLocationUpdated'],
+  // 2: restricted persons and rectified names. 3: erased persons lose their names (ADR 19).
+  version: 3,
+  canHandle: [
+    ...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataErased', 'HandlerAbroadIdentified', 'HandlerLinkedToPerson', 'HandlerLocationUpdated',
+    ...RESTRICTION_EVENTS, 'PersonalDataRectified',
+  ],
   indexes: [
     'CREATE INDEX IF NOT EXISTS ha_by_position ON ha_handlers(last_position DESC, case_id DESC, handler_id DESC)',
     'CREATE INDEX IF NOT EXISTS ha_by_country ON ha_handlers(believed_country)',
   ],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
+    setupRestrictions(db);
     db.exec(`
       CREATE TABLE ha_handlers(case_id TEXT NOT NULL, handler_id TEXT NOT NULL, alias TEXT NOT NULL,
         believed_country TEXT NOT NULL, platforms TEXT NOT NULL, source TEXT, information INTEGER,
@@ -26,7 +35,8 @@ export const handlersAbroadProjection: Projection = {
         PRIMARY KEY (case_id, handler_id, person_id, relation)) WITHOUT ROWID;`);
   },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
-    if (evolveCaseAccess(rm, event)) return;
+    if (evolveCaseAccess(rm, event) || evolveRestriction(rm, event)) return;
+    rectifyNames(rm, event, 'ha_persons');
     const d = event.data as Data;
     const evaluation = d.evaluation as { source?: string; information?: number } | undefined;
     switch (event.type) {

@@ -4,6 +4,7 @@ import {
   addFilter, CASE_META_COLUMNS, clampLimit, decodeCursor, evaluationOf, prepared, toPage, viewerParams,
   type CaseLabel, type Page, type PageOptions,
 } from '../shared/read-model-helpers.js';
+import { unrestricted } from '../shared/restrictions.js';
 
 export interface LinkedPerson {
   personId: string;
@@ -76,7 +77,7 @@ function linkedPersons(db: Database.Database, viewer: Viewer, handlers: Row[]): 
       group_concat(l.relation, ',' ORDER BY l.relation) AS relations, p.category, p.name, p.pseudonym
     FROM json_each(@keys) k JOIN ha_links l ON l.case_id = k.value ->> 0 AND l.handler_id = k.value ->> 1
     LEFT JOIN ha_persons p ON p.case_id = l.case_id AND p.person_id = l.person_id
-    WHERE ${visibleTo('l')} GROUP BY l.case_id, l.handler_id, l.person_id ORDER BY l.person_id`)
+    WHERE ${visibleTo('l')} AND ${unrestricted('l')} GROUP BY l.case_id, l.handler_id, l.person_id ORDER BY l.person_id`)
     .all({ ...viewerParams(viewer), keys }) as (LinkedPerson & { caseId: string; handlerId: string; relations: string })[];
   for (const { caseId, handlerId, relations, ...p } of rows) {
     const key = `${caseId}\u0000${handlerId}`;

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
 import { str, type Data } from '../shared/read-model-helpers.js';
+import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../shared/restrictions.js';
 
 /** What a search hit is about: the case itself, a person, a handler abroad, a detention (its facility). */
 export const SEARCH_KINDS = ['case', 'person', 'handler', 'detention'] as const;
@@ -25,12 +26,16 @@ export const OTHER_SEPARATOR = '\n';
  */
 export const searchProjection: Projection = {
   name: 'search',
-  // 2: erasure removes a person's documents; the index deletes securely (ADR 19).
-  version: 2,
-  canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'DetentionRecorded', 'HandlerAbroadIdentified', 'PersonalDataErased'],
+  // 2: restricted persons are left out (LED Art. 16(3)); rectified names, pseudonyms and aliases are found.
+  // 3: erasure removes a person's documents; the index deletes securely (ADR 19).
+  version: 3,
+  canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'DetentionRecorded', 'HandlerAbroadIdentified', ...RESTRICTION_EVENTS, 'PersonalDataRectified', 'PersonalDataErased'],
   setup(db: Database.Database): void {
     setupCaseAccess(db);
+    setupRestrictions(db);
     db.exec(`
+      CREATE TABLE search_persons(case_id TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT, pseudonym TEXT,
+        aliases TEXT NOT NULL, PRIMARY KEY (case_id, person_id)) WITHOUT ROWID;
       CREATE TABLE search_docs(doc_id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, ref_id TEXT NOT NULL,
         person_id TEXT, label TEXT NOT NULL, other TEXT NOT NULL, UNIQUE (case_id, kind, ref_id));
       CREATE VIRTUAL TABLE search_text USING fts5(label, other, ident,
@@ -43,18 +48,23 @@ export const searchProjection: Projection = {
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     const d = event.data as Data;
     evolveCaseAccess(rm, event);
+    if (evolveRestriction(rm, event)) return;
     const caseId = String(d.caseId);
     switch (event.type) {
       case 'CaseOpened':
         return index(rm, event, { caseId, kind: 'case', refId: caseId, personId: null },
           { label: String(d.title), other: [], ident: compactId(caseId) });
-      case 'PersonRegistered': {
-        const pseudonym = str(d.pseudonym);
-        const name = str(d.name);
-        const aliases = Array.isArray(d.aliases) ? d.aliases.filter((a): a is string => typeof a === 'string') : [];
-        return index(rm, event, { caseId, kind: 'person', refId: String(d.personId), personId: String(d.personId) },
-          { label: pseudonym ?? name ?? '', other: [...(pseudonym && name ? [name] : []), ...aliases], ident: '' });
-      }
+      case 'PersonRegistered':
+        rm.stmt('INSERT OR REPLACE INTO search_persons(case_id, person_id, name, pseudonym, aliases) VALUES (?,?,?,?,?)')
+          .run(caseId, d.personId, str(d.name), str(d.pseudonym), JSON.stringify(Array.isArray(d.aliases) ? d.aliases : []));
+        return indexPerson(rm, event, caseId, String(d.personId));
+      case 'PersonalDataRectified':
+        if (d.field === 'name' || d.field === 'pseudonym' || d.field === 'aliases') {
+          const value = d.field === 'aliases' ? JSON.stringify(Array.isArray(d.value) ? d.value : []) : str(d.value);
+          rm.stmt(`UPDATE search_persons SET ${d.field} = ? WHERE case_id = ? AND person_id = ?`).run(value, caseId, d.personId);
+          indexPerson(rm, event, caseId, String(d.personId));
+        }
+        return;
       case 'HandlerAbroadIdentified': {
         const platforms = Array.isArray(d.platforms) ? d.platforms.map(String) : [];
         return index(rm, event, { caseId, kind: 'handler', refId: String(d.handlerId), personId: null },
@@ -72,6 +82,16 @@ export const searchProjection: Projection = {
     }
   },
 };
+
+/** (Re)indexes a person from its current names: the search_docs upsert keeps the doc id of its first event. */
+function indexPerson(rm: ReadModelDb, event: RecordedEvent, caseId: string, personId: string): void {
+  const p = rm.stmt('SELECT name, pseudonym, aliases FROM search_persons WHERE case_id = ? AND person_id = ?').get(caseId, personId) as
+    { name: string | null; pseudonym: string | null; aliases: string } | undefined;
+  if (!p) return;
+  const aliases = (JSON.parse(p.aliases) as unknown[]).filter((a): a is string => typeof a === 'string');
+  index(rm, event, { caseId, kind: 'person', refId: personId, personId },
+    { label: p.pseudonym ?? p.name ?? '', other: [...(p.pseudonym && p.name ? [p.name] : []), ...aliases], ident: '' });
+}
 
 interface Doc { caseId: string; kind: SearchKind; refId: string; personId: string | null }
 

@@ -3,6 +3,7 @@ import { visibleTo, type Viewer } from '../../access/access-policy.js';
 import {
   CASE_META_COLUMNS, InvalidQueryParameter, decodeCursor, encodeCursor, prepared, viewerParams, type CaseLabel, type Page,
 } from '../shared/read-model-helpers.js';
+import { unrestricted, type RestrictionOption } from '../shared/restrictions.js';
 import { OTHER_SEPARATOR, compactId, foldForSearch, type SearchKind } from './search.projection.js';
 
 export interface SearchHit extends CaseLabel {
@@ -19,7 +20,8 @@ export interface SearchHit extends CaseLabel {
   person: string | null;
 }
 
-export interface SearchOptions {
+/** Hits about restricted persons (and their detentions) are left out unless includeRestricted (LED Art. 16(3)). */
+export interface SearchOptions extends RestrictionOption {
   /** The user's text: words (letters and digits), each matched as a word prefix, all of them required. */
   q: string;
   limit?: number;
@@ -74,7 +76,7 @@ export function search(db: Database.Database, viewer: Viewer, options: SearchOpt
         CASE WHEN d.kind = 'detention' THEN (SELECT pd.label FROM search_docs pd
           WHERE pd.case_id = d.case_id AND pd.kind = 'person' AND pd.ref_id = d.person_id) END AS person
       FROM search_text f JOIN search_docs d ON d.doc_id = f.rowid JOIN case_meta m ON m.case_id = d.case_id
-      WHERE search_text MATCH @match AND ${visibleTo('d')}
+      WHERE search_text MATCH @match AND ${visibleTo('d')} AND ${options.includeRestricted ? '1' : unrestricted('d')}
       ORDER BY bm25(search_text, 10.0, 4.0, 1.0), d.doc_id LIMIT @limit OFFSET @offset`)
       .all({ ...viewerParams(viewer), match, limit: take + 1, offset: Math.max(0, Math.floor(offset)) }) as Row[];
   } catch (e) {

@@ -26,10 +26,7 @@ export function decideRegisterPerson(command: RegisterPerson, state: CaseState):
   if (name === undefined && pseudonym === undefined) {
     throw new DomainError('PERSON_IDENTITY_REQUIRED', 'A person needs a name or a pseudonym', 'name');
   }
-  const birthYear = data.birthYear ?? undefined;
-  if (birthYear !== undefined && !(Number.isInteger(birthYear) && birthYear >= EARLIEST_BIRTH_YEAR && birthYear <= utcYear(metadata.now))) {
-    throw new DomainError('INVALID_BIRTH_YEAR', `birthYear must be a whole year from ${EARLIEST_BIRTH_YEAR} to this year`, 'birthYear');
-  }
+  const birthYear = data.birthYear === undefined || data.birthYear === null ? undefined : readBirthYear(data.birthYear, metadata.now);
   const aliases = readAliases(data.aliases ?? []);
   const nationalities = readNationalities(data.nationalities ?? []);
   return [{
@@ -47,10 +44,18 @@ export function decideRegisterPerson(command: RegisterPerson, state: CaseState):
   }];
 }
 
+/** A whole year from EARLIEST_BIRTH_YEAR to the current one (shared with rectification). */
+export function readBirthYear(value: unknown, now: string): number {
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= EARLIEST_BIRTH_YEAR && value <= utcYear(now))) {
+    throw new DomainError('INVALID_BIRTH_YEAR', `birthYear must be a whole year from ${EARLIEST_BIRTH_YEAR} to this year`, 'birthYear');
+  }
+  return value;
+}
+
 /** Up to MAX_ALIASES further names, each 1-200 characters, each once. */
 export const MAX_ALIASES = 10;
 
-function readAliases(aliases: unknown): string[] {
+export function readAliases(aliases: unknown): string[] {
   if (!Array.isArray(aliases)) throw new DomainError('INVALID_VALUE', 'aliases must be a list', 'aliases');
   if (aliases.length > MAX_ALIASES) throw new DomainError('INVALID_VALUE', `aliases may list at most ${MAX_ALIASES} names`, 'aliases');
   const read = aliases.map((a, i) => requireText(a, `aliases.${i}`, 200));
