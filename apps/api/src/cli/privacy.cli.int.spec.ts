@@ -10,6 +10,7 @@ import { startHarness } from '../cases/commands/testing/case-commands.harness.js
 import { buildScenario, type Call } from '../audit/testing/audit-scenario.js';
 import { auditCli } from '../audit/testing/audit-cli.js';
 import { appendInterleaved, caseStream, caseValues } from '../privacy/seal/testing/plaintext-store.fixture.js';
+import { tamperedCopy } from '../privacy/seal/testing/tampered-copy.js';
 
 // `npm run privacy -- status|seal` as an operator runs it (tsx, a real process, stderr not a terminal)
 // on a store written through the real command path, plus one case appended in clear as before
@@ -92,14 +93,7 @@ describe('npm run privacy', () => {
   }, 60_000);
 
   it('a source whose chain is broken: exit 1, refused, nothing written', () => {
-    const broken = path.join(tmp, 'broken');
-    mkdirSync(broken);
-    const db = new Database(path.join(src, 'events.db'), { readonly: true });
-    db.exec(`VACUUM INTO '${path.join(broken, 'events.db')}'`);
-    db.close();
-    const edit = new Database(path.join(broken, 'events.db'));
-    edit.prepare("UPDATE events SET data = json_set(data, '$.title', 'Edited') WHERE type = 'CaseOpened'").run();
-    edit.close();
+    const broken = tamperedCopy(src, path.join(tmp, 'broken'), "UPDATE events SET data = json_set(data, '$.title', 'Edited') WHERE type = 'CaseOpened'");
     const r = privacy('seal', broken, path.join(tmp, 'never'));
     expect(r.stdout).toMatch(/REFUSED: the source log does not verify/);
     expect(r.status).toBe(1);

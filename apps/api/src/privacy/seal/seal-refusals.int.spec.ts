@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { SealUsageError } from '../store-paths.js';
 import { PlainProgress } from './seal-progress.js';
 import { sealStore } from './seal-store.js';
 import { appendInterleaved, caseStream } from './testing/plaintext-store.fixture.js';
+import { tamperedCopy } from './testing/tampered-copy.js';
 
 // When the seal (ADR 19) refuses or stops: a broken source chain, a target that is taken or a source
 // that is not an event store, an interruption half-way. In each case nothing is left behind.
@@ -32,14 +32,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('privacy seal refusals', () => {
   it('given a source whose chain is broken, then it refuses before writing anything', async () => {
-    const broken = path.join(tmp, 'broken');
-    mkdirSync(broken);
-    const db = new Database(path.join(src, 'events.db'), { readonly: true });
-    db.exec(`VACUUM INTO '${path.join(broken, 'events.db')}'`);
-    db.close();
-    const edit = new Database(path.join(broken, 'events.db'));
-    edit.prepare("UPDATE events SET data = json_set(data, '$.title', 'Operation Tampered') WHERE global_position = 1").run();
-    edit.close();
+    const broken = tamperedCopy(src, path.join(tmp, 'broken'), "UPDATE events SET data = json_set(data, '$.title', 'Operation Tampered') WHERE global_position = 1");
     const outcome = await seal(broken, path.join(tmp, 'from-broken'));
     expect(outcome).toMatchObject({ ok: false, reason: 'source-chain-broken', report: { ok: false, firstBreak: { position: '1', reason: 'hash-mismatch' } } });
     expect(existsSync(path.join(tmp, 'from-broken'))).toBe(false);
