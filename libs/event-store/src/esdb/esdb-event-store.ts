@@ -23,6 +23,8 @@ const DISPOSE_TIMEOUT_MS = 3_000;
 /** headPosition walks back over at most this many trailing system events before giving up. */
 const HEAD_SCAN_LIMIT = 1_000;
 
+export { MIGRATED_RECORDED_AT } from './esdb-mapping.js';
+
 export class EsdbEventStore implements EventStore {
   private readonly faults = new WriteFaultTracker();
 
