@@ -1,6 +1,8 @@
 // Embedded store → EventStoreDB (the in-process protocol emulator, through the real client): the seed
 // story told on SQLite, migrated, served again from EventStoreDB with the same answers; chains verify,
 // recording times survive, an interrupted run resumes to the same result, a foreign target is refused.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -153,6 +155,16 @@ describe('npm run store -- migrate (embedded → EventStoreDB)', () => {
       await source.close();
     }
     expect(await migrateToEsdb({ sourceFile, target: resumed })).toMatchObject({ copied: 0, alreadyThere: report.total });
+  }, 60_000);
+
+  it('runs from the command line with a progress bar (rate, ETA), then compares both sides', async () => {
+    await emulatedTarget();
+    const { connectionString } = emulators[emulators.length - 1];
+    const env = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '' };
+    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'apps/api/src/cli/store.cli.ts', 'migrate', '--to', connectionString], { env });
+    expect(stdout).toMatch(/^migrate: \d+ events copied in \d+ appends, [\d.]+ s \(\d+ events\/s\); 0 were already there/);
+    expect(stdout).toContain('OK: same streams, same counts and last revisions, same chain heads');
+    expect(stderr).toMatch(/migrate \|.*\| 100% \| (\d+)\/\1 events \| \d+ events\/s \| ETA/);
   }, 60_000);
 
   it('refuses a target that holds events of another log', async () => {
