@@ -9,7 +9,7 @@ import { CLOCK } from '../common/clock.js';
 import type { Clock } from '../common/clock.js';
 import type { AggregateDescriptor, IdentifiedResult } from './aggregate-descriptor.js';
 import { ExecuteCommand } from './execute-command.handler.js';
-import { IDEMPOTENCY_STORE, type IdempotencyKeys, type StoredResponse } from './idempotency-keys.js';
+import { IDEMPOTENCY_STORE, type HeldKey, type IdempotencyKeys, type StoredResponse } from './idempotency-keys.js';
 import { DISK_RESERVE, type DiskReserve } from '../operations/disk-reserve.js';
 
 export type CommandMetadataWithIssuer = CommandMetadata & { issuer: string };
@@ -96,13 +96,8 @@ export class CommandGateway {
   }
 
   private async claimAndRun(key: string, print: string, run: () => Promise<{ status: number; body: string }>): Promise<StoredResponse> {
-    const claimed = await this.idempotency.claim(key, print, this.clock());
-    if (claimed.kind === 'answered') return sameRequest(claimed.stored, print);
-    if (claimed.kind === 'busy') {
-      if (claimed.fingerprint !== print) throw keyReused();
-      return this.awaitOtherReplica(key, print);
-    }
-    const { held } = claimed;
+    const held = await this.claim(key, print);
+    if (!('key' in held)) return held;
     let answer: { status: number; body: string };
     try {
       answer = await run();
@@ -121,14 +116,22 @@ export class CommandGateway {
     return { fingerprint: print, ...answer };
   }
 
-  /** Another replica is running this very request: its answer is ours once it is stored. */
-  private async awaitOtherReplica(key: string, print: string): Promise<StoredResponse> {
-    for (let waited = 0; waited < OTHER_REPLICA_WAIT_MS; waited += 50) {
+  /**
+   * The stored answer, or the key held by this process. While another replica holds it, asks again
+   * until that replica answers (replayed here) or releases it (then this one runs the command).
+   */
+  private async claim(key: string, print: string): Promise<StoredResponse | HeldKey> {
+    const deadline = performance.now() + OTHER_REPLICA_WAIT_MS;
+    for (;;) {
+      const claimed = await this.idempotency.claim(key, print, this.clock());
+      if (claimed.kind === 'answered') return sameRequest(claimed.stored, print);
+      if (claimed.kind === 'held') return claimed.held;
+      if (claimed.fingerprint !== print) throw keyReused();
+      if (performance.now() > deadline) {
+        throw new ConflictException({ message: 'A request with this Idempotency-Key is still being processed; retry shortly.', code: 'IDEMPOTENCY_KEY_IN_USE' });
+      }
       await new Promise((r) => setTimeout(r, 50));
-      const stored = await this.idempotency.lookup(key);
-      if (stored) return sameRequest(stored, print);
     }
-    throw new ConflictException({ message: 'A request with this Idempotency-Key is still being processed; retry shortly.', code: 'IDEMPOTENCY_KEY_IN_USE' });
   }
 }
 

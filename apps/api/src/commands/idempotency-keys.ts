@@ -25,8 +25,6 @@ export type ClaimOutcome =
 export interface IdempotencyKeys {
   /** The stored answer, or the right to run the command for this key. */
   claim(key: string, fingerprint: string, at: Date): Promise<ClaimOutcome>;
-  /** Reads a stored answer without claiming (a waiter polling for another process's answer). */
-  lookup(key: string): Promise<StoredResponse | undefined>;
   answer(held: HeldKey, response: StoredResponse, at: Date): Promise<void>;
   /** The command failed: nothing to replay, a retry may run it again. */
   release(held: HeldKey, at: Date): Promise<void>;

@@ -41,10 +41,6 @@ export class IdempotencyStore implements IdempotencyKeys {
     return stored ? { kind: 'answered', stored } : { kind: 'held', held: { key } };
   }
 
-  async lookup(key: string): Promise<StoredResponse | undefined> {
-    return this.get(key);
-  }
-
   async answer(held: HeldKey, response: StoredResponse, at: Date): Promise<void> {
     this.put(held.key, response, at);
   }

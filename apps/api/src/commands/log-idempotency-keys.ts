@@ -46,10 +46,6 @@ export class LogIdempotencyKeys implements IdempotencyKeys {
     return { kind: 'busy', fingerprint };
   }
 
-  async lookup(key: string): Promise<StoredResponse | undefined> {
-    return this.answerIn((await this.tail(streamOf(key))).last);
-  }
-
   async answer(held: HeldKey, response: StoredResponse, at: Date): Promise<void> {
     await this.after(held, IDEMPOTENT_ANSWER_RECORDED, { ...response, answeredAt: at.toISOString() }, at);
   }
