@@ -3,6 +3,9 @@ import { SqliteEventStore, readAllAfter, CHAIN_KEY } from '@liaison/event-store'
 import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@liaison/event-store';
 import { MIGRATED_RECORDED_AT } from '@liaison/event-store/esdb';
 
+/** Key in metadata.chain (outside the hash) holding the event's position in the embedded store. */
+export const SOURCE_POSITION = 'sourcePosition';
+
 export class MigrationRefused extends Error {
   override readonly name = 'MigrationRefused';
 }
@@ -31,7 +34,8 @@ export interface MigrationReport {
  * Copies the embedded event log into EventStoreDB in $all order, one append per run of consecutive
  * events of one stream, keeping stream names, revisions (expected revisions check every batch), event
  * ids, types, data and metadata, so every hash chain verifies on the target as it did on the source.
- * The source's recording time rides in metadata.chain.recordedAt (see esdb-mapping.ts).
+ * The source's recording time rides in metadata.chain.recordedAt (see esdb-mapping.ts), its $all
+ * position in metadata.chain.sourcePosition.
  * Resumable without a checkpoint file: the target's last event, found in the source by its id, is
  * where an interrupted run stopped (appends are atomic and in order, so all before it are there).
  * Sequential on purpose: parallel appends would lose the $all order.
@@ -93,6 +97,8 @@ function* runsOfOneStream(page: RecordedEvent[]): Generator<RecordedEvent[]> {
 function toAppend(e: RecordedEvent): EventToAppend {
   const chain = e.metadata[CHAIN_KEY];
   const link = chain !== null && typeof chain === 'object' && !Array.isArray(chain) ? chain : {};
-  const metadata: JsonObject = { ...e.metadata, [CHAIN_KEY]: { ...link, [MIGRATED_RECORDED_AT]: e.recordedAt } };
+  // sourcePosition: the event's $all position in the embedded store, which access records made before the
+  // move name as readAt; the target renumbers $all, and the log can never be annotated afterwards.
+  const metadata: JsonObject = { ...e.metadata, [CHAIN_KEY]: { ...link, [MIGRATED_RECORDED_AT]: e.recordedAt, [SOURCE_POSITION]: e.position.toString() } };
   return { id: e.id, type: e.type, data: e.data, metadata };
 }
