@@ -23,6 +23,7 @@ interface StreamState {
 
 const RETRIES = 5;
 const MAX_BATCH = 500;
+const MAX_TAILS = 1000;
 
 /**
  * Appends single events to access streams (access-<country>-<day>-<replica>, ADR 21) with the hash
@@ -65,8 +66,16 @@ export class ChainedAppender {
       }
     } finally {
       state.flushing = false;
-      // Streams are per day: once idle, yesterday's state is never needed again.
-      if (state.queue.length === 0 && this.streams.get(streamId) === state) this.streams.delete(streamId);
+      this.forgetIdle();
+    }
+  }
+
+  /** Streams are per day: the tails of idle streams beyond the most recent MAX_TAILS are never needed again. */
+  private forgetIdle(): void {
+    if (this.streams.size <= MAX_TAILS) return;
+    for (const [id, s] of this.streams) {
+      if (this.streams.size <= MAX_TAILS) break;
+      if (!s.flushing && s.queue.length === 0) this.streams.delete(id);
     }
   }
 
