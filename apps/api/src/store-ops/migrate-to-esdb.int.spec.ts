@@ -164,7 +164,7 @@ describe('npm run store -- migrate (embedded → EventStoreDB)', () => {
     expect(await migrateToEsdb({ sourceFile, target: resumed })).toMatchObject({ copied: 0, alreadyThere: report.total });
   }, 60_000);
 
-  it('runs from the command line with a progress bar (rate, ETA), then compares both sides', async () => {
+  it('runs from the command line with a progress bar (rate, ETA), then compares both sides; audit verify passes on the target', async () => {
     await emulatedTarget();
     const { connectionString } = emulators[emulators.length - 1];
     const env = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '' };
@@ -172,6 +172,10 @@ describe('npm run store -- migrate (embedded → EventStoreDB)', () => {
     expect(stdout).toMatch(/^migrate: \d+ events copied in \d+ appends, [\d.]+ s \(\d+ events\/s\); 0 were already there/);
     expect(stdout).toContain('OK: same streams, same counts and last revisions, same chain heads');
     expect(stderr).toMatch(/migrate \|.*\| 100% \| (\d+)\/\1 events \| \d+ events\/s \| ETA/);
+    const verify = await promisify(execFile)('npx', ['tsx', 'apps/api/src/cli/audit.cli.ts', 'verify'], {
+      env: { ...env, EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: connectionString },
+    });
+    expect(verify.stdout).toContain('OK: every hash chain is intact');
   }, 60_000);
 
   it('refuses a target that holds events of another log', async () => {

@@ -72,10 +72,28 @@ describe('npm run store -- backup / restore (embedded store)', () => {
     }
   });
 
-  it('works from the command line, and refuses a folder that already holds a backup', async () => {
+  it('works from the command line beside a writing service, and refuses a folder that already holds a backup', async () => {
     const env = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '' };
     const cli = (...args: string[]) => run('npx', ['tsx', 'apps/api/src/cli/store.cli.ts', ...args], { env, cwd: process.cwd() });
-    const { stdout } = await cli('backup', path.join(root, 'backup-cli'));
+    // Another process, as in production: this one keeps committing while the CLI copies.
+    const store = SqliteEventStore.open(path.join(dataDir, 'events.db'), { writer: 'thread' });
+    const [last] = await store.readStream('tick-9', { direction: 'backwards', maxCount: 1 }).catch(() => []);
+    let tail = { revision: last?.revision ?? -1n, hash: (last?.metadata.chain as { hash?: string } | undefined)?.hash ?? null, position: -1n };
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        tail = await appendChained(store, 'tick-9', tail);
+        written++;
+      }
+    })();
+    const acknowledged = await store.headPosition();
+    const backedUp = cli('backup', path.join(root, 'backup-cli'));
+    const { stdout } = await backedUp.finally(() => (writing = false));
+    await writer;
+    await store.close();
+    expect(written).toBeGreaterThan(0);
+    expect(BigInt(/up to position (\d+)/.exec(stdout)?.[1] ?? '-1')).toBeGreaterThanOrEqual(acknowledged);
     expect(stdout).toMatch(/^backup: \d+ events up to position \d+ in /);
     expect(stdout).toContain("OK: the backup's hash chains verify");
     await expect(cli('backup', path.join(root, 'backup-cli'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('already holds a backup') });
