@@ -2,8 +2,9 @@
 // Conflicts are answered the way a v21+ server does: Append returns OK carrying
 // AppendResp.wrong_expected_version (the 20.6.0 fields are left unset); BatchAppend returns a
 // google.rpc.Status whose details pack event_store.client.WrongExpectedVersion, echoing the
-// correlation id and stream. Not faithful: no max-append-size check, no stream-deleted answers
-// (the emulator has no deletes), BatchAppend's per-request deadline is ignored.
+// correlation id and stream. Max append size as a v24.10 server checks it (see MAX_APPEND_SIZE).
+// Not faithful: no stream-deleted answers (the emulator has no deletes), BatchAppend's per-request
+// deadline is ignored.
 import * as grpc from '@grpc/grpc-js';
 import type { AppendOutcome, EmulatedLog, Expected, ProposedEvent } from './emulated-log.js';
 import { googleAnyPb, googleEmptyPb, isUuid, sharedPb, statusPb, streamName, streamsPb, uuidString } from './emulator-proto.js';
@@ -15,6 +16,18 @@ type BatchAppendResp = InstanceType<typeof streamsPb.BatchAppendResp>;
 type Proposed = InstanceType<typeof streamsPb.AppendReq.ProposedMessage> | InstanceType<typeof streamsPb.BatchAppendReq.ProposedMessage>;
 
 const GRPC_CODE_FAILED_PRECONDITION = 9;
+const GRPC_CODE_INVALID_ARGUMENT = 3;
+
+/**
+ * The server's default MaxAppendSize (ClusterVNodeOptions.cs, EventStore/EventStore v24.10.0): an
+ * append whose events add up to more is refused whole. Each event counts as Event.SizeOnDisk
+ * (Data/Event.cs), written `data?.Length ?? 0 + metadata?.Length ?? 0 + eventType.Length * 2`: C#'s
+ * `??` binds looser than `+`, so it is the data's length alone; so it is here. Append: an
+ * INVALID_ARGUMENT error with trailers exception=maximum-append-size-exceeded, maximum-append-size
+ * (RpcExceptions.MaxAppendSizeExceeded); BatchAppend: a Status packing MaximumAppendSizeExceeded.
+ */
+export const MAX_APPEND_SIZE = 1024 * 1024;
+const appendSize = (events: ProposedEvent[]) => events.reduce((n, e) => n + e.data.length, 0);
 
 function toProposed(m: Proposed): ProposedEvent {
   const meta = m.getMetadataMap();
@@ -56,6 +69,12 @@ export function handleAppend(log: EmulatedLog, call: grpc.ServerReadableStream<A
   call.on('end', () => {
     if (failed) return;
     if (!expected) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'options must come first' } as grpc.ServiceError);
+    if (appendSize(proposed) > MAX_APPEND_SIZE) {
+      const metadata = new grpc.Metadata();
+      metadata.set('exception', 'maximum-append-size-exceeded');
+      metadata.set('maximum-append-size', String(MAX_APPEND_SIZE));
+      return callback({ code: grpc.status.INVALID_ARGUMENT, details: `Maximum Append Size of ${MAX_APPEND_SIZE} Exceeded.`, metadata } as grpc.ServiceError);
+    }
     callback(null, appendResponse(log.append(stream, expected, proposed)));
   });
 }
@@ -115,12 +134,26 @@ export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStrea
     }
     if (!req.getIsFinal()) return;
     pending.delete(key);
-    const resp = batchResponse(log.append(batch.stream, batch.expected, batch.proposed));
+    const resp = appendSize(batch.proposed) > MAX_APPEND_SIZE ? tooLarge() : batchResponse(log.append(batch.stream, batch.expected, batch.proposed));
     resp.setCorrelationId(correlation);
     resp.setStreamIdentifier(options?.getStreamIdentifier() ?? new sharedPb.StreamIdentifier());
     call.write(resp);
   });
   call.on('end', () => call.end());
+}
+
+function tooLarge(): BatchAppendResp {
+  const exceeded = new sharedPb.MaximumAppendSizeExceeded();
+  exceeded.setMaxappendsize(MAX_APPEND_SIZE);
+  const details = new googleAnyPb.Any();
+  details.pack(exceeded.serializeBinary(), 'event_store.client.MaximumAppendSizeExceeded');
+  const status = new statusPb.Status();
+  status.setCode(GRPC_CODE_INVALID_ARGUMENT);
+  status.setMessage('MaximumAppendSizeExceeded');
+  status.setDetails(details);
+  const resp = new streamsPb.BatchAppendResp();
+  resp.setError(status);
+  return resp;
 }
 
 function batchResponse(outcome: AppendOutcome): BatchAppendResp {

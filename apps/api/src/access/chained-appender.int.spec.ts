@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore, verifyAll, type EventStore } from '@liaison/event-store';
+import { EsdbEventStore } from '@liaison/event-store/esdb';
+import { startEsdbEmulator } from '../../../../test/support/esdb-emulator/esdb-emulator.js';
 import { ChainedAppender } from './chained-appender.js';
 
 // Access records chained per stream (ADR 21) on a store whose appends, like separate gRPC calls to
@@ -49,4 +51,19 @@ describe('ChainedAppender', () => {
     expect((await store.readStream('access-SE-2026-12-06-b')).map((e) => e.data.n)).toEqual([1, 2, 3, 4]);
     expect((await verifyAll(store)).ok).toBe(true);
   });
+
+  it('given records that together exceed a server\'s maximum append size, then they go in several appends, all kept', async () => {
+    const emulator = await startEsdbEmulator();
+    const esdb = EsdbEventStore.fromConnectionString(emulator.connectionString);
+    try {
+      const appender = new ChainedAppender(esdb);
+      const big = (n: number) => ({ ...record(n), data: { n, caseIds: Array.from({ length: 4000 }, (_, i) => `case-${n}-${i}-${'x'.repeat(20)}`) } });
+      await Promise.all(Array.from({ length: 12 }, (_, n) => appender.append('access-SE-2026-12-06-c', big(n))));
+      expect(await esdb.readStream('access-SE-2026-12-06-c')).toHaveLength(12);
+      expect((await verifyAll(esdb)).ok).toBe(true);
+    } finally {
+      await Promise.race([esdb.close(), new Promise((r) => setTimeout(r, 3000))]);
+      await emulator.stop();
+    }
+  }, 30_000);
 });

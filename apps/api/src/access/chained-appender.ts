@@ -23,6 +23,18 @@ interface StreamState {
 
 const RETRIES = 5;
 const MAX_BATCH = 500;
+/** Half a server's default MaxAppendSize (1 MiB of event data per append, ADR 22). */
+const MAX_BATCH_BYTES = 512 * 1024;
+
+/** How many queued records go into the next append: at least one, within MAX_BATCH and MAX_BATCH_BYTES. */
+function batchLength(queue: Waiting[]): number {
+  let bytes = 0;
+  for (let n = 0; n < queue.length && n < MAX_BATCH; n++) {
+    bytes += Buffer.byteLength(JSON.stringify(queue[n].event.data));
+    if (bytes > MAX_BATCH_BYTES) return Math.max(n, 1);
+  }
+  return Math.min(queue.length, MAX_BATCH);
+}
 const MAX_TAILS = 1000;
 
 /**
@@ -55,7 +67,7 @@ export class ChainedAppender {
     state.flushing = true;
     try {
       while (state.queue.length > 0) {
-        const batch = state.queue.splice(0, MAX_BATCH);
+        const batch = state.queue.splice(0, batchLength(state.queue));
         try {
           await this.appendBatch(streamId, state, batch.map((w) => w.event));
           for (const w of batch) w.resolve();

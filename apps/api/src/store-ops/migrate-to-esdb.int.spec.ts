@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SqliteEventStore, verifyAll, type EventStore, type JsonObject, type RecordedEvent } from '@liaison/event-store';
+import { SqliteEventStore, chainEvents, verifyAll, type EventStore, type JsonObject, type RecordedEvent } from '@liaison/event-store';
 import { EsdbEventStore } from '@liaison/event-store/esdb';
 import { createApp } from '../app.factory.js';
 import type { AppConfig } from '../config/app.config.js';
@@ -15,7 +15,7 @@ import { mintDevToken, type DevCountry } from '../dev/dev-token.client.js';
 import type { Role } from '../auth/index.js';
 import { runSeedStory, type SeedStoryResult } from '../demo/seed-story.scenario.js';
 import { startEsdbEmulator, type EsdbEmulator } from '../../../../test/support/esdb-emulator/esdb-emulator.js';
-import { MigrationRefused, migrateToEsdb } from './migrate-to-esdb.js';
+import { MAX_APPEND_BYTES, MigrationRefused, migrateToEsdb } from './migrate-to-esdb.js';
 import { compareSummaries, summarise } from './compare-stores.js';
 
 const URLS = (s: SeedStoryResult) => [
@@ -177,6 +177,18 @@ describe('npm run store -- migrate (embedded → EventStoreDB)', () => {
     });
     expect(verify.stdout).toContain('OK: every hash chain is intact');
   }, 60_000);
+
+  it('splits long runs of large events into appends a server accepts', async () => {
+    const file = path.join(dataDir, 'large.db');
+    const large = SqliteEventStore.open(file);
+    const text = 'x'.repeat(300 * 1024);
+    await large.append('case-large', chainEvents(null, Array.from({ length: 6 }, (_, n) => ({ type: 'Large', data: { n, text }, metadata: { actor: 'spec' } }))).events);
+    await large.close();
+    const target = await emulatedTarget();
+    expect(await migrateToEsdb({ sourceFile: file, target })).toMatchObject({ copied: 6, appends: 6 / Math.floor(MAX_APPEND_BYTES / (300 * 1024 + 20)) });
+    expect((await target.readStream('case-large')).map((e) => e.data.n)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect((await verifyAll(target)).ok).toBe(true);
+  }, 30_000);
 
   it('refuses a target that holds events of another log', async () => {
     const foreign = await emulatedTarget();

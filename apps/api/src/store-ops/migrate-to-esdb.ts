@@ -32,7 +32,7 @@ export interface MigrationReport {
 
 /**
  * Copies the embedded event log into EventStoreDB in $all order, one append per run of consecutive
- * events of one stream, keeping stream names, revisions (expected revisions check every batch), event
+ * events of one stream (bounded in size), keeping stream names, revisions (expected revisions check every batch), event
  * ids, types, data and metadata, so every hash chain verifies on the target as it did on the source.
  * The source's recording time rides in metadata.chain.recordedAt (see esdb-mapping.ts), its $all
  * position in metadata.chain.sourcePosition.
@@ -82,17 +82,29 @@ async function resumePoint(target: EventStore, index: Database.Database): Promis
   return BigInt(position);
 }
 
+/**
+ * Consecutive events of one stream, cut so no append carries more than MAX_APPEND_EVENTS events or
+ * MAX_APPEND_BYTES of data: a server refuses an append whose data exceed its MaxAppendSize (1 MiB by
+ * default, see test/support/esdb-emulator/append-handler.ts); half of it leaves room for a lowered limit.
+ */
 function* runsOfOneStream(page: RecordedEvent[]): Generator<RecordedEvent[]> {
   let run: RecordedEvent[] = [];
+  let bytes = 0;
   for (const e of page) {
-    if (run.length > 0 && run[0].streamId !== e.streamId) {
+    const size = Buffer.byteLength(JSON.stringify(e.data));
+    if (run.length > 0 && (run[0].streamId !== e.streamId || run.length >= MAX_APPEND_EVENTS || bytes + size > MAX_APPEND_BYTES)) {
       yield run;
       run = [];
+      bytes = 0;
     }
     run.push(e);
+    bytes += size;
   }
   if (run.length > 0) yield run;
 }
+
+export const MAX_APPEND_BYTES = 512 * 1024;
+const MAX_APPEND_EVENTS = 500;
 
 function toAppend(e: RecordedEvent): EventToAppend {
   const chain = e.metadata[CHAIN_KEY];
