@@ -15,7 +15,7 @@ import { openCaseBody, personBody } from '../../apps/api/src/cases/commands/test
 import { startEsdbEmulator, type EsdbEmulator } from '../support/esdb-emulator/esdb-emulator.js';
 
 interface Replica { app: NestFastifyApplication; store: EsdbEventStore; base: string; dataDir: string }
-type Reply = { status: number; body: Record<string, unknown> };
+type Reply = { status: number; body: Record<string, unknown>; retryAfter: string | null };
 
 let emulator: EsdbEmulator;
 let a: Replica;
@@ -41,7 +41,7 @@ async function call(r: Replica, method: string, url: string, body?: unknown, hea
     method, body: body === undefined ? undefined : JSON.stringify(body),
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
   });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, retryAfter: res.headers.get('retry-after') };
 }
 
 const streamEvents = async (streamId: string): Promise<RecordedEvent[]> => a.store.readStream(streamId, { maxCount: 1000 });
@@ -116,5 +116,18 @@ describe('access log across replicas', () => {
     expect([onA.length, onB.length]).toEqual([20, 20]);
     const report = await verifyAll(a.store);
     expect(report).toMatchObject({ ok: true, breaks: [] });
+  });
+});
+
+describe('a leader change under the replicas', () => {
+  it('hides one "not leader" refusal, answers 503 with Retry-After while the election lasts, and never records twice', async () => {
+    const caseId = (await call(a, 'POST', '/api/v1/cases', openCaseBody())).body.caseId as string;
+    emulator.refuseAppendsAsFollower(1);
+    expect((await call(b, 'POST', `/api/v1/cases/${caseId}/persons`, personBody())).status).toBe(201);
+    emulator.refuseAppendsAsFollower(2);
+    const during = await call(a, 'POST', `/api/v1/cases/${caseId}/persons`, personBody({ name: 'Second Person' }));
+    expect(during).toMatchObject({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+    expect((await call(a, 'POST', `/api/v1/cases/${caseId}/persons`, personBody({ name: 'Second Person' }))).status).toBe(201);
+    expect((await streamEvents(`case-${caseId}`)).map((e) => e.type)).toEqual(['CaseOpened', 'PersonRegistered', 'PersonRegistered']);
   });
 });

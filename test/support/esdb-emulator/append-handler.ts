@@ -27,6 +27,29 @@ const GRPC_CODE_INVALID_ARGUMENT = 3;
  * (RpcExceptions.MaxAppendSizeExceeded); BatchAppend: a Status packing MaximumAppendSizeExceeded.
  */
 export const MAX_APPEND_SIZE = 1024 * 1024;
+
+/** Faults a spec switches on: the next `notLeader` appends are refused as by a follower after an election. */
+export interface AppendFaults {
+  notLeader: number;
+  /** The endpoint the refusal names as the new leader (the emulator itself: the same log, reached again). */
+  leader: { host: string; port: number };
+}
+
+/**
+ * A follower's answer to a write (RpcExceptions.LeaderInfo, EventStore/EventStore v24.10.0): NOT_FOUND
+ * with trailers exception=not-leader, leader-endpoint-host, leader-endpoint-port; on BatchAppend the
+ * server throws the same exception, ending the whole call (Streams.BatchAppend.cs ConvertMessage).
+ * Nothing is written. The client then reconnects to the named leader (Client.shouldReconnect).
+ */
+function notLeader(faults: AppendFaults | undefined): grpc.ServiceError | undefined {
+  if (!faults || faults.notLeader <= 0) return undefined;
+  faults.notLeader--;
+  const metadata = new grpc.Metadata();
+  metadata.set('exception', 'not-leader');
+  metadata.set('leader-endpoint-host', faults.leader.host);
+  metadata.set('leader-endpoint-port', String(faults.leader.port));
+  return { code: grpc.status.NOT_FOUND, details: 'Leader info available', metadata } as grpc.ServiceError;
+}
 const appendSize = (events: ProposedEvent[]) => events.reduce((n, e) => n + e.data.length, 0);
 
 function toProposed(m: Proposed): ProposedEvent {
@@ -44,7 +67,9 @@ function toProposed(m: Proposed): ProposedEvent {
   };
 }
 
-export function handleAppend(log: EmulatedLog, call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>): void {
+export function handleAppend(
+  log: EmulatedLog, call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>, faults?: AppendFaults,
+): void {
   let stream = '';
   let expected: Expected | undefined;
   const proposed: ProposedEvent[] = [];
@@ -69,6 +94,8 @@ export function handleAppend(log: EmulatedLog, call: grpc.ServerReadableStream<A
   call.on('end', () => {
     if (failed) return;
     if (!expected) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'options must come first' } as grpc.ServiceError);
+    const refused = notLeader(faults);
+    if (refused) return callback(refused);
     if (appendSize(proposed) > MAX_APPEND_SIZE) {
       const metadata = new grpc.Metadata();
       metadata.set('exception', 'maximum-append-size-exceeded');
@@ -110,7 +137,7 @@ interface PendingBatch {
   proposed: ProposedEvent[];
 }
 
-export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void {
+export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>, faults?: AppendFaults): void {
   // One long-lived call carries many appends, told apart by correlation id; a request may span
   // several messages until is_final.
   const pending = new Map<string, PendingBatch>();
@@ -134,6 +161,8 @@ export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStrea
     }
     if (!req.getIsFinal()) return;
     pending.delete(key);
+    const refused = notLeader(faults);
+    if (refused) return call.emit('error', refused);
     const resp = appendSize(batch.proposed) > MAX_APPEND_SIZE ? tooLarge() : batchResponse(log.append(batch.stream, batch.expected, batch.proposed));
     resp.setCorrelationId(correlation);
     resp.setStreamIdentifier(options?.getStreamIdentifier() ?? new sharedPb.StreamIdentifier());
