@@ -50,7 +50,9 @@ describe('docker/cluster/docker-compose.yml', () => {
       const esdb = parseConnectionString(config.esdbConnectionString as string);
       expect(esdb).toMatchObject({ tls: true, nodePreference: 'leader', tlsCAFile: '/etc/liaison/esdb-ca/ca.crt', defaultCredentials: { username: 'admin', password: 'a-long-secret' } });
       expect(esdb.hosts.map((h) => `${h.address}:${h.port}`)).toEqual(nodes.map((n) => `${n}:2113`));
-      expect(services[name].volumes).toContain('./certs/ca:/etc/liaison/esdb-ca:ro');
+      expect(services[name].volumes).toContain('./certs/ca/ca.crt:/etc/liaison/esdb-ca/ca.crt:ro');
+      // Never the CA's private key.
+      expect((services[name].volumes ?? []).filter((v) => v.startsWith('./certs') && !v.startsWith('./certs/ca/ca.crt:'))).toEqual([]);
       // The trusted issuers file the example documents parses as the service parses it.
       const auth = await loadAuthConfig({ ...env, TRUSTED_ISSUERS_FILE: path.join(dir, 'trusted-issuers.example.json') });
       expect(auth.issuers.map((i) => i.country)).toEqual(['SE', 'DK']);
