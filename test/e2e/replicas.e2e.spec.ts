@@ -2,7 +2,7 @@
 // the in-process protocol emulator, or a real server when ESDB_CONNECTION_STRING is set. Each replica
 // keeps its own read models from $all; writers split over both race on one case safely; reads on both
 // are all recorded, in per-replica chained access streams (ADR 21); minPosition and the live stream
-// work on either replica whichever one wrote.
+// work on either replica whichever one wrote; leader elections (emulated) lose and duplicate nothing.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,6 +124,37 @@ describe('two replicas on one EventStoreDB', () => {
     expect(report.breaks).toEqual([]);
     expect(report.ok).toBe(true);
   }, 180_000);
+
+  it('loses no acknowledged write and duplicates none through leader elections mid-load', async () => {
+    // The emulator plays a cluster whose leader moves: now and then the next appends are refused as by a
+    // follower (one refusal the adapter hides, two in a row surface as 503 with Retry-After).
+    let electing = true;
+    const elections = (async () => {
+      for (let i = 0; electing; i++) {
+        emulator?.refuseAppendsAsFollower(1 + (i % 2));
+        await new Promise((r) => setTimeout(r, 40));
+      }
+    })();
+    const names = Array.from({ length: 60 }, (_, i) => `Elected ${run} ${i}`);
+    const replies = await Promise.all(names.map(async (name, i) => {
+      const statuses: number[] = [];
+      for (;;) {
+        const r = await call(i % 2 ? b : a, 'POST', `/api/v1/cases/${caseId}/persons`, personBody({ name }));
+        statuses.push(r.status);
+        if (r.status === 503) expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
+        if ((r.status !== 409 && r.status !== 503) || statuses.length >= 30) return { ...r, statuses };
+      }
+    }));
+    electing = false;
+    await elections;
+    emulator?.refuseAppendsAsFollower(0);
+    // A real server's elections cannot be caused from here: the emulated ones must have happened.
+    if (emulator) expect(emulator.appendsRefused()).toBeGreaterThan(0);
+    expect(replies.flatMap((r) => r.statuses).filter((s) => s >= 500 && s !== 503)).toEqual([]);
+    expect(replies.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+    const recorded = (await all(`case-${caseId}`)).filter((e) => e.type === 'PersonRegistered').map((e) => e.data.personId as string);
+    for (const r of replies) expect(recorded.filter((id) => id === r.body.personId)).toHaveLength(1);
+  }, 120_000);
 
   it('announces on each replica\'s live stream a write made on the other', async () => {
     const [liveA, liveB] = await Promise.all([followLivePositions(a.baseUrl, token), followLivePositions(b.baseUrl, token)]);

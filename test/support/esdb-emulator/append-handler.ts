@@ -31,6 +31,8 @@ export const MAX_APPEND_SIZE = 1024 * 1024;
 /** Faults a spec switches on: the next `notLeader` appends are refused as by a follower after an election. */
 export interface AppendFaults {
   notLeader: number;
+  /** How many appends were refused so far. */
+  refused: number;
   /** The endpoint the refusal names as the new leader (the emulator itself: the same log, reached again). */
   leader: { host: string; port: number };
 }
@@ -44,6 +46,7 @@ export interface AppendFaults {
 function notLeader(faults: AppendFaults | undefined): grpc.ServiceError | undefined {
   if (!faults || faults.notLeader <= 0) return undefined;
   faults.notLeader--;
+  faults.refused++;
   const metadata = new grpc.Metadata();
   metadata.set('exception', 'not-leader');
   metadata.set('leader-endpoint-host', faults.leader.host);

@@ -22,6 +22,8 @@ export interface EsdbEmulator {
   log: EmulatedLog;
   /** Refuses the next `count` appends as a follower does after a leader election (nothing written). */
   refuseAppendsAsFollower(count: number): void;
+  /** Appends refused that way so far. */
+  appendsRefused(): number;
   stop(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ const unimplemented = (_call: unknown, callback?: grpc.sendUnaryData<never>) => 
 export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Promise<EsdbEmulator> {
   const log = new EmulatedLog();
   if (options.systemEvents ?? true) log.seedSystemEvents();
-  const faults: AppendFaults = { notLeader: 0, leader: { host: '127.0.0.1', port: 0 } };
+  const faults: AppendFaults = { notLeader: 0, refused: 0, leader: { host: '127.0.0.1', port: 0 } };
   const server = new grpc.Server();
   server.addService(streamsGrpc.StreamsService, {
     read: (call: Parameters<typeof handleRead>[1]) => handleRead(log, call),
@@ -52,6 +54,7 @@ export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Prom
     refuseAppendsAsFollower: (count) => {
       faults.notLeader = count;
     },
+    appendsRefused: () => faults.refused,
     // One host and tls=false: the client opens one insecure channel straight to it, no gossip.
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     log,
