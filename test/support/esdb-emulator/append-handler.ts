@@ -2,8 +2,9 @@
 // Conflicts are answered the way a v21+ server does: Append returns OK carrying
 // AppendResp.wrong_expected_version (the 20.6.0 fields are left unset); BatchAppend returns a
 // google.rpc.Status whose details pack event_store.client.WrongExpectedVersion, echoing the
-// correlation id and stream. Not faithful: no max-append-size check, no stream-deleted answers
-// (the emulator has no deletes), BatchAppend's per-request deadline is ignored.
+// correlation id and stream. Max append size as a v24.10 server checks it (see MAX_APPEND_SIZE).
+// Not faithful: no stream-deleted answers (the emulator has no deletes), BatchAppend's per-request
+// deadline is ignored.
 import * as grpc from '@grpc/grpc-js';
 import type { AppendOutcome, EmulatedLog, Expected, ProposedEvent } from './emulated-log.js';
 import { googleAnyPb, googleEmptyPb, isUuid, sharedPb, statusPb, streamName, streamsPb, uuidString } from './emulator-proto.js';
@@ -15,6 +16,44 @@ type BatchAppendResp = InstanceType<typeof streamsPb.BatchAppendResp>;
 type Proposed = InstanceType<typeof streamsPb.AppendReq.ProposedMessage> | InstanceType<typeof streamsPb.BatchAppendReq.ProposedMessage>;
 
 const GRPC_CODE_FAILED_PRECONDITION = 9;
+const GRPC_CODE_INVALID_ARGUMENT = 3;
+
+/**
+ * The server's default MaxAppendSize (ClusterVNodeOptions.cs, EventStore/EventStore v24.10.0): an
+ * append whose events add up to more is refused whole. Each event counts as Event.SizeOnDisk
+ * (Data/Event.cs), written `data?.Length ?? 0 + metadata?.Length ?? 0 + eventType.Length * 2`: C#'s
+ * `??` binds looser than `+`, so it is the data's length alone; so it is here. Append: an
+ * INVALID_ARGUMENT error with trailers exception=maximum-append-size-exceeded, maximum-append-size
+ * (RpcExceptions.MaxAppendSizeExceeded); BatchAppend: a Status packing MaximumAppendSizeExceeded.
+ */
+export const MAX_APPEND_SIZE = 1024 * 1024;
+
+/** Faults a spec switches on: the next `notLeader` appends are refused as by a follower after an election. */
+export interface AppendFaults {
+  notLeader: number;
+  /** How many appends were refused so far. */
+  refused: number;
+  /** The endpoint the refusal names as the new leader (the emulator itself: the same log, reached again). */
+  leader: { host: string; port: number };
+}
+
+/**
+ * A follower's answer to a write (RpcExceptions.LeaderInfo, EventStore/EventStore v24.10.0): NOT_FOUND
+ * with trailers exception=not-leader, leader-endpoint-host, leader-endpoint-port; on BatchAppend the
+ * server throws the same exception, ending the whole call (Streams.BatchAppend.cs ConvertMessage).
+ * Nothing is written. The client then reconnects to the named leader (Client.shouldReconnect).
+ */
+function notLeader(faults: AppendFaults | undefined): grpc.ServiceError | undefined {
+  if (!faults || faults.notLeader <= 0) return undefined;
+  faults.notLeader--;
+  faults.refused++;
+  const metadata = new grpc.Metadata();
+  metadata.set('exception', 'not-leader');
+  metadata.set('leader-endpoint-host', faults.leader.host);
+  metadata.set('leader-endpoint-port', String(faults.leader.port));
+  return { code: grpc.status.NOT_FOUND, details: 'Leader info available', metadata } as grpc.ServiceError;
+}
+const appendSize = (events: ProposedEvent[]) => events.reduce((n, e) => n + e.data.length, 0);
 
 function toProposed(m: Proposed): ProposedEvent {
   const meta = m.getMetadataMap();
@@ -31,7 +70,9 @@ function toProposed(m: Proposed): ProposedEvent {
   };
 }
 
-export function handleAppend(log: EmulatedLog, call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>): void {
+export function handleAppend(
+  log: EmulatedLog, call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>, faults?: AppendFaults,
+): void {
   let stream = '';
   let expected: Expected | undefined;
   const proposed: ProposedEvent[] = [];
@@ -56,6 +97,14 @@ export function handleAppend(log: EmulatedLog, call: grpc.ServerReadableStream<A
   call.on('end', () => {
     if (failed) return;
     if (!expected) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'options must come first' } as grpc.ServiceError);
+    const refused = notLeader(faults);
+    if (refused) return callback(refused);
+    if (appendSize(proposed) > MAX_APPEND_SIZE) {
+      const metadata = new grpc.Metadata();
+      metadata.set('exception', 'maximum-append-size-exceeded');
+      metadata.set('maximum-append-size', String(MAX_APPEND_SIZE));
+      return callback({ code: grpc.status.INVALID_ARGUMENT, details: `Maximum Append Size of ${MAX_APPEND_SIZE} Exceeded.`, metadata } as grpc.ServiceError);
+    }
     callback(null, appendResponse(log.append(stream, expected, proposed)));
   });
 }
@@ -91,7 +140,7 @@ interface PendingBatch {
   proposed: ProposedEvent[];
 }
 
-export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void {
+export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>, faults?: AppendFaults): void {
   // One long-lived call carries many appends, told apart by correlation id; a request may span
   // several messages until is_final.
   const pending = new Map<string, PendingBatch>();
@@ -115,12 +164,28 @@ export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStrea
     }
     if (!req.getIsFinal()) return;
     pending.delete(key);
-    const resp = batchResponse(log.append(batch.stream, batch.expected, batch.proposed));
+    const refused = notLeader(faults);
+    if (refused) return call.emit('error', refused);
+    const resp = appendSize(batch.proposed) > MAX_APPEND_SIZE ? tooLarge() : batchResponse(log.append(batch.stream, batch.expected, batch.proposed));
     resp.setCorrelationId(correlation);
     resp.setStreamIdentifier(options?.getStreamIdentifier() ?? new sharedPb.StreamIdentifier());
     call.write(resp);
   });
   call.on('end', () => call.end());
+}
+
+function tooLarge(): BatchAppendResp {
+  const exceeded = new sharedPb.MaximumAppendSizeExceeded();
+  exceeded.setMaxappendsize(MAX_APPEND_SIZE);
+  const details = new googleAnyPb.Any();
+  details.pack(exceeded.serializeBinary(), 'event_store.client.MaximumAppendSizeExceeded');
+  const status = new statusPb.Status();
+  status.setCode(GRPC_CODE_INVALID_ARGUMENT);
+  status.setMessage('MaximumAppendSizeExceeded');
+  status.setDetails(details);
+  const resp = new streamsPb.BatchAppendResp();
+  resp.setError(status);
+  return resp;
 }
 
 function batchResponse(outcome: AppendOutcome): BatchAppendResp {

@@ -4,7 +4,7 @@
 // EsdbEventStore adapter uses (see the handler files for where it departs from a real server).
 import * as grpc from '@grpc/grpc-js';
 import { EmulatedLog } from './emulated-log.js';
-import { handleAppend, handleBatchAppend } from './append-handler.js';
+import { handleAppend, handleBatchAppend, type AppendFaults } from './append-handler.js';
 import { handleRead } from './read-handler.js';
 import { serverFeaturesService } from './server-features.js';
 import { serverFeaturesGrpc, streamsGrpc } from './emulator-proto.js';
@@ -20,6 +20,10 @@ export interface EsdbEmulator {
   connectionString: string;
   /** For assertions that need to look under the protocol. */
   log: EmulatedLog;
+  /** Refuses the next `count` appends as a follower does after a leader election (nothing written). */
+  refuseAppendsAsFollower(count: number): void;
+  /** Appends refused that way so far. */
+  appendsRefused(): number;
   stop(): Promise<void>;
 }
 
@@ -31,11 +35,12 @@ const unimplemented = (_call: unknown, callback?: grpc.sendUnaryData<never>) => 
 export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Promise<EsdbEmulator> {
   const log = new EmulatedLog();
   if (options.systemEvents ?? true) log.seedSystemEvents();
+  const faults: AppendFaults = { notLeader: 0, refused: 0, leader: { host: '127.0.0.1', port: 0 } };
   const server = new grpc.Server();
   server.addService(streamsGrpc.StreamsService, {
     read: (call: Parameters<typeof handleRead>[1]) => handleRead(log, call),
-    append: (call: Parameters<typeof handleAppend>[1], cb: Parameters<typeof handleAppend>[2]) => handleAppend(log, call, cb),
-    batchAppend: (call: Parameters<typeof handleBatchAppend>[1]) => handleBatchAppend(log, call),
+    append: (call: Parameters<typeof handleAppend>[1], cb: Parameters<typeof handleAppend>[2]) => handleAppend(log, call, cb, faults),
+    batchAppend: (call: Parameters<typeof handleBatchAppend>[1]) => handleBatchAppend(log, call, faults),
     delete: unimplemented,
     tombstone: unimplemented,
   });
@@ -44,7 +49,12 @@ export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Prom
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
+  faults.leader.port = port;
   return {
+    refuseAppendsAsFollower: (count) => {
+      faults.notLeader = count;
+    },
+    appendsRefused: () => faults.refused,
     // One host and tls=false: the client opens one insecure channel straight to it, no gossip.
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     log,

@@ -26,7 +26,12 @@ export const ACCESS_ENTRY_OF = new WeakMap<FastifyRequest, string>();
 export class AccessRecorder {
   private readonly appender: ChainedAppender;
 
-  constructor(store: EventStore, private readonly onAppend: (outcome: 'ok' | 'failed') => void = () => undefined) {
+  constructor(
+    store: EventStore,
+    /** Suffix of this process's access streams (ADR 21). */
+    private readonly replicaId: string,
+    private readonly onAppend: (outcome: 'ok' | 'failed') => void = () => undefined,
+  ) {
     this.appender = new ChainedAppender(store);
   }
 
@@ -56,7 +61,7 @@ export class AccessRecorder {
       correlationId: correlationOf(req) ?? entryId, causationId: entryId, occurredAt: read.now,
     };
     try {
-      await this.appender.append(accessStreamId(principal.country, read.now), { id: entryId, type: CASE_DATA_ACCESSED, data, metadata });
+      await this.appender.append(accessStreamId(principal.country, read.now, this.replicaId), { id: entryId, type: CASE_DATA_ACCESSED, data, metadata });
       this.onAppend('ok');
     } catch (e) {
       this.onAppend('failed');

@@ -5,6 +5,7 @@ import { InvalidCursor, InvalidQueryParameter } from '@liaison/projections';
 import type { Viewer } from '@liaison/projections';
 import type { EventStore, JsonObject } from '@liaison/event-store';
 import { CLOCK } from '../common/clock.js';
+import { APP_CONFIG, replicaIdOf, type AppConfig } from '../config/app.config.js';
 import type { Clock } from '../common/clock.js';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import { AccessRecorder } from './access-recorder.js';
@@ -43,8 +44,9 @@ export class ReadModelGateway {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(SERVICE_METRICS) metrics: ServiceMetrics,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.access = new AccessRecorder(store, (outcome) => metrics.accessLogAppends.inc({ outcome }));
+    this.access = new AccessRecorder(store, replicaIdOf(config), (outcome) => metrics.accessLogAppends.inc({ outcome }));
   }
 
   async read<T>(req: FastifyRequest, projection: string, query: (ctx: ReadContext) => T, spec: AccessSpec): Promise<ReadAnswer<T>> {

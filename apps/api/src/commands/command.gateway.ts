@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandMetadata } from '@liaison/domain';
@@ -9,7 +9,7 @@ import { CLOCK } from '../common/clock.js';
 import type { Clock } from '../common/clock.js';
 import type { AggregateDescriptor, IdentifiedResult } from './aggregate-descriptor.js';
 import { ExecuteCommand } from './execute-command.handler.js';
-import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store.js';
+import { IDEMPOTENCY_STORE, type HeldKey, type IdempotencyKeys, type StoredResponse } from './idempotency-keys.js';
 import { DISK_RESERVE, type DiskReserve } from '../operations/disk-reserve.js';
 
 export type CommandMetadataWithIssuer = CommandMetadata & { issuer: string };
@@ -24,13 +24,13 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  */
 @Injectable()
 export class CommandGateway {
-  private readonly inFlight = new Map<string, Promise<{ status: number; body: string }>>();
+  private readonly inFlight = new Map<string, Promise<StoredResponse>>();
   private readonly logger = new Logger('commands');
 
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyKeys,
     @Inject(DISK_RESERVE) private readonly reserve: DiskReserve,
   ) {}
 
@@ -83,32 +83,67 @@ export class CommandGateway {
   }
 
   private async once(key: string, print: string, run: () => Promise<{ status: number; body: string }>) {
-    const stored = this.idempotency.get(key) ?? (await this.inFlight.get(key)?.then(() => this.idempotency.get(key), () => undefined));
-    if (stored) {
-      if (stored.fingerprint !== print) {
-        throw new UnprocessableEntityException({ message: 'Idempotency-Key was already used for a different request', code: 'IDEMPOTENCY_KEY_REUSED' });
-      }
-      return stored;
-    }
-    const pending = run().then((answer) => {
-      try {
-        this.idempotency.put(key, { fingerprint: print, ...answer }, this.clock());
-      } catch (e) {
-        // The events are durable: answering 503 would make the client retry a command that was recorded.
-        // The key is just not remembered (a full disk); a retry with it would run the command again.
-        if (!classifyStorageError(e)) throw e;
-        this.logger.warn({ msg: 'idempotency key not stored', code: classifyStorageError(e)?.code });
-      }
-      return answer;
-    });
-    this.inFlight.set(key, pending);
+    // Same key twice in this process: the later one waits for the earlier (then finds its answer).
+    // Checked and set with no await in between, so two arrivals cannot both start.
+    for (let previous = this.inFlight.get(key); previous; previous = this.inFlight.get(key)) await previous.catch(() => undefined);
+    const attempt = this.claimAndRun(key, print, run);
+    this.inFlight.set(key, attempt);
     try {
-      return await pending;
+      return await attempt;
     } finally {
-      this.inFlight.delete(key);
+      if (this.inFlight.get(key) === attempt) this.inFlight.delete(key);
+    }
+  }
+
+  private async claimAndRun(key: string, print: string, run: () => Promise<{ status: number; body: string }>): Promise<StoredResponse> {
+    const held = await this.claim(key, print);
+    if (!('key' in held)) return held;
+    let answer: { status: number; body: string };
+    try {
+      answer = await run();
+    } catch (e) {
+      await this.idempotency.release(held, this.clock()).catch(() => undefined);
+      throw e;
+    }
+    try {
+      await this.idempotency.answer(held, { fingerprint: print, ...answer }, this.clock());
+    } catch (e) {
+      // The events are durable: answering 503 would make the client retry a command that was recorded.
+      // The key is just not remembered (a full disk); a retry with it would run the command again.
+      if (!classifyStorageError(e)) throw e;
+      this.logger.warn({ msg: 'idempotency key not stored', code: classifyStorageError(e)?.code });
+    }
+    return { fingerprint: print, ...answer };
+  }
+
+  /**
+   * The stored answer, or the key held by this process. While another replica holds it, asks again
+   * until that replica answers (replayed here) or releases it (then this one runs the command).
+   */
+  private async claim(key: string, print: string): Promise<StoredResponse | HeldKey> {
+    const deadline = performance.now() + OTHER_REPLICA_WAIT_MS;
+    for (;;) {
+      const claimed = await this.idempotency.claim(key, print, this.clock());
+      if (claimed.kind === 'answered') return sameRequest(claimed.stored, print);
+      if (claimed.kind === 'held') return claimed.held;
+      if (claimed.fingerprint !== print) throw keyReused();
+      if (performance.now() > deadline) {
+        throw new ConflictException({ message: 'A request with this Idempotency-Key is still being processed; retry shortly.', code: 'IDEMPOTENCY_KEY_IN_USE' });
+      }
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 }
+
+/** How long a request waits for another replica that holds its key before answering 409. */
+const OTHER_REPLICA_WAIT_MS = 5_000;
+
+function sameRequest(stored: StoredResponse, print: string): StoredResponse {
+  if (stored.fingerprint !== print) throw keyReused();
+  return stored;
+}
+
+const keyReused = () => new UnprocessableEntityException({ message: 'Idempotency-Key was already used for a different request', code: 'IDEMPOTENCY_KEY_REUSED' });
 
 function parseIfMatch(header: string | string[] | undefined): bigint | undefined {
   if (header === undefined) return undefined;

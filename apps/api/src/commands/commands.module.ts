@@ -8,7 +8,11 @@ import { CLOCK } from '../common/clock.js';
 import type { Clock } from '../common/clock.js';
 import { CommandGateway } from './command.gateway.js';
 import { ExecuteCommandHandler } from './execute-command.handler.js';
-import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store.js';
+import { IdempotencyStore } from './idempotency.store.js';
+import { IDEMPOTENCY_STORE, type IdempotencyKeys } from './idempotency-keys.js';
+import { LogIdempotencyKeys } from './log-idempotency-keys.js';
+import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
+import type { EventStore } from '@liaison/event-store';
 import { CaseLinks } from './links/case-links.js';
 
 /** Clients retry within minutes; a day of keys is generous and keeps the file small. */
@@ -27,8 +31,10 @@ const PRUNE_EVERY_MS = 3_600_000;
     CaseLinks,
     {
       provide: IDEMPOTENCY_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
+      inject: [APP_CONFIG, EVENT_STORE],
+      useFactory: (config: AppConfig, store: EventStore): IdempotencyKeys => {
+        // Replicas share EventStoreDB, so their keys live in it; the embedded store has one process.
+        if (config.eventStore === 'esdb') return new LogIdempotencyKeys(store);
         fs.mkdirSync(config.dataDir, { recursive: true });
         return new IdempotencyStore(path.join(config.dataDir, 'idempotency.db'));
       },
@@ -40,17 +46,14 @@ export class CommandsModule implements OnApplicationBootstrap, OnApplicationShut
   private pruner: NodeJS.Timeout | undefined;
 
   constructor(
-    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyKeys,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
     const prune = () => {
-      try {
-        this.idempotency.prune(new Date(this.clock().getTime() - IDEMPOTENCY_RETENTION_MS));
-      } catch {
-        // A full or failing disk: keys stay a while longer. Thrown from a timer, it would end the process.
-      }
+      // A full or failing disk: keys stay a while longer. Thrown from a timer, it would end the process.
+      this.idempotency.prune(new Date(this.clock().getTime() - IDEMPOTENCY_RETENTION_MS)).catch(() => undefined);
     };
     prune();
     this.pruner = setInterval(prune, PRUNE_EVERY_MS);

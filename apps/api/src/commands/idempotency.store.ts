@@ -1,18 +1,17 @@
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
+import type { ClaimOutcome, HeldKey, IdempotencyKeys, StoredResponse } from './idempotency-keys.js';
 
-export interface StoredResponse {
-  fingerprint: string;
-  status: number;
-  body: string;
-}
+export type { StoredResponse } from './idempotency-keys.js';
 
 /**
  * Remembers the first answer to each Idempotency-Key so a retried command is a no-op. Kept in its own
  * SQLite file (also with EventStoreDB) because keys are transport state, not facts about a case.
- * synchronous=FULL: an acknowledged key must survive a crash like the event it guards.
+ * synchronous=FULL: an acknowledged key must survive a crash like the event it guards. One process
+ * writes it (the embedded store's), so a claim is always granted: the gateway serialises same-key
+ * requests of its own process.
  */
-export class IdempotencyStore {
+export class IdempotencyStore implements IdempotencyKeys {
   private readonly db: Db;
   private readonly getStmt: Statement<[string], { fingerprint: string; status: number; body: string }>;
   private readonly putStmt: Statement<[string, string, number, string, string]>;
@@ -37,8 +36,21 @@ export class IdempotencyStore {
     this.putStmt.run(key, response.fingerprint, response.status, response.body, at.toISOString());
   }
 
+  async claim(key: string): Promise<ClaimOutcome> {
+    const stored = this.get(key);
+    return stored ? { kind: 'answered', stored } : { kind: 'held', held: { key } };
+  }
+
+  async answer(held: HeldKey, response: StoredResponse, at: Date): Promise<void> {
+    this.put(held.key, response, at);
+  }
+
+  async release(): Promise<void> {
+    // Nothing was written for the key.
+  }
+
   /** Keys older than the retention window can no longer be replayed (clients retry within minutes). */
-  prune(olderThan: Date): number {
+  async prune(olderThan: Date): Promise<number> {
     return this.pruneStmt.run(olderThan.toISOString()).changes;
   }
 
@@ -46,5 +58,3 @@ export class IdempotencyStore {
     this.db.close();
   }
 }
-
-export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 export type StoreKind = 'sqlite' | 'esdb';
@@ -8,6 +9,11 @@ export interface AppConfig {
   dataDir: string;
   eventStore: StoreKind;
   esdbConnectionString?: string;
+  /**
+   * Names this process among the replicas sharing one store: it suffixes the access-log streams it
+   * appends to (ADR 21), so replicas never contend for one stream. REPLICA_ID, default the host name.
+   */
+  replicaId?: string;
   /** Embedded store: commit appends on a writer thread ('thread') or on the main thread ('inline'). */
   storeWriter?: 'inline' | 'thread';
   production: boolean;
@@ -67,12 +73,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (encryption !== 'on' && encryption !== 'off') throw new ConfigError(`PERSONAL_DATA_ENCRYPTION must be "on" or "off", got "${encryption}"`);
   const reserveMb = Number(env.DISK_RESERVE_MB ?? DEFAULT_DISK_RESERVE_MB);
   if (!Number.isFinite(reserveMb) || reserveMb < 0) throw new ConfigError(`DISK_RESERVE_MB must be a number >= 0, got "${env.DISK_RESERVE_MB}"`);
+  const replicaId = env.REPLICA_ID ?? defaultReplicaId();
+  if (!REPLICA_ID.test(replicaId)) throw new ConfigError(`REPLICA_ID must be 1-40 characters of a-z 0-9 and -, got "${env.REPLICA_ID}"`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     eventStore,
     esdbConnectionString: env.ESDB_CONNECTION_STRING,
+    replicaId,
     storeWriter,
     production: env.NODE_ENV === 'production',
     bodyLimit,
@@ -85,6 +94,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(env.KEY_STORE_FILE ? { keyStoreFile: path.resolve(env.KEY_STORE_FILE) } : {}),
   };
 }
+
+const REPLICA_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/**
+ * The host name, lower-cased and reduced to stream-name-safe characters: stable across restarts on
+ * one machine, distinct per container or pod. Two processes on one host need REPLICA_ID set apart.
+ */
+export function defaultReplicaId(hostname: string = os.hostname()): string {
+  const id = hostname.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 40).replace(/^-+|-+$/g, '');
+  return id || 'replica';
+}
+
+/** The configured replica id, or the default for configs built by hand (tests). */
+export const replicaIdOf = (config: Pick<AppConfig, 'replicaId'>): string => config.replicaId ?? defaultReplicaId();
 
 function devIdpTokenTtl(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_DEV_IDP_TOKEN_TTL_SEC;

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { openCaseBody, startHarness, type Harness } from '../cases/commands/testing/case-commands.harness.js';
 import { StorageFull } from '@liaison/event-store';
 import { DISK_RESERVE, type DiskReserve } from './disk-reserve.js';
-import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../commands/idempotency.store.js';
+import type { IdempotencyStore } from '../commands/idempotency.store.js';
+import { IDEMPOTENCY_STORE } from '../commands/idempotency-keys.js';
 import { ProjectionsHost } from '../runtime/projections-host.js';
 
 let h: Harness;

@@ -1,7 +1,7 @@
 // The EventStore port on EventStoreDB through the official gRPC client. Position mapping and error
 // mapping live in esdb-mapping.ts, subscriptions in esdb-subscription.ts.
 import { randomUUID } from 'node:crypto';
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, jsonEvent, type AllStreamResolvedEvent, type ResolvedEvent } from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, NotLeaderError, START, jsonEvent, type AllStreamResolvedEvent, type ResolvedEvent } from '@eventstore/db-client';
 import type {
   AppendOptions,
   AppendResult,
@@ -22,6 +22,8 @@ const PAGE_SIZE = 500;
 const DISPOSE_TIMEOUT_MS = 3_000;
 /** headPosition walks back over at most this many trailing system events before giving up. */
 const HEAD_SCAN_LIMIT = 1_000;
+
+export { MIGRATED_RECORDED_AT } from './esdb-mapping.js';
 
 export class EsdbEventStore implements EventStore {
   private readonly faults = new WriteFaultTracker();
@@ -46,12 +48,18 @@ export class EsdbEventStore implements EventStore {
     const proposed = events.map((e) =>
       jsonEvent({ id: e.id ?? randomUUID(), type: e.type, data: e.data, metadata: e.metadata, contentType: 'application/json' }),
     );
-    try {
-      const result = await this.client.appendToStream(streamId, proposed, { expectedRevision: toClientExpectedRevision(expected) });
-      if (!result.position) throw new Error(`EventStoreDB acknowledged an append to ${streamId} without a position`);
-      return { nextExpectedRevision: result.nextExpectedRevision, position: result.position.commit };
-    } catch (error) {
-      throw toPortError(error, streamId, expected);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.client.appendToStream(streamId, proposed, { expectedRevision: toClientExpectedRevision(expected) });
+        if (!result.position) throw new Error(`EventStoreDB acknowledged an append to ${streamId} without a position`);
+        return { nextExpectedRevision: result.nextExpectedRevision, position: result.position.commit };
+      } catch (error) {
+        // A follower refused it after an election: nothing was written, and the client now points at the
+        // leader the refusal named. Once more, same event ids (a duplicate is impossible either way);
+        // a second refusal means the cluster is still electing: StorageUnavailable, 503 with Retry-After.
+        if (error instanceof NotLeaderError && attempt === 0) continue;
+        throw toPortError(error, streamId, expected);
+      }
     }
   }
 

@@ -22,6 +22,7 @@ import {
 import type { ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port.js';
 import { StreamNotFound, WrongExpectedVersion } from '../event-store.errors.js';
 import { asStorageFault } from '../storage-faults.js';
+import { CHAIN_KEY } from '../hash-chain.js';
 
 export function toClientExpectedRevision(expected: ExpectedRevision | undefined): AppendExpectedRevision {
   switch (expected) {
@@ -65,12 +66,29 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
     streamId: e.streamId,
     type: e.type,
     data: e.data as JsonObject,
-    metadata: isJsonObject(e.metadata) ? e.metadata : {},
+    ...recordedAtOf(isJsonObject(e.metadata) ? e.metadata : {}, e.created),
     revision: e.revision,
     position: pos.commit,
-    recordedAt: e.created.toISOString(),
   };
 }
+
+/**
+ * When the store recorded the event. EventStoreDB sets `created` itself and cannot be told another
+ * time, so an event migrated from the embedded store (ADR 22) carries its original recording time in
+ * `metadata.chain.recordedAt`: outside the hash like every store's recording time, and written once
+ * (the log is immutable). It is taken out again, so a migrated event reads exactly as its source did.
+ */
+function recordedAtOf(metadata: JsonObject, created: Date): { metadata: JsonObject; recordedAt: string } {
+  const chain = metadata[CHAIN_KEY];
+  if (!isJsonObject(chain) || typeof chain[MIGRATED_RECORDED_AT] !== 'string') return { metadata, recordedAt: created.toISOString() };
+  const { [MIGRATED_RECORDED_AT]: recordedAt, ...link } = chain;
+  const { [CHAIN_KEY]: _migrated, ...rest } = metadata;
+  // A source event without a chain got one only to carry the time: it reads without one again.
+  return { metadata: Object.keys(link).length > 0 ? { ...rest, [CHAIN_KEY]: link } : rest, recordedAt: recordedAt as string };
+}
+
+/** The key in `metadata.chain` a migration writes the source's recordedAt under. */
+export const MIGRATED_RECORDED_AT = 'recordedAt';
 
 function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);

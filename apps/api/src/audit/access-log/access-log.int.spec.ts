@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startHarness, type Harness } from '../../cases/commands/testing/case-commands.harness.js';
 import { buildScenario, eventually, type Call, type Scenario } from '../testing/audit-scenario.js';
+import { defaultReplicaId } from '../../config/app.config.js';
 
 // Access log: purpose required for personal data, one durable CaseDataAccessed per answer, and
 // supervisors seeing exactly their own officers' accesses plus accesses to cases they own.
@@ -53,14 +54,14 @@ describe('purpose', () => {
 });
 
 describe('recording', () => {
-  it('records who, what, when, readAt and why before answering, in a hash-chained per-country-day stream', async () => {
+  it('records who, what, when, readAt and why before answering, in a hash-chained per-country-day-replica stream', async () => {
     const writes = jest.spyOn(process.stdout, 'write');
     const res = await call<{ readAt: string }>('GET', `/api/v1/cases/${s.sharedCaseId}`, { token: tokens.dk, headers: withPurpose });
     expect(res.status).toBe(200);
     const entryId = res.headers.get('x-access-entry');
     const [event] = await h.store.readAll({ direction: 'backwards', maxCount: 1 });
     expect(event.id).toBe(entryId);
-    expect(event.streamId).toBe(`access-DK-${new Date().toISOString().slice(0, 10)}`);
+    expect(event.streamId).toBe(`access-DK-${new Date().toISOString().slice(0, 10)}-${defaultReplicaId()}`);
     expect(event.data).toMatchObject({
       entryId, purpose: PURPOSE, fieldsClass: 'personal', route: 'GET /api/v1/cases/:caseId', readModel: 'cases', query: 'caseDetail',
       params: { caseId: s.sharedCaseId }, viewerCountry: 'DK', readAt: res.body.readAt, caseIds: [s.sharedCaseId], resultCount: 1,

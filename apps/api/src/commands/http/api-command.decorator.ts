@@ -46,7 +46,7 @@ export function ApiCommand(doc: CommandDoc): MethodDecorator {
     ApiBadRequestResponse({ description: 'Malformed body, path parameter or header; `errors` lists each field.', type: ProblemDto }),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired bearer token.', type: ProblemDto }),
     ApiForbiddenResponse({ description: `Token lacks the scope, or the officer’s country may not do this on this ${doc.aggregate}.`, type: ProblemDto }),
-    ApiConflictResponse({ description: `The ${doc.aggregate} kept changing concurrently; retry.`, type: ProblemDto }),
+    ApiConflictResponse({ description: `The ${doc.aggregate} kept changing concurrently, or a request with this Idempotency-Key is still running on another replica (IDEMPOTENCY_KEY_IN_USE); retry.`, type: ProblemDto }),
     ApiPreconditionFailedResponse({ description: 'If-Match names a stale revision (code REVISION_MISMATCH).', type: ProblemDto }),
     ApiPayloadTooLargeResponse({ description: 'Body larger than the limit (BODY_LIMIT_BYTES; BULK_BODY_LIMIT_BYTES for imports).', type: ProblemDto }),
     ApiUnsupportedMediaTypeResponse({ description: `Body is not ${doc.mediaTypes ?? 'application/json'}.`, type: ProblemDto }),

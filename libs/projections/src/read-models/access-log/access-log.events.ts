@@ -2,8 +2,8 @@ import type { JsonObject } from '@liaison/event-store';
 
 /**
  * One consultation or disclosure (LED Art. 25): who, which data, when, at which log position, why.
- * Appended by the API before the answer leaves, to per-country per-day streams, so access records
- * sit in the same log as the facts and travel with it (to EventStoreDB too).
+ * Appended by the API before the answer leaves, to per-country per-day per-replica streams, so access
+ * records sit in the same log as the facts and travel with it (to EventStoreDB too).
  */
 export const CASE_DATA_ACCESSED = 'CaseDataAccessed' as const;
 
@@ -45,4 +45,10 @@ export type CaseDataAccessedData = {
   answerSha256: string;
 };
 
-export const accessStreamId = (country: string, accessedAt: string): string => `access-${country}-${accessedAt.slice(0, 10)}`;
+/**
+ * One hash-chained stream per country, day and replica (ADR 21): each API process is the only usual
+ * writer of its streams, so replicas never race for an expected revision. Records made before replica
+ * ids existed sit in `access-<country>-<day>` and stay valid; readers never parse the name.
+ */
+export const accessStreamId = (country: string, accessedAt: string, replicaId: string): string =>
+  `access-${country}-${accessedAt.slice(0, 10)}-${replicaId}`;
