@@ -20,6 +20,9 @@ type Reply = { status: number; body: Record<string, unknown>; headers: Headers }
 
 const run = randomUUID().slice(0, 8);
 const dirs = { a: mkdtempSync(join(tmpdir(), 'liaison-replica-a-')), b: mkdtempSync(join(tmpdir(), 'liaison-replica-b-')) };
+// Replicas share the data subjects' keys (ADR 19): what A encrypts, B must open. On one host that is
+// one keys.db file (SQLite locks it across processes); across hosts it is a KMS behind the same port.
+const sharedKeys = mkdtempSync(join(tmpdir(), 'liaison-replica-keys-'));
 const ids = { a: `e2e-a-${run}`, b: `e2e-b-${run}` };
 let emulator: EsdbEmulator | undefined;
 let connection: string;
@@ -62,7 +65,7 @@ beforeAll(async () => {
   if (process.env.ESDB_CONNECTION_STRING) connection = process.env.ESDB_CONNECTION_STRING;
   else connection = (emulator = await startEsdbEmulator()).connectionString;
   store = EsdbEventStore.fromConnectionString(connection);
-  const env = { EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: connection, LOG_LEVEL: 'warn' };
+  const env = { EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: connection, LOG_LEVEL: 'warn', KEY_STORE_FILE: join(sharedKeys, 'keys.db') };
   a = await startLiaison(dirs.a, { ...env, REPLICA_ID: ids.a });
   token = await mintDevToken({ country: 'SE', role: 'officer', sub: `e2e-replicas-${run}`, baseUrl: a.baseUrl });
   // B trusts A's development IdP, as replicas behind one proxy trust the same issuers.
@@ -78,7 +81,7 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
   await Promise.race([store?.close(), new Promise((r) => setTimeout(r, 3000))]);
   await emulator?.stop();
-  for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [...Object.values(dirs), sharedKeys]) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('two replicas on one EventStoreDB', () => {
@@ -91,6 +94,10 @@ describe('two replicas on one EventStoreDB', () => {
     const read = await call(b, 'GET', `/api/v1/cases/${caseId}?minPosition=${opened.body.position as string}`, undefined, { 'x-purpose': 'replica e2e' });
     expect(read.status).toBe(200);
     expect(BigInt((read.body as { readAt: string }).readAt)).toBeGreaterThanOrEqual(BigInt(opened.body.position as string));
+    // The title is stored encrypted under a key A created: B opens it with the shared key store.
+    expect((read.body as { data: { title: string } }).data.title).toBe(`Replicas ${run} (fictional)`);
+    const raw = (await all(`case-${caseId}`))[0];
+    expect(raw.data.title).toMatchObject({ $enc: 'v1', s: `case:${caseId}` });
   });
 
   it('lets 100 concurrent writers split over both replicas register on one case: no 5xx, no update lost', async () => {

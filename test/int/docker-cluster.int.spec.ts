@@ -60,6 +60,13 @@ describe('docker/cluster/docker-compose.yml', () => {
     expect(replicaIds.size).toBe(apis.length);
   });
 
+  it('gives both replicas one key store, on a volume they share (ADR 19: what one encrypts the other opens)', () => {
+    const files = apis.map((name) => services[name].environment?.KEY_STORE_FILE);
+    expect(new Set(files).size).toBe(1);
+    const dir = String(files[0]).replace(/\/[^/]+$/, '');
+    for (const name of apis) expect(services[name].volumes).toContain(`subject-keys:${dir}`);
+  });
+
   it('refuses to start the replicas without a database password', () => {
     const connection = services['api-1'].environment?.ESDB_CONNECTION_STRING ?? '';
     expect(connection).toContain('${ESDB_PASSWORD:?');
