@@ -1,32 +1,14 @@
 import type { JsonObject, JsonValue } from '../event-store.port.js';
-import {
-  isEnvelope, isGroupHead, isGroupPointer, openEnvelope, openGroup, sealGroup, sealValue, type AnyEnvelope, type Envelope, type KeyLookup,
-} from './envelope.js';
+import { isEnvelope, sealGroup, sealValue, type AnyEnvelope } from './envelope.js';
 import { valuesAt, replacedAt, type PersonalDataPolicy } from './field-policy.js';
-import { EnvelopeTampered, SubjectKeyUnavailable } from './privacy.errors.js';
+import { SealedData, isRedacted, lazyData, sealedDataOf, withoutMarkers } from './opened-data.js';
 import type { SubjectKeyStore } from './subject-key-store.js';
 
 // A whole event's data, encrypted per its type's policy and decrypted by the envelopes it holds
 // (ADR 19). Keys are fetched in one batch for all events, then the crypto runs synchronously.
 // Decryption needs no policy: a plaintext value (an event written before encryption) reads as itself.
 
-/** What a reader sees in place of a value whose key is gone: erased on purpose, or unavailable (key store lost). */
-export type Redacted = { $redacted: 'erased'; s: string; at: string } | { $redacted: 'unavailable'; s: string };
-
-export const isRedacted = (value: unknown): value is Redacted =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, '$redacted');
-
-/** How a read model shows a value it can no longer read (a column holds text, never a marker object). */
-export const REDACTED_TEXT = { erased: '[erased]', unavailable: '[unavailable]' } as const;
-
-function withoutMarkers(value: JsonValue): JsonValue {
-  if (value === null || typeof value !== 'object') return value;
-  if (isRedacted(value)) return REDACTED_TEXT[value.$redacted];
-  if (Array.isArray(value)) return value.map(withoutMarkers);
-  const out: JsonObject = {};
-  for (const k in value) out[k] = withoutMarkers(value[k]);
-  return out;
-}
+export { isRedacted, REDACTED_TEXT, type Redacted } from './opened-data.js';
 
 function holdsMarker(value: JsonValue): boolean {
   if (value === null || typeof value !== 'object') return false;
@@ -40,9 +22,12 @@ function holdsMarker(value: JsonValue): boolean {
  * The event with every redaction marker replaced by its text, for read models: a rebuild after an
  * erasure meets the person's events before the erasure itself, and a column must get text, not an
  * object. The erasure event that follows then clears the person's row (the same view as live). The
- * same event object comes back when it holds no marker (the common case: no copy).
+ * same event object comes back when it holds no marker (the common case: no copy); data opened lazily
+ * stays lazy (a text view over the same, once-decrypted fields).
  */
 export function redactionsAsText<E extends { data: JsonObject }>(event: E): E {
+  const sealed = sealedDataOf(event.data);
+  if (sealed) return { ...event, data: lazyData(sealed, true) };
   return holdsMarker(event.data) ? { ...event, data: withoutMarkers(event.data) as JsonObject } : event;
 }
 
@@ -113,8 +98,11 @@ function envelopesIn(value: JsonValue, at: string, out: { path: string; envelope
  * The events with every envelope opened; a value whose subject was erased reads as
  * `{ $redacted: 'erased', s, at }`, one whose key is missing as `{ $redacted: 'unavailable', s }`.
  * Throws EnvelopeTampered when an envelope fails authentication: an integrity failure, never masked.
+ * `lazy`: each sealed field is decrypted when first read (opened-data.ts), and a tampered one throws then.
  */
-export async function decryptEvents<E extends Omit<EventData, 'type'>>(keys: SubjectKeyStore, events: readonly E[]): Promise<E[]> {
+export async function decryptEvents<E extends Omit<EventData, 'type'>>(
+  keys: SubjectKeyStore, events: readonly E[], { lazy = false }: { lazy?: boolean } = {},
+): Promise<E[]> {
   const found = events.map((e) => {
     const out: { path: string; envelope: AnyEnvelope }[] = [];
     envelopesIn(e.data, '', out);
@@ -124,44 +112,9 @@ export async function decryptEvents<E extends Omit<EventData, 'type'>>(keys: Sub
   for (const list of found) for (const { envelope } of list) subjects.add(envelope.s);
   if (subjects.size === 0) return [...events];
   const lookups = await keys.lookup([...subjects]);
-  return events.map((event, i) => (found[i].length === 0 ? event : { ...event, data: opened(event, found[i], lookups) }));
-}
-
-function redactedFor(e: SubjectKeyUnavailable): Redacted {
-  return e.reason === 'erased' ? { $redacted: 'erased', s: e.subject, at: e.tombstone!.erasedAt } : { $redacted: 'unavailable', s: e.subject };
-}
-
-function opened(event: Omit<EventData, 'type'>, found: { path: string; envelope: AnyEnvelope }[], lookups: Map<string, KeyLookup>): JsonObject {
-  const values = new Map<string, JsonValue>();
-  // Group heads first: their values (or their redaction) answer the pointers at the group's other paths.
-  const groups = new Map<string, { subject: string; paths: readonly string[]; values: Map<string, JsonValue> | Redacted }>();
-  for (const { path, envelope } of found) {
-    if (!isGroupHead(envelope)) continue;
-    let opened: Map<string, JsonValue> | Redacted;
-    try {
-      opened = openGroup(envelope, lookups.get(envelope.s), { eventId: event.id, path });
-    } catch (e) {
-      if (!(e instanceof SubjectKeyUnavailable)) throw e;
-      opened = redactedFor(e);
-    }
-    groups.set(path, { subject: envelope.s, paths: envelope.p, values: opened });
-    values.set(path, opened instanceof Map ? opened.get(path)! : opened);
-  }
-  for (const { path, envelope } of found) {
-    if (isGroupHead(envelope)) continue;
-    if (isGroupPointer(envelope)) {
-      // A pointer only names its head: it must be listed by that head (whose paths are authenticated) and share its subject.
-      const group = groups.get(envelope.in);
-      if (!group || group.subject !== envelope.s || !group.paths.includes(path)) throw new EnvelopeTampered(event.id, path);
-      values.set(path, group.values instanceof Map ? group.values.get(path)! : group.values);
-      continue;
-    }
-    try {
-      values.set(path, openEnvelope(envelope as Envelope, lookups.get(envelope.s), { eventId: event.id, path }));
-    } catch (e) {
-      if (!(e instanceof SubjectKeyUnavailable)) throw e;
-      values.set(path, redactedFor(e));
-    }
-  }
-  return replacedAt(event.data, values);
+  return events.map((event, i) => {
+    if (found[i].length === 0) return event;
+    const sealed = new SealedData(event.data, event.id, found[i], lookups);
+    return { ...event, data: lazy ? lazyData(sealed) : sealed.all() };
+  });
 }

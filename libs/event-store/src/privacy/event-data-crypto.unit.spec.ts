@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { JsonObject } from '../event-store.port.js';
 import { chainEvents, eventHash, chainOf } from '../hash-chain.js';
 import { isEnvelope } from './envelope.js';
-import { decryptEvents, encryptEvents, isRedacted, type EventData } from './event-data-crypto.js';
+import { decryptEvents, encryptEvents, isRedacted, redactionsAsText, type EventData } from './event-data-crypto.js';
 import type { PersonalDataPolicy } from './field-policy.js';
 import { InMemoryKeyStore } from './memory-key-store.js';
 import { EnvelopeTampered } from './privacy.errors.js';
@@ -116,5 +116,29 @@ describe('erasure and lost keys', () => {
     await keys.destroy('person:p-1', { eventId: 'e-erase', erasedAt: '2026-12-06T12:00:00.000Z' });
     expect(eventHash(null, stored.type, stored.data, stored.metadata)).toBe(chainOf(stored.metadata)?.hash);
     expect((await decryptEvents(keys, [stored]))[0].data.name).toMatchObject({ $redacted: 'erased' });
+  });
+});
+
+describe('opening lazily (how the store reads)', () => {
+  it('given a field that fails authentication, then only reading that field throws; the others open', async () => {
+    const keys = new InMemoryKeyStore();
+    const [sealed] = await encryptEvents(policy, keys, [refused]);
+    const reason = (sealed.data.grounds as { reason: Record<string, string> }[])[0].reason;
+    const broken = { ...sealed, data: { ...sealed.data, grounds: [{ ground: 'f', reason: { ...reason, ct: reason.ct.slice(2) } }, (sealed.data.grounds as JsonObject[])[1]] } };
+    const [read] = await decryptEvents(keys, [broken], { lazy: true });
+    expect(read.data.requestId).toBe('r-1');
+    expect(read.data.partial).toBe(false);
+    expect(() => read.data.grounds).toThrow(EnvelopeTampered);
+  });
+
+  it('given an erased subject, then the view gives typed markers and the read-model view text, from one decryption', async () => {
+    const keys = new InMemoryKeyStore();
+    const sealed = await encryptEvents(policy, keys, [registered('e-1', 'p-1', { name: 'Ali Hassan' }), registered('e-2', 'p-2')]);
+    await keys.destroy('person:p-1', { eventId: 'e-erase', erasedAt: '2026-12-06T12:00:00.000Z' });
+    const [gone, kept] = await decryptEvents(keys, sealed, { lazy: true });
+    expect(gone.data.name).toEqual({ $redacted: 'erased', s: 'person:p-1', at: '2026-12-06T12:00:00.000Z' });
+    expect(redactionsAsText(gone).data).toMatchObject({ name: '[erased]', pseudonym: '[erased]', birthYear: '[erased]', personId: 'p-1' });
+    expect(redactionsAsText(kept).data.pseudonym).toBe('Suspect p-2');
+    expect(JSON.parse(JSON.stringify(kept.data))).toEqual(registered('e-2', 'p-2').data);
   });
 });
