@@ -48,26 +48,40 @@ const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
  */
 let scratch = new Float64Array(1024);
 
-/** Sums counters, the removal-time histogram and recent pending referrals of any set of group rows. */
+/**
+ * Sums counters, the removal-time histogram and recent pending referrals of any set of sub-cells
+ * (responsiveness-cell.ts). Histograms are kept as ranges of the cells' int32 data, merged only when
+ * the figures are asked for: no copy and no view object per sub-cell read.
+ */
 export class FigureSum {
   private readonly c = COUNTERS.map(() => 0);
-  /** The groups' removal histograms (sorted (hours, count) pairs), merged only when the figures are asked for. */
+  /** Each sorted (hours, count) pair range added: histograms[k][ranges[2k], ranges[2k + 1]). */
   private readonly histograms: Int32Array[] = [];
+  private readonly ranges: number[] = [];
   private removalCount = 0;
   private lastHour = -1;
   private pendingAfter24 = 0;
   private pendingAfter7d = 0;
+  private added = 0;
 
-  addCounters(counters: readonly number[]): void {
-    for (let i = 0; i < counters.length; i++) this.c[i] += counters[i];
+  /** True until counters were added: a row or total of nothing is left out of the answer. */
+  isEmpty(): boolean {
+    return this.added === 0;
   }
 
-  /** Adds a group's removal histogram: sorted (hours, count) pairs (removal-histogram.ts), kept by reference. */
-  addHistogram(pairs: Int32Array): void {
-    if (pairs.length === 0) return;
-    this.histograms.push(pairs);
-    for (let i = 1; i < pairs.length; i += 2) this.removalCount += pairs[i];
-    const last = pairs[pairs.length - 2];
+  /** Adds COUNTERS.length counters starting at `at`. */
+  addCounters(counters: ArrayLike<number>, at = 0): void {
+    this.added++;
+    for (let i = 0; i < this.c.length; i++) this.c[i] += counters[at + i];
+  }
+
+  /** Adds the sorted (hours, count) pairs in data[start, end). */
+  addHistogram(data: Int32Array, start = 0, end = data.length): void {
+    if (end <= start) return;
+    this.histograms.push(data);
+    this.ranges.push(start, end);
+    for (let i = start + 1; i < end; i += 2) this.removalCount += data[i];
+    const last = data[end - 2];
     if (last > this.lastHour) this.lastHour = last;
   }
 
@@ -76,7 +90,6 @@ export class FigureSum {
     this.pendingAfter24 += after24;
     this.pendingAfter7d += after7d;
   }
-
   figures(): ResponsivenessFigures {
     const c = this.c;
     const sent = c[I.sent];
@@ -104,7 +117,10 @@ export class FigureSum {
     if (total <= 0) return qs.map(() => null);
     if (scratch.length <= this.lastHour) scratch = new Float64Array(Math.max(this.lastHour + 1, scratch.length * 2));
     const r = scratch;
-    for (const pairs of this.histograms) for (let i = 0; i < pairs.length; i += 2) r[pairs[i]] += pairs[i + 1];
+    for (let k = 0; k < this.histograms.length; k++) {
+      const data = this.histograms[k];
+      for (let i = this.ranges[2 * k], end = this.ranges[2 * k + 1]; i < end; i += 2) r[data[i]] += data[i + 1];
+    }
     const found: (number | null)[] = [];
     let cumulative = 0;
     for (let h = 0; h <= this.lastHour && found.length < qs.length; h++) {
