@@ -59,6 +59,7 @@ export const platformResponsivenessProjection: Projection = {
     move(rm, [...(before ? [{ f: before, countries: viewersOf(rm, before), sign: -1 as const }] : []),
       { f: after, countries: viewersOf(rm, after), sign: 1 }]);
   },
+  endBatch: writeCells,
 };
 
 /** Countries with access to a case, from pr_case_countries (case_access is keyed by country first). */
@@ -90,31 +91,45 @@ interface Move {
   sign: 1 | -1;
 }
 
+type CellKey = [country: string, platform: string, month: string];
+
 /**
- * Applies the moves with one read and one write per cell touched: an event's "subtract before, add
- * after" mostly lands in the same cells, and many events (a co-referrer joining, a late
- * acknowledgement) change only some countries or nothing at all.
+ * The cells touched in the current batch, decoded: read on first touch, written once in endBatch
+ * (same transaction). A national-scale cell packs a few KB, and most of a batch's events land in the
+ * same few hundred cells, so each is decoded and encoded once per batch instead of once per event.
  */
+const batchCells = new WeakMap<ReadModelDb, Map<string, { key: CellKey; subs: SubCell[] }>>();
+
+/** Applies the moves to the batch's decoded cells; an event's "subtract before, add after" mostly meets in one cell. */
 function move(rm: ReadModelDb, moves: readonly Move[]): void {
-  const cells = new Map<string, { key: [string, string, string]; subs: SubCell[] }>();
+  let cells = batchCells.get(rm);
+  if (!cells) batchCells.set(rm, (cells = new Map()));
   for (const { f, countries, sign } of moves) {
     const c: Contribution = contributionOf(f);
     for (const country of countries) {
       const id = `${country}\u0000${f.platform}\u0000${f.month}`;
       let cell = cells.get(id);
       if (!cell) {
-        const key: [string, string, string] = [country, f.platform, f.month];
+        const key: CellKey = [country, f.platform, f.month];
         const row = rm.stmt(`SELECT labels, data FROM pr_cells WHERE ${CELL_KEY}`).raw().get(...key) as [string, Buffer] | undefined;
         cells.set(id, (cell = { key, subs: decodeCell(row?.[0], row?.[1]) }));
       }
       cell.subs = addToCell(cell.subs, f.origin, f.basis, c, sign);
     }
   }
-  for (const { key, subs } of cells.values()) {
-    if (subs.length === 0) rm.stmt(`DELETE FROM pr_cells WHERE ${CELL_KEY}`).run(...key);
-    else {
-      const { labels, data } = encodeCell(subs);
-      rm.stmt('INSERT OR REPLACE INTO pr_cells(country, platform, month, labels, data) VALUES (?, ?, ?, ?, ?)').run(...key, labels, data);
+}
+
+function writeCells(rm: ReadModelDb, failed: boolean): void {
+  const cells = batchCells.get(rm);
+  if (!cells || cells.size === 0) return;
+  if (!failed) {
+    for (const { key, subs } of cells.values()) {
+      if (subs.length === 0) rm.stmt(`DELETE FROM pr_cells WHERE ${CELL_KEY}`).run(...key);
+      else {
+        const { labels, data } = encodeCell(subs);
+        rm.stmt('INSERT OR REPLACE INTO pr_cells(country, platform, month, labels, data) VALUES (?, ?, ?, ?, ?)').run(...key, labels, data);
+      }
     }
   }
+  cells.clear();
 }

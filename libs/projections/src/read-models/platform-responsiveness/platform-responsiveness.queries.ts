@@ -85,10 +85,10 @@ export function platformResponsiveness(
         s.addRecentPending(after24, after7d);
       }
     }
-    if (!row.isEmpty()) rows.push({ platform, month, ...row.figures() });
+    if (!row.isEmpty()) rows.push(row.figures({ platform, month }));
   }
-  const sorted = <T>(m: Map<string, FigureSum>, label: (k: string) => T) =>
-    [...m.entries()].filter(([, s]) => !s.isEmpty()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, s]) => ({ ...label(k), ...s.figures() }));
+  const sorted = <L extends Record<string, string>>(m: Map<string, FigureSum>, label: (k: string) => L) =>
+    [...m.entries()].filter(([, s]) => !s.isEmpty()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, s]) => s.figures(label(k)));
   return {
     rows,
     platformTotals: sorted(totals, (platform) => ({ platform })),

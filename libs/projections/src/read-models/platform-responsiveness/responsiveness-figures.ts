@@ -48,6 +48,15 @@ const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
  */
 let scratch = new Float64Array(1024);
 
+const keyOrders = new Map<string, string[]>();
+/** The label's keys and the figures' keys, sorted; computed once per kind of label. */
+function sortedKeys(label: object, figures: object): string[] {
+  const own = Object.keys(label).join(',');
+  let keys = keyOrders.get(own);
+  if (!keys) keyOrders.set(own, (keys = [...Object.keys(label), ...Object.keys(figures)].sort()));
+  return keys;
+}
+
 /**
  * Sums counters, the removal-time histogram and recent pending referrals of any set of sub-cells
  * (responsiveness-cell.ts). Histograms are kept as ranges of the cells' int32 data, merged only when
@@ -90,7 +99,20 @@ export class FigureSum {
     this.pendingAfter24 += after24;
     this.pendingAfter7d += after7d;
   }
-  figures(): ResponsivenessFigures {
+  /**
+   * The figures with the label's fields (platform, month, country), every key in sorted order: the
+   * access record of each read hashes the answer's canonical (key-sorted) JSON, and an answer whose
+   * keys are sorted already is serialised natively instead of deep-copied first (hash-chain.ts
+   * canonicalJson), which at national scale took longer than the query itself.
+   */
+  figures<L extends Record<string, string>>(label: L): L & ResponsivenessFigures {
+    const f = this.unlabelled() as unknown as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of sortedKeys(label, f)) out[k] = Object.hasOwn(label, k) ? label[k] : f[k];
+    return out as L & ResponsivenessFigures;
+  }
+
+  private unlabelled(): ResponsivenessFigures {
     const c = this.c;
     const sent = c[I.sent];
     const pending = sent - c[I.answered];
