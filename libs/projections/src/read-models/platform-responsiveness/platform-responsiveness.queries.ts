@@ -60,12 +60,12 @@ export function platformResponsiveness(
   const rows: PlatformResponsiveness['rows'] = [];
   const totals = new Map<string, FigureSum>();
   const countries = new Map<string, FigureSum>();
+  const row = new FigureSum();
   for (const [platform, month, labels, blob] of cells) {
     let subs = labelsSeen.get(labels);
     if (!subs) labelsSeen.set(labels, (subs = JSON.parse(labels) as [string, string][]));
     const data = decodeHistogram(blob);
-    const row = new FigureSum();
-    const total = sumFor(totals, platform);
+    row.reset();
     let at = 0;
     for (const [origin, subBasis] of subs) {
       const counters = at;
@@ -79,13 +79,15 @@ export function platformResponsiveness(
         after7d += data[i + 1];
         if (data[i] > cut24) after24 += data[i + 1];
       }
-      for (const s of [row, total, sumFor(countries, origin)]) {
+      for (const s of [row, sumFor(countries, origin)]) {
         s.addCounters(data, counters);
         s.addHistogram(data, ttr, pending - 1);
         s.addRecentPending(after24, after7d);
       }
     }
-    if (!row.isEmpty()) rows.push(row.figures({ platform, month }));
+    if (row.isEmpty()) continue;
+    rows.push(row.figures({ platform, month }));
+    sumFor(totals, platform).addSum(row);
   }
   const sorted = <L extends Record<string, string>>(m: Map<string, FigureSum>, label: (k: string) => L) =>
     [...m.entries()].filter(([, s]) => !s.isEmpty()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, s]) => s.figures(label(k)));

@@ -41,13 +41,6 @@ export interface ResponsivenessFigures {
 const I = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<(typeof COUNTERS)[number], number>;
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
-/**
- * One dense removals-by-hour array shared by every FigureSum, filled for one sum's quantiles and
- * cleared after: a dense array per sum (a query makes hundreds of sums, each as long as its slowest
- * removal) made megabytes of garbage per query at 1M referrals.
- */
-let scratch = new Float64Array(1024);
-
 const keyOrders = new Map<string, string[]>();
 /** The label's keys and the figures' keys, sorted; computed once per kind of label. */
 function sortedKeys(label: object, figures: object): string[] {
@@ -57,16 +50,18 @@ function sortedKeys(label: object, figures: object): string[] {
   return keys;
 }
 
+const NO_REMOVALS = new Float64Array(0);
+
 /**
  * Sums counters, the removal-time histogram and recent pending referrals of any set of sub-cells
- * (responsiveness-cell.ts). Histograms are kept as ranges of the cells' int32 data, merged only when
- * the figures are asked for: no copy and no view object per sub-cell read.
+ * (responsiveness-cell.ts). The histogram is dense (removals by whole hour, as long as the slowest
+ * removal): each sub-cell's sparse pairs are added once, and a sum of sums (a platform's months) adds
+ * dense arrays. A query keeps one such array per platform and per origin and reuses one for its rows
+ * (reset), so the garbage per answer stays a few arrays whatever the number of rows.
  */
 export class FigureSum {
   private readonly c = COUNTERS.map(() => 0);
-  /** Each sorted (hours, count) pair range added: histograms[k][ranges[2k], ranges[2k + 1]). */
-  private readonly histograms: Int32Array[] = [];
-  private readonly ranges: number[] = [];
+  private removalsByHour = NO_REMOVALS;
   private removalCount = 0;
   private lastHour = -1;
   private pendingAfter24 = 0;
@@ -78,6 +73,17 @@ export class FigureSum {
     return this.added === 0;
   }
 
+  /** Back to an empty sum, keeping the histogram's array for the next row. */
+  reset(): void {
+    this.c.fill(0);
+    this.removalsByHour.fill(0, 0, this.lastHour + 1);
+    this.removalCount = 0;
+    this.lastHour = -1;
+    this.pendingAfter24 = 0;
+    this.pendingAfter7d = 0;
+    this.added = 0;
+  }
+
   /** Adds COUNTERS.length counters starting at `at`. */
   addCounters(counters: ArrayLike<number>, at = 0): void {
     this.added++;
@@ -87,11 +93,13 @@ export class FigureSum {
   /** Adds the sorted (hours, count) pairs in data[start, end). */
   addHistogram(data: Int32Array, start = 0, end = data.length): void {
     if (end <= start) return;
-    this.histograms.push(data);
-    this.ranges.push(start, end);
-    for (let i = start + 1; i < end; i += 2) this.removalCount += data[i];
-    const last = data[end - 2];
-    if (last > this.lastHour) this.lastHour = last;
+    const r = this.histogramUpTo(data[end - 2]);
+    let n = 0;
+    for (let i = start; i < end; i += 2) {
+      r[data[i]] += data[i + 1];
+      n += data[i + 1];
+    }
+    this.removalCount += n;
   }
 
   /** Unanswered referrals sent after the 24 h cut and after the 7 d cut (the first are among the second). */
@@ -99,6 +107,30 @@ export class FigureSum {
     this.pendingAfter24 += after24;
     this.pendingAfter7d += after7d;
   }
+
+  /** Adds everything another sum holds (a row into its platform's total). */
+  addSum(other: FigureSum): void {
+    this.added += other.added;
+    for (let i = 0; i < this.c.length; i++) this.c[i] += other.c[i];
+    if (other.lastHour >= 0) {
+      const r = this.histogramUpTo(other.lastHour);
+      const o = other.removalsByHour;
+      for (let h = 0; h <= other.lastHour; h++) r[h] += o[h];
+    }
+    this.removalCount += other.removalCount;
+    this.addRecentPending(other.pendingAfter24, other.pendingAfter7d);
+  }
+
+  private histogramUpTo(hour: number): Float64Array {
+    if (hour >= this.removalsByHour.length) {
+      const grown = new Float64Array(Math.max(hour + 1, 2 * this.removalsByHour.length, 512));
+      grown.set(this.removalsByHour);
+      this.removalsByHour = grown;
+    }
+    if (hour > this.lastHour) this.lastHour = hour;
+    return this.removalsByHour;
+  }
+
   /**
    * The figures with the label's fields (platform, month, country), every key in sorted order: the
    * access record of each read hashes the answer's canonical (key-sorted) JSON, and an answer whose
@@ -137,12 +169,7 @@ export class FigureSum {
   private quantiles(qs: readonly number[]): (number | null)[] {
     const total = this.removalCount;
     if (total <= 0) return qs.map(() => null);
-    if (scratch.length <= this.lastHour) scratch = new Float64Array(Math.max(this.lastHour + 1, scratch.length * 2));
-    const r = scratch;
-    for (let k = 0; k < this.histograms.length; k++) {
-      const data = this.histograms[k];
-      for (let i = this.ranges[2 * k], end = this.ranges[2 * k + 1]; i < end; i += 2) r[data[i]] += data[i + 1];
-    }
+    const r = this.removalsByHour;
     const found: (number | null)[] = [];
     let cumulative = 0;
     for (let h = 0; h <= this.lastHour && found.length < qs.length; h++) {
@@ -151,7 +178,6 @@ export class FigureSum {
       while (found.length < qs.length && cumulative >= qs[found.length] * total) found.push(h);
     }
     while (found.length < qs.length) found.push(this.lastHour);
-    r.fill(0, 0, this.lastHour + 1);
     return found;
   }
 }
