@@ -2,9 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Viewer } from '../../access/access-policy.js';
 import { addFilter, prepared, utcParam, viewerParams } from '../shared/read-model-helpers.js';
 import { HOUR_MS } from '../shared/referral-events.js';
-import { COUNTERS } from './platform-responsiveness.contribution.js';
 import { FigureSum, type ResponsivenessFigures } from './responsiveness-figures.js';
-import { decodeHistogram } from './removal-histogram.js';
+import { cellData, forEachSubCell, parseLabels, type CellLabels } from './responsiveness-cell.js';
 
 export type { ResponsivenessFigures } from './responsiveness-figures.js';
 
@@ -33,8 +32,6 @@ function monthParam(value: string, name: string): string {
   return value;
 }
 
-const N = COUNTERS.length;
-
 /**
  * Platform responsiveness over the referrals the viewer may see (referralVisibleTo, applied when the
  * projection counted them). One indexed read of the viewer's own rows, one per (platform, month)
@@ -56,35 +53,31 @@ export function platformResponsiveness(
   const cut7d = Math.floor((now - 7 * 24 * HOUR_MS) / HOUR_MS);
   const basis = options.basis;
   // Most rows have the same sub-cells (origin × basis): their labels are parsed once per answer.
-  const labelsSeen = new Map<string, [string, string][]>();
+  const labelsSeen = new Map<string, CellLabels>();
   const rows: PlatformResponsiveness['rows'] = [];
   const totals = new Map<string, FigureSum>();
   const countries = new Map<string, FigureSum>();
   const row = new FigureSum();
   for (const [platform, month, labels, blob] of cells) {
     let subs = labelsSeen.get(labels);
-    if (!subs) labelsSeen.set(labels, (subs = JSON.parse(labels) as [string, string][]));
-    const data = decodeHistogram(blob);
+    if (!subs) labelsSeen.set(labels, (subs = parseLabels(labels)));
+    const data = cellData(blob);
     row.reset();
-    let at = 0;
-    for (const [origin, subBasis] of subs) {
-      const counters = at;
-      const ttr = counters + N + 1;
-      const pending = ttr + data[ttr - 1] + 1;
-      at = pending + data[pending - 1];
-      if (basis !== undefined && subBasis !== basis) continue;
+    forEachSubCell(subs, data, (origin, subBasis, at) => {
+      if (basis !== undefined && subBasis !== basis) return;
+      // Pairs are sorted by sent hour: walk back from the latest while they are after the 7 d cut.
       let after24 = 0;
       let after7d = 0;
-      for (let i = at - 2; i >= pending && data[i] > cut7d; i -= 2) {
+      for (let i = at.pendingEnd - 2; i >= at.pending && data[i] > cut7d; i -= 2) {
         after7d += data[i + 1];
         if (data[i] > cut24) after24 += data[i + 1];
       }
       for (const s of [row, sumFor(countries, origin)]) {
-        s.addCounters(data, counters);
-        s.addHistogram(data, ttr, pending - 1);
+        s.addCounters(data, at.counters);
+        s.addHistogram(data, at.ttr, at.ttrEnd);
         s.addRecentPending(after24, after7d);
       }
-    }
+    });
     if (row.isEmpty()) continue;
     rows.push(row.figures({ platform, month }));
     sumFor(totals, platform).addSum(row);

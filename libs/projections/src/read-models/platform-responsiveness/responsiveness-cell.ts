@@ -1,6 +1,8 @@
 import { COUNTERS, type Contribution } from './platform-responsiveness.contribution.js';
 import { bumpHistogram, decodeHistogram } from './removal-histogram.js';
 
+export { decodeHistogram as cellData };
+
 /**
  * One pr_cells row holds everything a viewer country counts for one (platform, month): a sub-cell
  * per (origin, basis), each with its counters (COUNTERS), its removal-time histogram ((hours,
@@ -22,17 +24,48 @@ export interface SubCell {
 
 const N = COUNTERS.length;
 
+/** Where one sub-cell's parts lie in a cell's int32 data: counters at `counters`, pairs in [start, end). */
+export interface SubCellOffsets {
+  counters: number;
+  ttr: number;
+  ttrEnd: number;
+  pending: number;
+  pendingEnd: number;
+}
+
+/** A cell's (origin, basis) labels, in the order of its data. */
+export type CellLabels = readonly (readonly [origin: string, basis: string])[];
+
+export function parseLabels(labels: string): CellLabels {
+  return JSON.parse(labels) as CellLabels;
+}
+
+/**
+ * Visits each sub-cell of a cell in place, without a copy or a view per sub-cell (a query walks
+ * every sub-cell of its viewer). `at` is one object, overwritten for each sub-cell.
+ */
+export function forEachSubCell(labels: CellLabels, data: Int32Array, visit: (origin: string, basis: string, at: SubCellOffsets) => void): void {
+  const at: SubCellOffsets = { counters: 0, ttr: 0, ttrEnd: 0, pending: 0, pendingEnd: 0 };
+  let next = 0;
+  for (const [origin, basis] of labels) {
+    at.counters = next;
+    at.ttr = next + N + 1;
+    at.ttrEnd = at.ttr + data[at.ttr - 1];
+    at.pending = at.ttrEnd + 1;
+    at.pendingEnd = at.pending + data[at.ttrEnd];
+    next = at.pendingEnd;
+    visit(origin, basis, at);
+  }
+}
+
 export function decodeCell(labels: string | undefined, blob: Uint8Array | undefined): SubCell[] {
   if (labels === undefined || blob === undefined) return [];
   const data = decodeHistogram(blob);
   const subs: SubCell[] = [];
-  let at = 0;
-  for (const [origin, basis] of JSON.parse(labels) as [string, string][]) {
-    const counters = data.subarray(at, (at += N));
-    const ttr = data.subarray(at + 1, (at += 1 + data[at]));
-    const pending = data.subarray(at + 1, (at += 1 + data[at]));
-    subs.push({ origin, basis, counters, ttr, pending });
-  }
+  forEachSubCell(parseLabels(labels), data, (origin, basis, at) => subs.push({
+    origin, basis, counters: data.subarray(at.counters, at.counters + N),
+    ttr: data.subarray(at.ttr, at.ttrEnd), pending: data.subarray(at.pending, at.pendingEnd),
+  }));
   return subs;
 }
 
