@@ -121,7 +121,7 @@ describe('platform responsiveness', () => {
     log.add('CaseSharingRevoked', { caseId: 'c-se', partnerCountry: 'NO' });
     applyInPages(rm, log.events.slice(-1));
     expect(figures(NO)).toEqual({ rows: [], platformTotals: [], byReferringCountry: [] });
-    expect(rm.db.prepare("SELECT COUNT(*) FROM pr_groups WHERE country = 'NO'").pluck().get()).toBe(0);
+    expect(rm.db.prepare("SELECT COUNT(*) FROM pr_cells WHERE country = 'NO'").pluck().get()).toBe(0);
   });
 });
 

@@ -109,19 +109,28 @@ describe('platform responsiveness: maintained figures equal a from-scratch compu
       // Also an instant a minute past 24 h after some unanswered referral was sent: the hour-resolution edge.
       const pending = fs.find((f) => f.sent !== undefined && f.answer === undefined);
       const edge = pending ? [new Date(pending.sent! + 24 * H + 60_000).toISOString()] : [];
+      const answer = (selected: Facts[], t: number) => ({
+        rows: groupBy(selected, (f) => `${f.platform} ${f.month}`, (k) => ({ platform: k.split(' ')[0], month: k.split(' ')[1] }), t),
+        platformTotals: groupBy(selected, (f) => f.platform, (platform) => ({ platform }), t),
+        byReferringCountry: groupBy(selected, (f) => f.origin, (c) => ({ country: c }), t),
+      });
       for (const now of ['2024-06-15T10:30:00.000Z', '2025-03-01T00:00:00.000Z', ...edge]) {
-        const t = Date.parse(now);
-        const expected = {
-          rows: groupBy(fs, (f) => `${f.platform} ${f.month}`, (k) => ({ platform: k.split(' ')[0], month: k.split(' ')[1] }), t),
-          platformTotals: groupBy(fs, (f) => f.platform, (platform) => ({ platform }), t),
-          byReferringCountry: groupBy(fs, (f) => f.origin, (c) => ({ country: c }), t),
-        };
-        expect([country, now, platformResponsiveness(figures.db, { country }, { now })]).toEqual([country, now, expected]);
+        expect([country, now, platformResponsiveness(figures.db, { country }, { now })]).toEqual([country, now, answer(fs, Date.parse(now))]);
       }
-      const october = fs.filter((f) => f.month === '2024-10' && f.basis === 'removal_order' && f.platform === 'tiktok');
-      expect(platformResponsiveness(figures.db, { country }, { now: '2024-11-01T00:00:00.000Z', from: '2024-10', to: '2024-10',
-        platform: 'tiktok', basis: 'removal_order' }).byReferringCountry)
-        .toEqual(groupBy(october, (f) => f.origin, (c) => ({ country: c }), Date.parse('2024-11-01T00:00:00.000Z')));
+      // Each filter alone and all together: the period and platform select rows, the basis selects sub-cells within them.
+      const now = '2024-11-01T00:00:00.000Z';
+      const filters: [object, (f: Facts) => boolean][] = [
+        [{ basis: 'removal_order' }, (f) => f.basis === 'removal_order'],
+        [{ platform: 'telegram' }, (f) => f.platform === 'telegram'],
+        [{ from: '2024-09', to: '2024-11' }, (f) => f.month >= '2024-09' && f.month <= '2024-11'],
+        [{ from: '2024-10', to: '2024-10', platform: 'tiktok', basis: 'tos_referral' },
+          (f) => f.month === '2024-10' && f.platform === 'tiktok' && f.basis === 'tos_referral'],
+      ];
+      for (const [filter, selects] of filters) {
+        if (country === 'SE') expect([filter, fs.filter(selects).length > 0]).toEqual([filter, true]);
+        expect([country, filter, platformResponsiveness(figures.db, { country }, { now, ...filter })])
+          .toEqual([country, filter, answer(fs.filter(selects), Date.parse(now))]);
+      }
     }
   });
 });

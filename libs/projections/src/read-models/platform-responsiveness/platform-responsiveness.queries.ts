@@ -2,9 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Viewer } from '../../access/access-policy.js';
 import { addFilter, prepared, utcParam, viewerParams } from '../shared/read-model-helpers.js';
 import { HOUR_MS } from '../shared/referral-events.js';
-import { COUNTERS } from './platform-responsiveness.contribution.js';
 import { FigureSum, type ResponsivenessFigures } from './responsiveness-figures.js';
-import { decodeHistogram } from './removal-histogram.js';
+import { cellData, forEachSubCell, parseLabels, type CellLabels } from './responsiveness-cell.js';
 
 export type { ResponsivenessFigures } from './responsiveness-figures.js';
 
@@ -33,61 +32,64 @@ function monthParam(value: string, name: string): string {
   return value;
 }
 
-type Cell = { month: string; platform: string; origin: string };
-
 /**
  * Platform responsiveness over the referrals the viewer may see (referralVisibleTo, applied when the
- * projection counted them). Three indexed reads of the viewer's own pre-summed rows; the figures are
- * defined in responsiveness-figures.ts.
+ * projection counted them). One indexed read of the viewer's own rows, one per (platform, month)
+ * (responsiveness-cell.ts), summed here; the figures are defined in responsiveness-figures.ts.
  */
 export function platformResponsiveness(
   db: Database.Database, viewer: Viewer, options: PlatformResponsivenessOptions,
 ): PlatformResponsiveness {
   const now = Date.parse(utcParam(options.now, 'now'));
-  const where = ['g.country = @viewerCountry'];
+  const where = ['country = @viewerCountry'];
   const params: Record<string, unknown> = viewerParams(viewer);
-  if (options.from) addFilter(where, params, monthParam(options.from, 'from'), 'g.month >= @from', 'from');
-  if (options.to) addFilter(where, params, monthParam(options.to, 'to'), 'g.month <= @to', 'to');
-  addFilter(where, params, options.platform, 'g.platform = @platform', 'platform');
-  addFilter(where, params, options.basis, 'g.basis = @basis', 'basis');
-  const filter = where.join(' AND ');
-  const cells = prepared(db, `SELECT g.month, g.platform, g.origin, ${COUNTERS.map((c) => `SUM(g.${c}) AS ${c}`).join(', ')}
-    FROM pr_groups g WHERE ${filter} GROUP BY g.month, g.platform, g.origin`).raw().all(params) as (string | number)[][];
-  // One histogram per group (removal-histogram.ts): the rows read are the viewer's groups, not its removals.
-  const ttr = prepared(db, `SELECT g.month, g.platform, g.origin, g.hist FROM pr_ttr g WHERE ${filter}`)
+  if (options.from) addFilter(where, params, monthParam(options.from, 'from'), 'month >= @from', 'from');
+  if (options.to) addFilter(where, params, monthParam(options.to, 'to'), 'month <= @to', 'to');
+  addFilter(where, params, options.platform, 'platform = @platform', 'platform');
+  const cells = prepared(db, `SELECT platform, month, labels, data FROM pr_cells WHERE ${where.join(' AND ')} ORDER BY platform, month`)
     .raw().all(params) as [string, string, string, Buffer][];
-  // Pending referrals sent in the last 7 days (by sent hour): those after the 24 h cut are summed apart.
+  // Pending referrals are known by sent hour: those sent after the 24 h / 7 d cut are not yet due an answer.
   const cut24 = Math.floor((now - 24 * HOUR_MS) / HOUR_MS);
   const cut7d = Math.floor((now - 7 * 24 * HOUR_MS) / HOUR_MS);
-  const pending = prepared(db, `SELECT g.month, g.platform, g.origin, SUM(CASE WHEN g.sent_hour > @cut24 THEN g.n ELSE 0 END),
-      SUM(g.n) FROM pr_pending g WHERE ${filter} AND g.sent_hour > @cut7d GROUP BY g.month, g.platform, g.origin`)
-    .raw().all({ ...params, cut24, cut7d }) as [string, string, string, number, number][];
-
-  const rows = new Map<string, FigureSum>();
+  const basis = options.basis;
+  // Most rows have the same sub-cells (origin × basis): their labels are parsed once per answer.
+  const labelsSeen = new Map<string, CellLabels>();
+  const rows: PlatformResponsiveness['rows'] = [];
   const totals = new Map<string, FigureSum>();
   const countries = new Map<string, FigureSum>();
-  const sumsOf = (cell: Cell): FigureSum[] => [
-    sumFor(rows, `${cell.platform}\u0000${cell.month}`), sumFor(totals, cell.platform), sumFor(countries, cell.origin),
-  ];
-  for (const [month, platform, origin, ...counters] of cells) {
-    for (const s of sumsOf({ month: month as string, platform: platform as string, origin: origin as string })) s.addCounters(counters as number[]);
+  const row = new FigureSum();
+  for (const [platform, month, labels, blob] of cells) {
+    let subs = labelsSeen.get(labels);
+    if (!subs) labelsSeen.set(labels, (subs = parseLabels(labels)));
+    const data = cellData(blob);
+    row.reset();
+    forEachSubCell(subs, data, (origin, subBasis, at) => {
+      if (basis !== undefined && subBasis !== basis) return;
+      // Pairs are sorted by sent hour: walk back from the latest while they are after the 7 d cut.
+      let after24 = 0;
+      let after7d = 0;
+      for (let i = at.pendingEnd - 2; i >= at.pending && data[i] > cut7d; i -= 2) {
+        after7d += data[i + 1];
+        if (data[i] > cut24) after24 += data[i + 1];
+      }
+      for (const s of [row, sumFor(countries, origin)]) {
+        s.addCounters(data, at.counters);
+        s.addHistogram(data, at.ttr, at.ttrEnd);
+        s.addRecentPending(after24, after7d);
+      }
+    });
+    if (row.isEmpty()) continue;
+    rows.push(row.figures({ platform, month }));
+    sumFor(totals, platform).addSum(row);
   }
-  for (const [month, platform, origin, hist] of ttr) {
-    const pairs = decodeHistogram(hist);
-    for (const s of sumsOf({ month, platform, origin })) s.addHistogram(pairs);
-  }
-  for (const [month, platform, origin, after24, after7d] of pending) {
-    for (const s of sumsOf({ month, platform, origin })) s.addRecentPending(after24, after7d);
-  }
-  const sorted = <T>(m: Map<string, FigureSum>, label: (k: string) => T) =>
-    [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, s]) => ({ ...label(k), ...s.figures() }));
+  const sorted = <L extends Record<string, string>>(m: Map<string, FigureSum>, label: (k: string) => L) =>
+    [...m.entries()].filter(([, s]) => !s.isEmpty()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, s]) => s.figures(label(k)));
   return {
-    rows: sorted(rows, (k) => { const [platform, month] = k.split('\u0000'); return { platform, month }; }),
+    rows,
     platformTotals: sorted(totals, (platform) => ({ platform })),
     byReferringCountry: sorted(countries, (country) => ({ country })),
   };
 }
-
 function sumFor(map: Map<string, FigureSum>, key: string): FigureSum {
   let s = map.get(key);
   if (!s) map.set(key, (s = new FigureSum()));

@@ -1,9 +1,8 @@
 /**
- * The removal-time histogram of one pr_ttr group: (whole hours, removals) pairs, sorted by hours,
- * without zero counts, stored as one BLOB of int32 pairs (little-endian, as every platform Node runs
- * on). One row per group instead of one per hour keeps a query's reads at the viewer's few hundred
- * groups whatever the number of referrals, and the canonical form keeps the table a function of the
- * state (rebuild and incremental build stay byte-equal).
+ * Sorted (key, count) pairs without zero counts, as int32 (little-endian, as every platform Node runs
+ * on): a sub-cell's removal-time histogram ((whole hours, removals)) and its unanswered referrals by
+ * sent hour (responsiveness-cell.ts). The canonical form keeps the table a function of the state
+ * (rebuild and incremental build stay byte-equal). decodeHistogram also gives a whole cell's int32 view.
  */
 export type HistogramPairs = Int32Array;
 
