@@ -4,7 +4,9 @@
 // host run in their own child process, so every peak RSS belongs to one configuration.
 import { fork } from 'node:child_process';
 import { productionStart } from './support/production-start.js';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { PERSONAL_DATA_POLICY } from '@liaison/domain';
+import { sealStore } from '../apps/api/src/privacy/seal/seal-store.js';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,7 @@ export async function run(args: string[]): Promise<void> {
     const seeded = await inChild(req('seed'));
     if (seeded.role !== 'seed') throw new Error('seed child answered for another role');
     say(`1/3 seeded ${cfg.events.toLocaleString('en-US')} events in ${(seeded.seed.ms / 1000).toFixed(1)} s`);
+    if (cfg.sealed) say(`  sealed (every personal field encrypted, ADR 19) in ${((await sealInPlace(tmp.dir)) / 1000).toFixed(1)} s`);
     const storeBytes = fileBytes(storeFileIn(tmp.dir));
 
     const inProcess = await inChild(req('in-process'));
@@ -60,6 +63,19 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     tmp.dispose();
   }
+}
+
+/** Seals the seeded store (npm run privacy -- seal) and puts the sealed log and its keys.db in its place. */
+async function sealInPlace(dir: string): Promise<number> {
+  const t0 = performance.now();
+  const to = `${dir}-sealed`;
+  const silent = { start: () => undefined, update: () => undefined, stop: () => undefined };
+  const outcome = await sealStore({ from: dir, to, operator: 'bench', toolVersion: 'bench', policy: PERSONAL_DATA_POLICY, progress: silent });
+  if (!outcome.ok) throw new Error(`seal failed: ${outcome.reason}`);
+  for (const f of ['events.db-wal', 'events.db-shm']) rmSync(join(dir, f), { force: true });
+  for (const f of ['events.db', 'keys.db']) renameSync(join(to, f), join(dir, f));
+  rmSync(to, { recursive: true, force: true });
+  return performance.now() - t0;
 }
 
 /**

@@ -2,7 +2,9 @@
 // the service shape with the runner on the main thread, or the service shape with the worker host.
 // Started by projections.bench.ts with fork(); answers with one message and exits.
 import { join } from 'node:path';
-import { SqliteEventStore } from '@liaison/event-store';
+import { existsSync } from 'node:fs';
+import { PERSONAL_DATA_POLICY } from '@liaison/domain';
+import { PrivateEventStore, SqliteEventStore, SqliteKeyStore, type EventStore } from '@liaison/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner } from '@liaison/projections';
 import { RssSampler } from '../support/rss.js';
 import type { ProjectionsBenchConfig } from './config.js';
@@ -31,13 +33,18 @@ export const readModelsIn = (dataDir: string): string => join(dataDir, 'read-mod
 async function main(req: ChildRequest): Promise<ChildResult> {
   const rss = new RssSampler(50);
   rss.start();
-  // The worker host opens <dataDir>/events.db itself, like the service.
-  const store = new SqliteEventStore({ file: storeFileIn(req.dataDir) });
+  // The worker host opens <dataDir>/events.db itself, like the service. A sealed log is read as the
+  // service reads it: opened with its keys.db.
+  const sqlite = new SqliteEventStore({ file: storeFileIn(req.dataDir) });
+  const keysFile = join(req.dataDir, 'keys.db');
+  const store: EventStore = req.role !== 'seed' && existsSync(keysFile)
+    ? new PrivateEventStore(sqlite, { policy: PERSONAL_DATA_POLICY, keys: SqliteKeyStore.open(keysFile, { mustExist: true }) })
+    : sqlite;
   try {
     if (req.role === 'seed') {
       rss.enter('seed');
       const t0 = performance.now();
-      const head = await seedStore(store, req.cfg.events, req.cfg.casesPerChunk, req.cfg.seedAppendsPerTick, (n) => say(`  seeded ${n.toLocaleString('en-US')}`));
+      const head = await seedStore(sqlite, req.cfg.events, req.cfg.casesPerChunk, req.cfg.seedAppendsPerTick, (n) => say(`  seeded ${n.toLocaleString('en-US')}`));
       return { role: 'seed', seed: { events: req.cfg.events, ms: performance.now() - t0, head: head.toString() }, memory: rss.stop() };
     }
     const head = await store.headPosition();
@@ -80,7 +87,7 @@ async function main(req: ChildRequest): Promise<ChildResult> {
 
 /** Start-up (repeated; each but the last stopped again), then lag on the last one, then stop. */
 async function measureHost(
-  cfg: ProjectionsBenchConfig, store: SqliteEventStore, head: bigint, label: string,
+  cfg: ProjectionsBenchConfig, store: EventStore, head: bigint, label: string,
   make: () => ProjectionsReader | Promise<ProjectionsReader>,
 ): Promise<HostResults> {
   const startup: StartupRun[] = [];

@@ -1,5 +1,7 @@
 export interface ProjectionsBenchConfig {
   quick: boolean;
+  /** --sealed: the seeded log is sealed (every personal field encrypted, ADR 19) before anything is measured. */
+  sealed: boolean;
   /** Events seeded into the store before anything is measured. */
   events: number;
   /** Cases per generator call; each call gets its own seed and case-id prefix. */
@@ -20,6 +22,7 @@ export function projectionsBenchConfig(args: readonly string[]): ProjectionsBenc
   const k = quick ? 0.1 : 1;
   return {
     quick,
+    sealed: args.includes('--sealed'),
     events: 1_000_000 * k,
     casesPerChunk: 2000,
     seedAppendsPerTick: 2000,

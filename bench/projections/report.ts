@@ -59,7 +59,7 @@ export function printReport(r: ProjectionsResults): void {
     ...hostRows('in-process', r.inProcess, r.memory.inProcess, t),
     ...('lag' in r.worker && r.memory.worker ? hostRows('worker thread', r.worker, r.memory.worker, t) : []),
   ];
-  console.log(`\nProjections — ${r.projections.map((p) => `${p.name} v${p.version}`).join(', ')}; SqliteEventStore file DB${r.config.quick ? ' — QUICK (÷10)' : ''}`);
+  console.log(`\nProjections — ${r.projections.map((p) => `${p.name} v${p.version}`).join(', ')}; SqliteEventStore file DB${r.config.sealed ? ', SEALED (personal fields encrypted)' : ''}${r.config.quick ? ' — QUICK (÷10)' : ''}`);
   console.log(renderTable(['Metric', 'Value', 'Target', 'Verdict'], rows));
   for (const line of notes(r)) console.log(line);
 }

@@ -1,3 +1,4 @@
+import { chainEvents } from '@liaison/event-store';
 // Seeding a store from a seeded generator, chunk by chunk so memory stays flat: each chunk is one
 // generator call whose ids are renamed, so every chunk adds new streams instead of repeating the first
 // chunk's ids. Shared by the projections bench (case events) and the referrals bench.
@@ -42,6 +43,8 @@ export async function appendCommands(
   let seeded = 0;
   let reported = 0;
   let done = false;
+  // Chained as the command path chains them, so the log verifies (and can be sealed) like a service's.
+  const heads = new Map<string, string | null>();
   while (seeded < total && !done) {
     const calls: Promise<unknown>[] = [];
     for (let i = 0; i < perTick && seeded < total; i++) {
@@ -51,7 +54,9 @@ export async function appendCommands(
         break;
       }
       const c = next.value;
-      const events = c.events.slice(0, total - seeded);
+      const chained = chainEvents(heads.get(c.streamId) ?? null, c.events.slice(0, total - seeded));
+      heads.set(c.streamId, chained.last);
+      const events = chained.events;
       calls.push(store.append(c.streamId, events));
       seeded += events.length;
     }

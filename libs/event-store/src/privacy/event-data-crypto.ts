@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from '../event-store.port.js';
 import { isEnvelope, sealGroup, sealValue, type AnyEnvelope } from './envelope.js';
 import { valuesAt, replacedAt, type PersonalDataPolicy } from './field-policy.js';
-import { SealedData, isRedacted, lazyData, sealedDataOf, withoutMarkers } from './opened-data.js';
+import { SealedData, holdsRedaction, withoutMarkers } from './opened-data.js';
 import type { SubjectKeyStore } from './subject-key-store.js';
 
 // A whole event's data, encrypted per its type's policy and decrypted by the envelopes it holds
@@ -10,25 +10,20 @@ import type { SubjectKeyStore } from './subject-key-store.js';
 
 export { isRedacted, REDACTED_TEXT, type Redacted } from './opened-data.js';
 
-function holdsMarker(value: JsonValue): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (isRedacted(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsMarker);
-  for (const k in value) if (holdsMarker(value[k])) return true;
-  return false;
-}
+const asText = new WeakMap<object, JsonObject>();
 
 /**
  * The event with every redaction marker replaced by its text, for read models: a rebuild after an
  * erasure meets the person's events before the erasure itself, and a column must get text, not an
- * object. The erasure event that follows then clears the person's row (the same view as live). The
- * same event object comes back when it holds no marker (the common case: no copy); data opened lazily
- * stays lazy (a text view over the same, once-decrypted fields).
+ * object. The erasure event that follows then clears the person's row (the same view as live). Only
+ * decryption makes markers, and it remembers which data holds one: every other event comes back as it
+ * was without a walk, and each marked one is converted once however many projections apply it.
  */
 export function redactionsAsText<E extends { data: JsonObject }>(event: E): E {
-  const sealed = sealedDataOf(event.data);
-  if (sealed) return { ...event, data: lazyData(sealed, true) };
-  return holdsMarker(event.data) ? { ...event, data: withoutMarkers(event.data) as JsonObject } : event;
+  if (!holdsRedaction(event.data)) return event;
+  let data = asText.get(event.data);
+  if (!data) asText.set(event.data, (data = withoutMarkers(event.data) as JsonObject));
+  return { ...event, data };
 }
 
 export interface EventData {
@@ -98,11 +93,8 @@ function envelopesIn(value: JsonValue, at: string, out: { path: string; envelope
  * The events with every envelope opened; a value whose subject was erased reads as
  * `{ $redacted: 'erased', s, at }`, one whose key is missing as `{ $redacted: 'unavailable', s }`.
  * Throws EnvelopeTampered when an envelope fails authentication: an integrity failure, never masked.
- * `lazy`: each sealed field is decrypted when first read (opened-data.ts), and a tampered one throws then.
  */
-export async function decryptEvents<E extends Omit<EventData, 'type'>>(
-  keys: SubjectKeyStore, events: readonly E[], { lazy = false }: { lazy?: boolean } = {},
-): Promise<E[]> {
+export async function decryptEvents<E extends Omit<EventData, 'type'>>(keys: SubjectKeyStore, events: readonly E[]): Promise<E[]> {
   const found = events.map((e) => {
     const out: { path: string; envelope: AnyEnvelope }[] = [];
     envelopesIn(e.data, '', out);
@@ -114,7 +106,6 @@ export async function decryptEvents<E extends Omit<EventData, 'type'>>(
   const lookups = await keys.lookup([...subjects]);
   return events.map((event, i) => {
     if (found[i].length === 0) return event;
-    const sealed = new SealedData(event.data, event.id, found[i], lookups);
-    return { ...event, data: lazy ? lazyData(sealed) : sealed.all() };
+    return { ...event, data: new SealedData(event.data, event.id, found[i], lookups).all() };
   });
 }

@@ -79,8 +79,7 @@ export class PrivateEventStore implements EventStore {
   private opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const keys = this.options.keys;
     if (keys.forget) for (const e of events) if (e.type === ERASURE_EVENT_TYPE) keys.forget(String(e.data.subject));
-    // Lazily: each sealed field is decrypted when first read (a rebuild reads few of them).
-    return decryptEvents(keys, events, { lazy: true });
+    return decryptEvents(keys, events);
   }
 
   headPosition(): Promise<bigint> {
