@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 import { mintDevToken, type DevCountry } from '../../apps/api/src/dev/dev-token.client.js';
 import type { Role } from '../../apps/api/src/auth/scopes.js';
 import { runSeedStory, type SeedStoryResult } from '../../apps/api/src/demo/seed-story.scenario.js';
-import { startLiaison, type LiaisonProcess } from './support/liaison-process.js';
+import { ROOT, startLiaison, type LiaisonProcess } from './support/liaison-process.js';
 import { storeTargets, type RunningStore } from './support/store-targets.js';
 
 // Issue 14's erasure story over the real process, on the embedded store and on EventStoreDB (emulator):
@@ -158,6 +159,13 @@ describe.each(storeTargets().filter((t) => !t.shared))('erasure by crypto-shredd
     expect(live?.erased?.at).toBe(erasedAt);
     await stop();
 
+    // The auditor's export (JSONL and CSV of the case's events and accesses) shows the erased marker.
+    const exported = exportCase(store.env, dataDir, caseId);
+    expect(exported.status).toBe(0);
+    const exportText = filesUnder(join(dataDir, 'export')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(exportText).toContain('PersonalDataErased');
+    expect(exportText).toContain(`person:${personId}`);
+
     const needles = [Buffer.from(PSEUDONYM), Buffer.from(ALIAS), Buffer.from(ALIAS.toLowerCase())];
     const files = filesUnder(dataDir);
     expect(files.some((f) => f.endsWith('events.db')) || target.name.includes('EventStoreDB')).toBe(true);
@@ -169,6 +177,15 @@ describe.each(storeTargets().filter((t) => !t.shared))('erasure by crypto-shredd
     await start();
   }, 120_000);
 });
+
+/** `npm run audit -- export` (the TypeScript CLI, as an auditor runs it) into DATA_DIR/export. */
+function exportCase(env: Record<string, string>, dataDir: string, caseId: string) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, DATA_DIR: dataDir };
+  delete childEnv.NODE_OPTIONS;
+  const cli = join(ROOT, 'apps/api/src/cli/audit.cli.ts');
+  const args = ['--import', 'tsx', cli, 'export', '--case', caseId, '--from', '2000-01-01T00:00:00Z', '--to', '2100-01-01T00:00:00Z', '--out', join(dataDir, 'export')];
+  return spawnSync(process.execPath, args, { cwd: ROOT, env: childEnv, encoding: 'utf8' });
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
