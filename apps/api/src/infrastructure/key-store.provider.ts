@@ -17,5 +17,6 @@ export async function openKeyStore(config: AppConfig, logHoldsCiphertext: () => 
   const file = keyStoreFileOf(config);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const mustExist = !fs.existsSync(file) && logHoldsCiphertext();
-  return SqliteKeyStore.open(file, { mustExist });
+  // Where the log commits on a writer thread, new keys do too: the event loop never waits for an fsync.
+  return SqliteKeyStore.open(file, { mustExist, creations: config.storeWriter === 'thread' ? 'thread' : 'inline' });
 }

@@ -152,3 +152,20 @@ describe('SqliteKeyStore: lookup and destroy', () => {
     await Promise.all([store.close(), other.close()]);
   });
 });
+
+describe('SqliteKeyStore: creations on a thread (the service, compiled)', () => {
+  it('given new subjects asked for in one turn, then one creation thread commit stores them durably, and an erased subject is still refused', async () => {
+    const file = fresh();
+    const store = SqliteKeyStore.open(file, { creations: 'thread' });
+    const subjects = Array.from({ length: 40 }, (_, i) => `person:t-${i}`);
+    const asked = await Promise.all(subjects.map((s) => store.keysFor([s])));
+    expect(store.stats.creationCommits).toBe(1);
+    const other = SqliteKeyStore.open(file);
+    const found = await other.lookup(subjects);
+    subjects.forEach((s, i) => expect(found.get(s)).toEqual({ kind: 'key', key: asked[i].get(s) }));
+    await other.destroy('person:gone', ERASURE);
+    await expect(store.keysFor(['person:gone'])).rejects.toBeInstanceOf(SubjectErased);
+    await other.close();
+    await store.close();
+  });
+});

@@ -6,6 +6,8 @@ import { KEY_BYTES, type KeyLookup } from './envelope.js';
 import { KeyCache } from './key-cache.js';
 import { SubjectErased, type Tombstone } from './privacy.errors.js';
 import { KEY_STORE_SCHEMA, prepareKeyStatements, tombstoneOf, type StoredRow } from './sqlite-key-schema.js';
+import { commitCreations } from './key-creation.js';
+import { KeyWriterClient } from './key-writer.client.js';
 import { UNWRAPPED, type ErasureRef, type KeyWrap, type SubjectKeyStore } from './subject-key-store.js';
 
 export interface SqliteKeyStoreOptions {
@@ -22,6 +24,11 @@ export interface SqliteKeyStoreOptions {
    * of another stream could see a key its own process erased elsewhere less than 50 ms ago.
    */
   epochCheckMs?: number;
+  /**
+   * 'thread': new keys are committed on a creation thread, so this thread's event loop never waits for
+   * keys.db's fsync (the service, compiled). 'inline' (default): on the calling thread.
+   */
+  creations?: 'inline' | 'thread';
 }
 
 /** The key store lives in its own file: a key inside the log could never be destroyed. */
@@ -62,7 +69,10 @@ export class SqliteKeyStore implements SubjectKeyStore {
     this.wrapper = options.wrap ?? UNWRAPPED;
     this.st = prepareKeyStatements(this.db);
     this.epochCheckMs = options.epochCheckMs ?? 50;
+    this.writer = options.creations === 'thread' ? new KeyWriterClient(file) : undefined;
   }
+
+  private readonly writer: KeyWriterClient | undefined;
 
   static open(file: string, options: SqliteKeyStoreOptions = {}): SqliteKeyStore {
     return new SqliteKeyStore(file, options);
@@ -118,8 +128,14 @@ export class SqliteKeyStore implements SubjectKeyStore {
       const fresh = new Map<string, Buffer>();
       const done = new Promise<Map<string, StoredRow>>((resolve, reject) => setImmediate(() => {
         this.batch = undefined;
+        this.stats.creationCommits++;
+        const now = new Date().toISOString();
+        if (this.writer) {
+          this.writer.create(fresh, now).then(resolve, reject);
+          return;
+        }
         try {
-          resolve(this.commitCreations(fresh));
+          resolve(commitCreations(this.db, this.st, fresh, now));
         } catch (e) {
           reject(e);
         }
@@ -128,24 +144,6 @@ export class SqliteKeyStore implements SubjectKeyStore {
     }
     subjects.forEach((s, i) => this.batch!.fresh.has(s) || this.batch!.fresh.set(s, wrapped[i]));
     return this.batch.done;
-  }
-
-  private commitCreations(fresh: Map<string, Buffer>): Map<string, StoredRow> {
-    const now = new Date().toISOString();
-    this.stats.creationCommits++;
-    return this.immediate(() => {
-      const rows = new Map<string, StoredRow>();
-      for (const [s, wrapped] of fresh) {
-        const tombstone = this.st.tombstone.get(s);
-        if (tombstone) {
-          rows.set(s, { tombstone: tombstoneOf(tombstone) });
-          continue;
-        }
-        this.st.insertKey.run(s, wrapped, now);
-        rows.set(s, { wrapped: this.st.key.get(s)!.key });
-      }
-      return rows;
-    });
   }
 
   async lookup(subjects: readonly string[]): Promise<Map<string, KeyLookup>> {
@@ -225,6 +223,7 @@ export class SqliteKeyStore implements SubjectKeyStore {
   }
 
   async close(): Promise<void> {
+    await this.writer?.close();
     if (this.db.open) this.db.close();
   }
 
