@@ -25,7 +25,8 @@ export interface CommandCost {
 type Side = { service: Running; tokens: string[]; cases: SeededCase[] };
 
 const CASES = 200;
-const PERSONS = 60;
+// Enough persons that no detention repeats over a full run (up to ~3,500 commands/s × 26 s per side).
+const PERSONS = 500;
 type Kind = 'detain' | 'register' | 'close';
 
 async function side(dir: string, encryption: 'on' | 'off', at: Date): Promise<Side> {
