@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { verifyAll } from '@liaison/event-store';
 import { loadConfig } from '../config/app.config.js';
 import { openEventStore } from '../infrastructure/event-store.provider.js';
+import { runCli } from './run-cli.js';
 import { exportSubject, type ExportSubject } from '../audit/export/export-subject.js';
 
 const USAGE = 'usage: npm run audit -- verify\n       npm run audit -- export (--case <id> | --referral <id> | --request <id>) --from <iso> --to <iso> [--out dir]';
@@ -68,12 +69,4 @@ async function runExport(store: Awaited<ReturnType<typeof openEventStore>>, args
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 1;
-  },
-);
+runCli(main);

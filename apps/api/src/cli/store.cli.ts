@@ -12,6 +12,7 @@ import { EsdbEventStore } from '@liaison/event-store/esdb';
 import { loadConfig } from '../config/app.config.js';
 import { migrateToEsdb } from '../store-ops/migrate-to-esdb.js';
 import { compareSummaries, summarise, type Comparison } from '../store-ops/compare-stores.js';
+import { runCli } from './run-cli.js';
 import { backupDataDir, restoreDataDir } from '../store-ops/sqlite-backup.js';
 
 const USAGE = [
@@ -126,12 +127,4 @@ async function closeSoon(store: EsdbEventStore): Promise<void> {
   await Promise.race([store.close(), new Promise((r) => setTimeout(r, 3000).unref())]);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 1;
-  },
-);
+runCli(main);
