@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from '../event-store.port.js';
 import { isEnvelope, sealGroup, sealValue, type AnyEnvelope } from './envelope.js';
 import { valuesAt, replacedAt, type PersonalDataPolicy } from './field-policy.js';
-import { SealedData, holdsRedaction, withoutMarkers } from './opened-data.js';
+import { holdsRedaction, openedData, withoutMarkers } from './opened-data.js';
 import type { SubjectKeyStore } from './subject-key-store.js';
 
 // A whole event's data, encrypted per its type's policy and decrypted by the envelopes it holds
@@ -106,6 +106,6 @@ export async function decryptEvents<E extends Omit<EventData, 'type'>>(keys: Sub
   const lookups = await keys.lookup([...subjects]);
   return events.map((event, i) => {
     if (found[i].length === 0) return event;
-    return { ...event, data: new SealedData(event.data, event.id, found[i], lookups).all() };
+    return { ...event, data: openedData(event.data, event.id, found[i], lookups) };
   });
 }

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../event-store.port.js';
-import { isGroupHead, isGroupPointer, openEnvelope, openGroup, type AnyEnvelope, type Envelope, type GroupHead, type KeyLookup } from './envelope.js';
+import { isGroupHead, isGroupPointer, openEnvelope, openGroup, type AnyEnvelope, type Envelope, type KeyLookup } from './envelope.js';
 import { replacedAt } from './field-policy.js';
 import { EnvelopeTampered, SubjectKeyUnavailable } from './privacy.errors.js';
 
@@ -30,85 +30,46 @@ function redactedFor(e: SubjectKeyUnavailable): Redacted {
 }
 
 type Group = { subject: string; paths: readonly string[]; values: Map<string, JsonValue> | Redacted };
-const topOf = (path: string): string => {
-  const dot = path.indexOf('.');
-  return dot < 0 ? path : path.slice(0, dot);
-};
+type Found = { path: string; envelope: AnyEnvelope };
 
-/** The envelopes of one event and the keys their subjects had when it was read; decrypts per top-level field. */
-export class SealedData {
-  private readonly byTop = new Map<string, { path: string; envelope: AnyEnvelope }[]>();
-  private readonly heads = new Map<string, GroupHead>();
-  private readonly groups = new Map<string, Group>();
-  private readonly tops = new Map<string, JsonValue>();
-
-  constructor(
-    readonly raw: JsonObject,
-    private readonly eventId: string,
-    found: readonly { path: string; envelope: AnyEnvelope }[],
-    private readonly lookups: ReadonlyMap<string, KeyLookup>,
-  ) {
-    for (const f of found) {
-      const top = topOf(f.path);
-      this.byTop.set(top, [...(this.byTop.get(top) ?? []), f]);
-      if (isGroupHead(f.envelope)) this.heads.set(f.path, f.envelope);
-    }
-  }
-
-  /** The top-level field `key` with every envelope in it opened (memoised). Throws EnvelopeTampered. */
-  top(key: string): JsonValue {
-    if (this.tops.has(key)) return this.tops.get(key)!;
-    const values = new Map<string, JsonValue>();
-    for (const { path, envelope } of this.byTop.get(key) ?? []) values.set(path, this.valueAt(path, envelope));
-    const opened = replacedAt({ [key]: this.raw[key] }, values)[key];
-    this.tops.set(key, opened);
-    return opened;
-  }
-
-  /** Every field opened: a plain object; remembered as holding a marker when one of its subjects' keys is gone. */
-  all(): JsonObject {
-    const out: JsonObject = { ...this.raw };
-    for (const key of this.byTop.keys()) out[key] = this.top(key);
-    if (this.redacted) MARKED.add(out);
-    return out;
-  }
-
-  private redacted = false;
-
-  private valueAt(path: string, envelope: AnyEnvelope): JsonValue {
-    if (isGroupHead(envelope)) return this.group(path).values instanceof Map ? (this.group(path).values as Map<string, JsonValue>).get(path)! : this.group(path).values as Redacted;
-    if (isGroupPointer(envelope)) {
-      // A pointer only names its head: it must be listed by that head (whose paths are authenticated) and share its subject.
-      if (!this.heads.has(envelope.in)) throw new EnvelopeTampered(this.eventId, path);
-      const group = this.group(envelope.in);
-      if (group.subject !== envelope.s || !group.paths.includes(path)) throw new EnvelopeTampered(this.eventId, path);
-      return group.values instanceof Map ? group.values.get(path)! : group.values;
-    }
+/**
+ * The event's data with every envelope opened, given the keys its subjects had when it was read. Group
+ * heads are opened first: their values (or their redaction) answer the pointers at the group's other
+ * paths. A data object holding a marker is remembered as such (`holdsRedaction`). Throws EnvelopeTampered.
+ */
+export function openedData(raw: JsonObject, eventId: string, found: readonly Found[], lookups: ReadonlyMap<string, KeyLookup>): JsonObject {
+  let redacted = false;
+  const opening = <T>(open: () => T): T | Redacted => {
     try {
-      return openEnvelope(envelope as Envelope, this.lookups.get(envelope.s), { eventId: this.eventId, path });
+      return open();
     } catch (e) {
       if (!(e instanceof SubjectKeyUnavailable)) throw e;
-      this.redacted = true;
+      redacted = true;
       return redactedFor(e);
     }
+  };
+  const values = new Map<string, JsonValue>();
+  const groups = new Map<string, Group>();
+  for (const { path, envelope } of found) {
+    if (!isGroupHead(envelope)) continue;
+    const opened = opening(() => openGroup(envelope, lookups.get(envelope.s), { eventId, path }));
+    groups.set(path, { subject: envelope.s, paths: envelope.p, values: opened });
+    values.set(path, opened instanceof Map ? opened.get(path)! : opened);
   }
-
-  private group(headPath: string): Group {
-    const known = this.groups.get(headPath);
-    if (known) return known;
-    const head = this.heads.get(headPath)!;
-    let values: Map<string, JsonValue> | Redacted;
-    try {
-      values = openGroup(head, this.lookups.get(head.s), { eventId: this.eventId, path: headPath });
-    } catch (e) {
-      if (!(e instanceof SubjectKeyUnavailable)) throw e;
-      this.redacted = true;
-      values = redactedFor(e);
+  for (const { path, envelope } of found) {
+    if (isGroupHead(envelope)) continue;
+    if (isGroupPointer(envelope)) {
+      // A pointer only names its head: it must be listed by that head (whose paths are authenticated) and share its subject.
+      const group = groups.get(envelope.in);
+      if (!group || group.subject !== envelope.s || !group.paths.includes(path)) throw new EnvelopeTampered(eventId, path);
+      values.set(path, group.values instanceof Map ? group.values.get(path)! : group.values);
+      continue;
     }
-    const group = { subject: head.s, paths: head.p, values };
-    this.groups.set(headPath, group);
-    return group;
+    values.set(path, opening(() => openEnvelope(envelope as Envelope, lookups.get(envelope.s), { eventId, path })));
   }
+  const data = replacedAt(raw, values);
+  if (redacted) MARKED.add(data);
+  return data;
 }
 
 /** Data objects that hold a redaction marker: only decryption makes them, so a reader can skip the walk for all others. */

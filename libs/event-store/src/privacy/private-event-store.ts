@@ -34,10 +34,6 @@ export class PrivateEventStore implements EventStore {
     if (inner.lastWriteFault) this.lastWriteFault = () => inner.lastWriteFault!();
   }
 
-  get keys(): SubjectKeyStore {
-    return this.options.keys;
-  }
-
   /** The events with their personal fields encrypted; ids must already be set (they are in the associated data). */
   seal<E extends EventData>(events: readonly E[]): Promise<E[]> {
     if (this.options.sealing === false) return Promise.resolve([...events]);
