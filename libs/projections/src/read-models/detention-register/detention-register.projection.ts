@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
-import { eraseNamesOf, utc, type Data } from '../shared/read-model-helpers.js';
-import { rectifyNames } from '../shared/rectified-names.js';
+import { utc, type Data } from '../shared/read-model-helpers.js';
+import { eraseNamesOf, rectifyNames } from '../shared/rectified-names.js';
 import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../shared/restrictions.js';
 
 /**

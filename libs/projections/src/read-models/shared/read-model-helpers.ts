@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import type { Viewer } from '../../access/access-policy.js';
-import type { ReadModelDb } from '../../runner/projection.js';
 
 /**
  * Instants are stored as canonical UTC ISO strings (toISOString), so SQL can compare and sort
@@ -134,13 +133,4 @@ export function addFilter(where: string[], params: Record<string, unknown>, valu
   if (value === undefined || value === null || value === '') return;
   where.push(sql);
   params[name] = value;
-}
-
-/**
- * A person's names leave a read model's copy when their data is erased (ADR 19). The file runs
- * secure_delete, so the old values do not linger in free space. Rebuilt, the same rows get "[erased]"
- * text from the person's earlier events and are cleared here the same way.
- */
-export function eraseNamesOf(rm: ReadModelDb, table: 'ha_persons' | 'dr_persons', d: Data): void {
-  rm.stmt(`UPDATE ${table} SET name = NULL, pseudonym = NULL WHERE case_id = ? AND person_id = ?`).run(d.caseId, d.personId);
 }
