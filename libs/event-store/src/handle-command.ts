@@ -203,9 +203,9 @@ async function decideAndAppend<Command, State, Event extends { type: string; dat
     }
     try {
       const withIds = events.map((e) => ({ id: newEventId(), type: e.type, data: e.data, metadata: options.metadata }));
-      const plain = options.seal ? await options.seal(withIds) : withIds;
+      const toAppend = options.seal ? await options.seal(withIds) : withIds;
       // The expected revision below guarantees `hash` is still the stream's last one when this lands.
-      const chained = options.chain ? chainEvents(hash ?? null, plain) : { events: plain, last: null };
+      const chained = options.chain ? chainEvents(hash ?? null, toAppend) : { events: toAppend, last: null };
       const result = await store.append(streamId, chained.events, {
         expectedRevision: revision === undefined ? 'no_stream' : revision,
       });

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../worker-thread.js';
 import { StorageUnavailable } from '../storage-faults.js';
 import { decodeError } from '../sqlite/sqlite-writer.protocol.js';
 import type { StoredRow } from './sqlite-key-schema.js';
@@ -36,7 +35,7 @@ export class KeyWriterClient {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = startKeyWriter(this.file);
+    const worker = startWorkerThread(import.meta.url, 'key-writer.worker', { file: this.file });
     worker.unref();
     worker.on('message', (m: FromKeyWriter) => {
       const p = this.pending.get(m.id);
@@ -57,13 +56,4 @@ export class KeyWriterClient {
     this.worker = worker;
     return worker;
   }
-}
-
-/** As the event log's writer: the compiled .js sibling, or (TypeScript sources, tests) through tsx. */
-function startKeyWriter(file: string): Worker {
-  const js = new URL('./key-writer.worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: { file } });
-  const ts = new URL('./key-writer.worker.ts', import.meta.url);
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ts.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: { file } });
 }

@@ -3,11 +3,9 @@
 // writer thread does for events.db, ADR 7). A reply is posted only after COMMIT returned: a key is
 // durable before the event encrypted under it is even chained.
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
-import { retryWhileBusy } from '../sqlite/busy-retry.js';
 import { encodeError } from '../sqlite/sqlite-writer.protocol.js';
 import { commitCreations } from './key-creation.js';
-import { KEY_STORE_SCHEMA, prepareKeyStatements, type StoredRow } from './sqlite-key-schema.js';
+import { openKeyDatabase, prepareKeyStatements, type StoredRow } from './sqlite-key-schema.js';
 
 export type ToKeyWriter = { type: 'create'; id: number; fresh: [string, Uint8Array][]; now: string } | { type: 'close' };
 export type FromKeyWriter =
@@ -16,12 +14,7 @@ export type FromKeyWriter =
 
 const port = parentPort;
 if (!port) throw new Error('key-writer.worker must run in a worker thread');
-const db = new Database((workerData as { file: string }).file, { timeout: 5000 });
-// The same settings as the owning store's connection, set on this connection's open too.
-retryWhileBusy(() => db.pragma('journal_mode = WAL'));
-db.pragma('synchronous = FULL');
-db.pragma('secure_delete = ON');
-retryWhileBusy(() => db.exec(KEY_STORE_SCHEMA));
+const db = openKeyDatabase((workerData as { file: string }).file);
 const st = prepareKeyStatements(db);
 port.on('message', (m: ToKeyWriter) => {
   if (m.type === 'close') {

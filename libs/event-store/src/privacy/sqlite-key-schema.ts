@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { retryWhileBusy } from '../sqlite/busy-retry.js';
 import type { Tombstone } from './privacy.errors.js';
 
 // keys.db (ADR 19): one row per subject with a key, one per erased subject. A tombstone holds no key
@@ -48,3 +49,16 @@ export function prepareKeyStatements(db: Database.Database) {
   };
 }
 
+
+/** A connection to keys.db with its settings, set on every open, and its schema (the store's and its creation thread's). */
+export function openKeyDatabase(file: string): Database.Database {
+  const db = new Database(file, { timeout: 5000 });
+  // SQLite does not remember synchronous, and a re-opened WAL file would run at NORMAL, which may lose
+  // the last commits on power loss: a key acknowledged, then gone.
+  retryWhileBusy(() => db.pragma('journal_mode = WAL'));
+  db.pragma('synchronous = FULL');
+  // Deleted rows are overwritten with zeros, so a destroyed key does not linger in a free page.
+  db.pragma('secure_delete = ON');
+  retryWhileBusy(() => db.exec(KEY_STORE_SCHEMA));
+  return db;
+}

@@ -5,7 +5,7 @@ import { retryWhileBusy } from '../sqlite/busy-retry.js';
 import { KEY_BYTES, type KeyLookup } from './envelope.js';
 import { KeyCache } from './key-cache.js';
 import { SubjectErased, type Tombstone } from './privacy.errors.js';
-import { KEY_STORE_SCHEMA, prepareKeyStatements, tombstoneOf, type StoredRow } from './sqlite-key-schema.js';
+import { openKeyDatabase, prepareKeyStatements, tombstoneOf, type StoredRow } from './sqlite-key-schema.js';
 import { commitCreations } from './key-creation.js';
 import { KeyWriterClient } from './key-writer.client.js';
 import { UNWRAPPED, type ErasureRef, type KeyWrap, type SubjectKeyStore } from './subject-key-store.js';
@@ -56,15 +56,8 @@ export class SqliteKeyStore implements SubjectKeyStore {
   private constructor(file: string, options: SqliteKeyStoreOptions) {
     const created = !existsSync(file);
     if (created && options.mustExist) throw new KeyStoreMissing();
-    this.db = new Database(file, { timeout: 5000 });
+    this.db = openKeyDatabase(file);
     if (created) chmodSync(file, 0o600);
-    // Set on every open: SQLite does not remember synchronous, and a re-opened WAL file would run at
-    // NORMAL, which may lose the last commits on power loss: a key acknowledged, then gone.
-    retryWhileBusy(() => this.db.pragma('journal_mode = WAL'));
-    this.db.pragma('synchronous = FULL');
-    // Deleted rows are overwritten with zeros, so a destroyed key does not linger in a free page.
-    this.db.pragma('secure_delete = ON');
-    retryWhileBusy(() => this.db.exec(KEY_STORE_SCHEMA));
     this.cache = new KeyCache(options.cacheSize ?? 10_000);
     this.wrapper = options.wrap ?? UNWRAPPED;
     this.st = prepareKeyStatements(this.db);

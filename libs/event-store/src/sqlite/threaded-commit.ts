@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../worker-thread.js';
 import type { AppendResult } from '../event-store.port.js';
 import type { AppendRequest } from './sqlite-append.js';
 import type { GroupCommitStats } from './group-commit.js';
@@ -45,7 +44,7 @@ export class ThreadedCommit {
   // Started on first use: a store opened only to read (a projection worker, a CLI) never pays for it.
   private start(): NonNullable<ThreadedCommit['started']> {
     if (this.started) return this.started;
-    const worker = startWriter({ file: this.file, commitSignal: this.commitSignal });
+    const worker = startWorkerThread(import.meta.url, 'sqlite-writer.worker', { file: this.file, commitSignal: this.commitSignal } satisfies WriterInit);
     worker.unref();
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const ready = new Promise<WriterSettings>((resolve, reject) => {
@@ -125,16 +124,4 @@ export class ThreadedCommit {
     this.pending.clear();
     this.outbox = [];
   }
-}
-
-/**
- * Compiled code starts the writer from its .js sibling. Run from TypeScript sources (tests, tsx
- * tools), the thread registers tsx first so it can load the .ts entry.
- */
-function startWriter(init: WriterInit): Worker {
-  const js = new URL('./sqlite-writer.worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: init });
-  const ts = new URL('./sqlite-writer.worker.ts', import.meta.url);
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ts.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: init });
 }
