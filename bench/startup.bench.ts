@@ -4,7 +4,7 @@
 // with where the time went (process up and listening vs. /ready turning 200) and the service's RSS.
 // The data dir (log + read models) is cached under the OS temp dir; each start works on a fresh copy,
 // since a start may write (key store, checkpoints) and must not make the next one cheaper.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { seedStore } from './projections/workload.js';
@@ -13,19 +13,13 @@ import { cachedStore, copyStore } from './support/store-cache.js';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, fmtMiB, fmtMs, median, verdict } from './support/stats.js';
 import { renderTable } from './support/table.js';
+import { procMemory } from './support/proc-memory.js';
 
 const TARGET_READY_MS = 2_000;
 const STARTS = 3;
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
 
 interface Start { listeningMs: number; readyMs: number; rssBytes: number; hwmBytes: number }
-
-/** VmRSS and VmHWM of a process from /proc, in bytes (the service's whole process, every thread). */
-export function procMemory(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
-  return { rss: kib('VmRSS'), hwm: kib('VmHWM') };
-}
 
 async function untilReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
