@@ -5,7 +5,7 @@ import type { HandlingCode } from '../shared/handling-code.js';
 import type { SharingLevel } from '../shared/sharing-level.js';
 import type { CaseEvent, ExtraditionOutcome, HandlerRelation } from './case.events.js';
 import type { ExtraditionRoute, ExtraditionStage } from './extradition-routes.js';
-import { PersistentMap } from '../shared/persistent-map.js';
+import { inBatch, PersistentMap } from '../shared/persistent-map.js';
 import { Detentions } from './detentions.js';
 import { evolvePersonLifecycle, type RestrictionGround } from './person-lifecycle.js';
 
@@ -77,11 +77,17 @@ export type CaseState = { exists: false } | OpenedCaseState;
 
 export const initialCaseState = (): CaseState => ({ exists: false });
 
-/** Folds many events: what reading a whole case stream does. Each step shares structure, so O(n log n). */
+/**
+ * Folds many events: what reading a whole case stream does. In one batch (inBatch): the states in
+ * between are never seen, so the maps' branches made on the way are changed in place; the state given
+ * is not touched.
+ */
 export function foldCase(state: CaseState, events: readonly CaseEvent[]): CaseState {
-  let s = state;
-  for (const event of events) s = evolveCase(s, event);
-  return s;
+  return inBatch(() => {
+    let s = state;
+    for (const event of events) s = evolveCase(s, event);
+    return s;
+  });
 }
 
 /**
