@@ -14,64 +14,39 @@
 const BITS = 4;
 const MASK = (1 << BITS) - 1;
 
-interface Entry<V> {
-  readonly key: string;
-  readonly value: V;
-  /** Position in insertion order. */
-  readonly seq: number;
+/** One entry: a key, its value, its hash and its position in insertion order (`seq`). */
+class Leaf<V> {
+  constructor(readonly hash: number, readonly key: string, readonly value: V, readonly seq: number) {}
 }
 
-/** Every entry whose key hashes to `hash` (almost always one). */
-class Leaf<V> {
-  constructor(readonly hash: number, readonly entries: readonly Entry<V>[]) {}
+/** Entries whose keys hash alike (rare: two ids, one 32-bit hash). */
+class Collision<V> {
+  constructor(readonly hash: number, readonly leaves: readonly Leaf<V>[]) {}
 }
 
 class Branch<V> {
   constructor(readonly slots: readonly Slot<V>[]) {}
 }
 
-type Slot<V> = Leaf<V> | Branch<V> | undefined;
+type Slot<V> = Leaf<V> | Collision<V> | Branch<V> | undefined;
 
 const EMPTY_SLOTS: readonly undefined[] = new Array<undefined>(1 << BITS).fill(undefined);
 
-/**
- * Branches made during the current `inBatch` run. A fold of many events discards every state but the
- * last, so a branch it made itself may be changed in place instead of copied (a 4,500-event fold
- * took ~6 ms copying and ~2 ms like this); a branch it was given never is. Outside a batch, nothing is.
- */
-let owned: WeakSet<object> | undefined;
-
-/** Runs `run` with changes to the branches it makes done in place; for folds, whose inputs stay untouched. */
-export function inBatch<T>(run: () => T): T {
-  const outer = owned;
-  owned ??= new WeakSet();
-  try {
-    return run();
-  } finally {
-    owned = outer;
-  }
-}
-
-function made<V>(branch: Branch<V>): Branch<V> {
-  owned?.add(branch);
-  return branch;
-}
-
-/** FNV-1a, 32 bits. Keys are ids chosen by users, so a collision is possible and handled (Leaf). */
+/** FNV-1a, 32 bits. Keys are ids chosen by users, so a collision is possible and handled (Collision). */
 export function hashKey(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
-/** Two leaves of different hashes under one new branch at `shift` (and deeper while they agree). */
-function branchOf<V>(a: Leaf<V>, b: Leaf<V>, shift: number): Branch<V> {
+/** Two slots of different hashes under one new branch at `shift` (and deeper while they agree). */
+function branchOf<V>(a: Leaf<V> | Collision<V>, b: Leaf<V> | Collision<V>, shift: number): Branch<V> {
   const slots = EMPTY_SLOTS.slice() as Slot<V>[];
   const ia = (a.hash >>> shift) & MASK;
   const ib = (b.hash >>> shift) & MASK;
   if (ia === ib) slots[ia] = branchOf(a, b, shift + BITS);
   else [slots[ia], slots[ib]] = [a, b];
-  return made(new Branch(slots));
+  return new Branch(slots);
 }
 
 /** Whether the last put added its key (a flag rather than a result object: one allocation less per change). */
@@ -81,32 +56,31 @@ let added = false;
 function put<V>(slot: Slot<V>, shift: number, hash: number, key: string, value: V, seq: number): Slot<V> {
   if (slot === undefined) {
     added = true;
-    return new Leaf(hash, [{ key, value, seq }]);
+    return new Leaf(hash, key, value, seq);
   }
   if (slot instanceof Leaf) {
+    if (slot.key === key) return new Leaf(hash, key, value, slot.seq);
+    added = true;
+    const leaf = new Leaf(hash, key, value, seq);
+    return slot.hash === hash ? new Collision(hash, [slot, leaf]) : branchOf(slot, leaf, shift);
+  }
+  if (slot instanceof Collision) {
     if (slot.hash !== hash) {
       added = true;
-      return branchOf(slot, new Leaf(hash, [{ key, value, seq }]), shift);
+      return branchOf(slot, new Leaf(hash, key, value, seq), shift);
     }
-    let at = slot.entries.length - 1;
-    while (at >= 0 && slot.entries[at].key !== key) at--;
+    const at = slot.leaves.findIndex((l) => l.key === key);
+    const leaves = slot.leaves.slice();
     if (at < 0) {
       added = true;
-      return new Leaf(hash, [...slot.entries, { key, value, seq }]);
-    }
-    const entries = slot.entries.slice();
-    entries[at] = { key, value, seq: entries[at].seq };
-    return new Leaf(hash, entries);
+      leaves.push(new Leaf(hash, key, value, seq));
+    } else leaves[at] = new Leaf(hash, key, value, leaves[at].seq);
+    return new Collision(hash, leaves);
   }
   const i = (hash >>> shift) & MASK;
-  const child = put(slot.slots[i], shift + BITS, hash, key, value, seq);
-  if (owned?.has(slot)) {
-    (slot.slots as Slot<V>[])[i] = child;
-    return slot;
-  }
   const slots = slot.slots.slice();
-  slots[i] = child;
-  return made(new Branch(slots));
+  slots[i] = put(slot.slots[i], shift + BITS, hash, key, value, seq);
+  return new Branch(slots);
 }
 
 /** The branch's slots without `key`, or the same array when the key is absent. */
@@ -116,9 +90,12 @@ function removeFrom<V>(branch: Branch<V>, shift: number, hash: number, key: stri
   let next: Slot<V>;
   if (slot === undefined) return branch.slots;
   if (slot instanceof Leaf) {
-    if (slot.hash !== hash || !slot.entries.some((e) => e.key === key)) return branch.slots;
-    const rest = slot.entries.filter((e) => e.key !== key);
-    next = rest.length ? new Leaf(hash, rest) : undefined;
+    if (slot.key !== key) return branch.slots;
+    next = undefined;
+  } else if (slot instanceof Collision) {
+    if (slot.hash !== hash || !slot.leaves.some((l) => l.key === key)) return branch.slots;
+    const rest = slot.leaves.filter((l) => l.key !== key);
+    next = rest.length === 1 ? rest[0] : new Collision(hash, rest);
   } else {
     const slots = removeFrom(slot, shift + BITS, hash, key);
     if (slots === slot.slots) return branch.slots;
@@ -129,21 +106,24 @@ function removeFrom<V>(branch: Branch<V>, shift: number, hash: number, key: stri
   return slots;
 }
 
-/** A branch left with nothing is nothing, and one left with a single leaf is that leaf. */
+/** A branch left with nothing is nothing, and one left with a single leaf (or collision) is that. */
 function canonical<V>(slots: readonly Slot<V>[]): Slot<V> {
   let only: Slot<V>;
   let count = 0;
   for (const s of slots) if (s !== undefined && ++count === 1) only = s;
   if (count === 0) return undefined;
-  if (count === 1 && only instanceof Leaf) return only;
+  if (count === 1 && !(only instanceof Branch)) return only;
   return new Branch(slots);
 }
 
-function collect<V>(slot: Slot<V>, into: Entry<V>[]): void {
+function collect<V>(slot: Slot<V>, into: Leaf<V>[]): void {
   if (slot === undefined) return;
-  if (slot instanceof Leaf) into.push(...slot.entries);
+  if (slot instanceof Leaf) into.push(slot);
+  else if (slot instanceof Collision) into.push(...slot.leaves);
   else for (const s of slot.slots) collect(s, into);
 }
+
+const EMPTY_ROOT = new Branch<never>(EMPTY_SLOTS);
 
 export class PersistentMap<K extends string, V> implements ReadonlyMap<K, V> {
   private constructor(
@@ -154,7 +134,7 @@ export class PersistentMap<K extends string, V> implements ReadonlyMap<K, V> {
   ) {}
 
   static empty<K extends string, V>(): PersistentMap<K, V> {
-    return new PersistentMap<K, V>(new Branch(EMPTY_SLOTS), 0, 0);
+    return new PersistentMap<K, V>(EMPTY_ROOT as Branch<V>, 0, 0);
   }
 
   static of<K extends string, V>(entries: Iterable<readonly [K, V]>): PersistentMap<K, V> {
@@ -163,13 +143,12 @@ export class PersistentMap<K extends string, V> implements ReadonlyMap<K, V> {
     return map;
   }
 
-  private find(key: K): Entry<V> | undefined {
+  private find(key: K): Leaf<V> | undefined {
     const hash = hashKey(key);
     let slot: Slot<V> = this.root;
     for (let shift = 0; slot instanceof Branch; shift += BITS) slot = slot.slots[(hash >>> shift) & MASK];
-    if (slot === undefined || slot.hash !== hash) return undefined;
-    for (const e of slot.entries) if (e.key === key) return e;
-    return undefined;
+    if (slot instanceof Leaf) return slot.key === key ? slot : undefined;
+    return slot?.hash === hash ? slot.leaves.find((l) => l.key === key) : undefined;
   }
 
   get(key: K): V | undefined {
@@ -200,7 +179,7 @@ export class PersistentMap<K extends string, V> implements ReadonlyMap<K, V> {
   }
 
   private entryList(): [K, V][] {
-    const all: Entry<V>[] = [];
+    const all: Leaf<V>[] = [];
     collect(this.root, all);
     return all.sort((a, b) => a.seq - b.seq).map((e) => [e.key as K, e.value]);
   }
