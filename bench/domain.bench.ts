@@ -121,6 +121,7 @@ export async function run(args: string[]): Promise<void> {
     ['case', 'events', 'decide+evolve µs', 'fold of the case ms', 'command, cache warm µs', 'command, cache cold µs'],
     rows.map((r) => [`${r.detentions} detentions`, String(r.events), us(r.pure), r.fold.toFixed(2), us(r.warm), us(r.cold)]),
   ));
+  console.log('(events: the case as built; the cold column reads and folds it grown by the warm column\'s commands)');
   const long = rows[rows.length - 1];
   console.log(`decide + evolve per command at 2,000 detentions: ${us(long.pure)} µs CPU (target ≤ ${TARGET_US} µs: ${long.pure <= TARGET_US ? 'PASS' : 'MISS'})`);
   say(`  result: ${writeResult('domain', { rows, quick, load: loadavg() })}`);
