@@ -108,6 +108,7 @@ export async function run(args: string[]): Promise<void> {
         `p50 ${fmtMs(dashboard.p50)}, p99 ${fmtMs(dashboard.p99)}; commands/s with it ÷ without: ${fmtRatio(results.service10dashboard.requestsPerSec / results.service10.requestsPerSec)}`);
     }
     printCpu(cpu);
+    printCpuTarget(cpu);
     const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10, cpu, dashboard });
     console.log(`results: ${path.relative(process.cwd(), file)}`);
   } finally {
@@ -128,4 +129,14 @@ function printCpu(cpu: Record<string, Measured>): void {
     console.log(`the framework floor alone costs ${Math.round((fw / ref) * 100)}% of the reference's whole command; ` +
       'other threads are the store writer, libuv (the reference verifies JWTs there) and V8 helpers');
   }
+}
+
+/** Issue 16's target for the service's own CPU per command, and where it goes beside the framework floor. */
+function printCpuTarget(cpu: Record<string, Measured>): void {
+  const total = cpu.service.cpu?.total;
+  if (total === undefined) return void console.log('CPU per command ≤ 250 µs: n/a (no per-thread figures on this machine)');
+  const floor = cpu.floor.cpu?.total;
+  const above = floor === undefined ? '' : `; ${Math.round(total - floor)} µs above the framework floor, of which ` +
+    `request thread ${Math.round((cpu.service.cpu?.request ?? 0) - (cpu.floor.cpu?.request ?? 0))}, projection threads ${Math.round(cpu.service.cpu?.lowered ?? 0)}, other threads ${Math.round((cpu.service.cpu?.other ?? 0) - (cpu.floor.cpu?.other ?? 0))}`;
+  console.log(`CPU per command at 50 connections: ${Math.round(total)} µs (target ≤ 250 µs: ${total <= 250 ? 'PASS' : 'MISS'})${above}`);
 }

@@ -78,6 +78,18 @@ export function chainOf(metadata: JsonObject): ChainLink | undefined {
 }
 
 /**
+ * The JSON text chainEvents already wrote for the objects it returns: the store serialises an event's
+ * data and metadata for its writer, and those are the very strings the hash was taken over, so it
+ * need not stringify them a second time. Weak: an entry lives as long as the event object does.
+ */
+const CHAINED_JSON = new WeakMap<object, string>();
+
+/** JSON.stringify(value), reusing the text chainEvents produced for it. */
+export function jsonOf(value: JsonObject): string {
+  return CHAINED_JSON.get(value) ?? JSON.stringify(value);
+}
+
+/**
  * Stamps a batch about to be appended after `prev` (the stream's last hash, null for a new
  * stream). Returns new event objects; the input metadata object is not mutated (callers share it).
  */
@@ -92,8 +104,15 @@ export function chainEvents<E extends { type: string; data: JsonObject; metadata
     const data = sortKeysDeep(e.data);
     const plain = sortKeysDeep(rest);
     // Fresh sorted copies: their plain JSON already is the canonical form (no second sortedness walk).
-    const hash = hashOfCanonical(last, e.type, JSON.stringify(data), JSON.stringify(plain));
-    const stamped = { ...e, data, metadata: { ...plain, [CHAIN_KEY]: { prev: last, hash } } };
+    const dataJson = JSON.stringify(data);
+    const plainJson = JSON.stringify(plain);
+    const hash = hashOfCanonical(last, e.type, dataJson, plainJson);
+    const link = { prev: last, hash };
+    const metadata = { ...plain, [CHAIN_KEY]: link };
+    const stamped = { ...e, data, metadata };
+    CHAINED_JSON.set(data, dataJson);
+    // The link goes last, as the spread above puts it: the same text JSON.stringify(metadata) gives.
+    CHAINED_JSON.set(metadata, `${plainJson.length > 2 ? `${plainJson.slice(0, -1)},` : '{'}"${CHAIN_KEY}":${JSON.stringify(link)}}`);
     last = hash;
     return stamped;
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { JsonObject, RecordedEvent } from './event-store.port.js';
-import { canonicalJson, chainEvents, chainOf, eventHash } from './hash-chain.js';
+import { canonicalJson, chainEvents, chainOf, eventHash, jsonOf } from './hash-chain.js';
+import { serializeEvents } from './sqlite/sqlite-append.js';
 import { verifyEvents } from './chain-verifier.js';
 
 const meta: JsonObject = { actor: 'se-officer-1', country: 'SE', occurredAt: '2026-11-20T10:00:00.000Z' };
@@ -84,5 +85,20 @@ describe('verifyEvents', () => {
     expect(verifyEvents(stripped).firstBreak).toMatchObject({ revision: '1', reason: 'missing-chain' });
     const other = chainedStream('t', 1, 1);
     expect(verifyEvents([events[0], events[1], ...other]).firstBreak).toMatchObject({ stream: 't', reason: 'position-not-increasing' });
+  });
+});
+
+describe('the JSON the store writes for chained events', () => {
+  it('is the text the hash was taken over, and exactly what JSON.stringify gives for the stored objects', () => {
+    const metadatas: JsonObject[] = [meta, {}, { 2: 'two', b: { z: 1, a: [{ y: 2, x: 1 }] }, a: null, 10: 'ten' }, { chain: { prev: 'stale', hash: 'x' }, z: 'only' }];
+    const raw = metadatas.map((metadata, i) => ({ id: `e-${i}`, type: 'Changed', data: { z: i, a: { d: 'ü', c: [3, { f: 1, e: 2 }] }, '7': 'seven' }, metadata }));
+    const { events } = chainEvents('prev-hash', raw);
+    for (const e of events) {
+      expect(jsonOf(e.data)).toBe(JSON.stringify(e.data));
+      expect(jsonOf(e.metadata)).toBe(JSON.stringify(e.metadata));
+    }
+    expect(serializeEvents(events)).toEqual(events.map((e) => ({ id: e.id, type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) })));
+    // Objects chainEvents never produced are stringified as they are.
+    expect(jsonOf({ b: 1, a: 2 })).toBe('{"b":1,"a":2}');
   });
 });

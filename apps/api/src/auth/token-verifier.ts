@@ -92,6 +92,11 @@ export class TokenVerifier {
     });
   }
 
+  /** How many issuers are trusted: issuers are only ever added, so this changes whenever the list does. */
+  get trustedCount(): number {
+    return this.issuers.size;
+  }
+
   /** The trusted issuers, in the order they were configured. */
   trusted(): TrustedIssuer[] {
     return [...this.issuers.values()].map((e) => e.config);

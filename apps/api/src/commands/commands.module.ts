@@ -14,6 +14,7 @@ import { LogIdempotencyKeys } from './log-idempotency-keys.js';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import type { EventStore } from '@liaison/event-store';
 import { CaseLinks } from './links/case-links.js';
+import { commandStatesProvider } from './command-states.js';
 
 /** Clients retry within minutes; a day of keys is generous and keeps the file small. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
@@ -26,6 +27,7 @@ const PRUNE_EVERY_MS = 3_600_000;
 @Global()
 @Module({
   providers: [
+    commandStatesProvider,
     ExecuteCommandHandler,
     CommandGateway,
     CaseLinks,

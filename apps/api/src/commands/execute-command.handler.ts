@@ -7,6 +7,7 @@ import { KeyedQueue, PrivateEventStore, StateCache, SubjectErased, WrongExpected
 import type { EventStore, KnownState } from '@liaison/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider.js';
 import type { AggregateDescriptor, CommandResult } from './aggregate-descriptor.js';
+import { COMMAND_STATES } from './command-states.js';
 
 type AnyCommand = { type: string; metadata: CommandMetadata };
 
@@ -45,13 +46,14 @@ const RACE_RETRIES = 4;
 /** Transport only: every use case of every aggregate goes through the one shared handleCommand. */
 @CommandHandler(ExecuteCommand)
 export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, CommandResult> {
-  // Folded states by stream id (stream ids carry the aggregate's prefix, so aggregates never collide):
-  // a command on a long stream reads only what was appended since.
-  private readonly cache = new StateCache<unknown>(10_000);
   // Commands on one stream run one after another: concurrent officers on it never see a 409.
   private readonly queue = new KeyedQueue();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // Folded states by stream: a command on a long stream reads only what was appended since.
+    @Inject(COMMAND_STATES) private readonly cache: StateCache<unknown>,
+  ) {}
 
   async execute({ aggregate, id, steps, expectedRevision, known }: ExecuteCommand): Promise<CommandResult | StepsResult> {
     try {

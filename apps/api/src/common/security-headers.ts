@@ -16,6 +16,13 @@ function csp(idpOrigins: readonly string[]): string {
  * protections but not the script policy.
  */
 export function addSecurityHeaders(app: NestFastifyApplication, idpOrigins: () => readonly string[] = () => []): void {
+  // The policy text is built again only when the origins' list is a new one (idpOrigins keeps it while unchanged).
+  let policy: { origins: readonly string[]; header: string } | undefined;
+  const currentPolicy = (): string => {
+    const origins = idpOrigins();
+    if (policy?.origins !== origins) policy = { origins, header: csp(origins) };
+    return policy.header;
+  };
   app
     .getHttpAdapter()
     .getInstance()
@@ -23,7 +30,7 @@ export function addSecurityHeaders(app: NestFastifyApplication, idpOrigins: () =
       void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('x-frame-options', 'DENY');
       const url = request.url;
       if (url.startsWith('/api/') || url.startsWith('/dev/')) void reply.header('cache-control', 'no-store');
-      if (!url.startsWith('/docs')) void reply.header('content-security-policy', csp(idpOrigins()));
+      if (!url.startsWith('/docs')) void reply.header('content-security-policy', currentPolicy());
       done(null, payload);
     });
 }

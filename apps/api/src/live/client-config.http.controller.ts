@@ -37,7 +37,19 @@ export class ClientConfigDto {
 const DISCOVERY_WAIT_MS = 2000;
 
 /** The origins the dashboard must reach (discovery and token endpoints), for its CSP connect-src. */
-export function identityProviderOrigins(verifier: TokenVerifier): string[] {
+export function identityProviderOrigins(verifier: TokenVerifier): readonly string[] {
+  // Every answer's CSP names these; parsing the issuers' URLs per request cost more than the rest of the
+  // header hook. Issuers are only added (the development IdPs once the service listens), so the count says when to look again.
+  const known = ORIGINS.get(verifier);
+  if (known?.count === verifier.trustedCount) return known.origins;
+  const origins = originsOf(verifier);
+  ORIGINS.set(verifier, { count: verifier.trustedCount, origins });
+  return origins;
+}
+
+const ORIGINS = new WeakMap<TokenVerifier, { count: number; origins: readonly string[] }>();
+
+function originsOf(verifier: TokenVerifier): readonly string[] {
   const origins = new Set<string>();
   for (const issuer of verifier.trusted()) {
     if (issuer.dashboard === undefined || issuer.discoveryUrl === undefined) continue;

@@ -91,5 +91,6 @@ export function requireUndecided(extradition: ExtraditionState): void {
   }
 }
 
+/** The person's open detention (the first, in recording order), from the index the state keeps. */
 export const openDetentionOf = (state: OpenedCaseState, personId: string): DetentionState | undefined =>
-  [...state.detentions.values()].find((d) => d.open && d.personId === personId);
+  state.detentions.openOf(personId);

@@ -1,6 +1,7 @@
 import { newEventId } from '../event-id.js';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-store.port.js';
 import { WrongExpectedVersion } from '../event-store.errors.js';
+import { jsonOf } from '../hash-chain.js';
 import type { Statements } from './sqlite-schema.js';
 
 /**
@@ -21,7 +22,7 @@ export interface AppendRequest {
 }
 
 export function serializeEvents(events: readonly EventToAppend[]): SerializedEvent[] {
-  return events.map((e) => ({ id: e.id, type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) }));
+  return events.map((e) => ({ id: e.id, type: e.type, data: jsonOf(e.data), metadata: jsonOf(e.metadata) }));
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { JsonValue } from '@liaison/event-store';
 
-/** Domain state uses Maps (ids come from users); JSON answers need plain objects. */
+/**
+ * Domain state uses keyed maps (ids come from users): Maps, or the domain's persistent maps, which
+ * read as ReadonlyMaps and iterate in Map's order. JSON answers need plain objects.
+ */
 export function toPlain(value: unknown): JsonValue {
-  if (value instanceof Map) {
+  if (isKeyed(value)) {
     const out: { [key: string]: JsonValue } = {};
-    for (const [k, v] of value) out[String(k)] = toPlain(v);
+    for (const [k, v] of value.entries()) out[String(k)] = toPlain(v);
     return out;
   }
   if (Array.isArray(value)) return value.map(toPlain);
@@ -15,4 +18,10 @@ export function toPlain(value: unknown): JsonValue {
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
   return null;
+}
+
+function isKeyed(value: unknown): value is ReadonlyMap<unknown, unknown> {
+  if (value instanceof Map) return true;
+  const m = value as Partial<ReadonlyMap<unknown, unknown>> | null;
+  return typeof m === 'object' && m !== null && typeof m.get === 'function' && typeof m.entries === 'function';
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { caseDecider, caseStreamId, type CaseState, type OpenedCaseState } from '@liaison/domain';
-import { readState } from '@liaison/event-store';
-import type { EventStore } from '@liaison/event-store';
+import { readState, type EventStore, type StateCache } from '@liaison/event-store';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
+import { COMMAND_STATES } from '../command-states.js';
 
 /** Why a linked case does not hold, in the shape of a field error (one rule, one code, for every aggregate). */
 export interface CaseLinkProblem {
@@ -20,15 +20,19 @@ export interface CaseLinkProblem {
  */
 @Injectable()
 export class CaseLinks {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(COMMAND_STATES) private readonly states: StateCache<unknown>,
+  ) {}
 
   /**
-   * The case's state when `country` may contribute to it, else undefined. `seen` caches states by
-   * stream within one request (a bulk file's thousands of rows name a few cases).
+   * The case's state when `country` may contribute to it, else undefined. `seen` keeps states by stream
+   * within one request (a bulk file's thousands of rows name a few cases); across requests the command
+   * path's fold cache means only what the case got since is read (COMMAND_STATES).
    */
   async contributable(country: string, caseId: string, seen = new Map<string, unknown>()): Promise<OpenedCaseState | undefined> {
     const stream = caseStreamId(caseId);
-    if (!seen.has(stream)) seen.set(stream, (await readState(this.store, stream, caseDecider, caseDecider.initialState())).state);
+    if (!seen.has(stream)) seen.set(stream, (await readState(this.store, stream, caseDecider, caseDecider.initialState(), this.states as StateCache<CaseState>)).state);
     const state = seen.get(stream) as CaseState;
     if (!state.exists) return undefined;
     const level = state.ownerCountry === country ? 'owner' : state.sharing.get(country);
