@@ -1,0 +1,29 @@
+// Takes read-model snapshots (ADR 28) on a thread of its own, below the service's priority like the
+// projection threads: folding the log for a snapshot is the same work as a projection's, and must
+// never hold up a command or a query. The thread lives for one run and exits, so its memory (one
+// read model at a time) is given back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ALL_PROJECTIONS } from '@liaison/projections';
+import type { AppConfig } from '../config/app.config.js';
+import { openEventStore } from '../infrastructure/event-store.provider.js';
+import { lowerThreadPriority, projectionNiceness } from '../runtime/worker/thread-priority.js';
+import { SnapshotFolder } from '../audit/snapshots/snapshot-folder.js';
+import { takeSnapshots, type SnapshotPolicy } from '../audit/snapshots/take-snapshots.js';
+
+export interface SnapshotWorkerInit {
+  config: AppConfig;
+  root: string;
+  policy: SnapshotPolicy;
+}
+
+const port = parentPort;
+if (!port) throw new Error('snapshot-worker.entry must run in a worker thread');
+const { config, root, policy } = workerData as SnapshotWorkerInit;
+
+lowerThreadPriority(projectionNiceness());
+const store = await openEventStore(config);
+try {
+  port.postMessage(await takeSnapshots(store, new SnapshotFolder(root), ALL_PROJECTIONS, policy));
+} finally {
+  await store.close();
+}
