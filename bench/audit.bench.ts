@@ -46,6 +46,8 @@ export async function run(args: string[]): Promise<void> {
       ['position 0 (no snapshots)', fmtMs(r.withoutMs.p50), fmtMs(r.withoutMs.p95), r.verdictWithout],
       [`nearest snapshot (every ${fmtInt(r.every)} events)`, fmtMs(r.withMs.p50), fmtMs(r.withMs.p95), r.verdict],
     ]));
+    const b = r.breakdown;
+    console.log(`  where the time goes (medians, from snapshots): open the snapshot ${fmtMs(b.openSnapshotMs)}, fold ${fmtInt(b.eventsFolded)} positions on to readAt ${fmtMs(b.foldMs)}, the query ${fmtMs(b.queryMs)}`);
     console.log(`  snapshots: ${r.snapshotsWritten} written in ${(r.snapshotBuildMs / 1000).toFixed(1)} s, ${fmtMiB(r.snapshotBytes)} on disk; same answers with and without: ${r.sameAnswers ? 'yes' : 'NO'}`);
     console.log(`results: ${writeResult('audit', result)}`);
   } finally {

@@ -5,7 +5,8 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore, type JsonObject } from '@liaison/event-store';
 import { ALL_PROJECTIONS, type CaseDataAccessedData } from '@liaison/projections';
-import { QUERY_CATALOG, type QueryName } from '../../apps/api/src/access/query-catalog.js';
+import { QUERY_CATALOG, runRecordedQuery, type QueryName } from '../../apps/api/src/access/query-catalog.js';
+import { fromSnapshot, replayReadModel } from '../../apps/api/src/audit/access-view/replay-read-model.js';
 import { reproduceAccess } from '../../apps/api/src/audit/access-view/reproduce-access.js';
 import { SnapshotFolder } from '../../apps/api/src/audit/snapshots/snapshot-folder.js';
 import { takeSnapshots } from '../../apps/api/src/audit/snapshots/take-snapshots.js';
@@ -30,6 +31,8 @@ export interface ReproduceResult {
   withoutMs: { p50: number; p95: number };
   withMs: { p50: number; p95: number };
   sameAnswers: boolean;
+  /** Medians over the accesses reproduced from snapshots: where the time goes. */
+  breakdown: { openSnapshotMs: number; foldMs: number; eventsFolded: number; queryMs: number };
 }
 
 /** The requests suite's 1.23M-event log (built and cached on first use), copied into `dir`. */
@@ -68,7 +71,7 @@ export async function benchReproduce(dir: string, events: number, samples: numbe
     say(`  reproducing ${samples} accesses from position 0 (no snapshots)`);
     const without = await timed();
     const folder = new SnapshotFolder(join(dir, 'snapshots'));
-    // The service's default spacing at 1M events; the same share of the log (1/20) for --quick.
+    // The service's default spacing at 1M events; the same share of the log (1/40) for --quick.
     const every = Math.max(1, Math.round((DEFAULT_SNAPSHOT_EVERY * Number(upTo)) / 1_000_000));
     const models = [...new Set(ASKED.map(([q]) => QUERY_CATALOG[q].projection))].map((n) => ALL_PROJECTIONS.find((p) => p.name === n)!);
     say(`  taking snapshots of ${models.map((m) => m.name).join(', ')} every ${every.toLocaleString('en-US')} events up to ${upTo}`);
@@ -78,14 +81,43 @@ export async function benchReproduce(dir: string, events: number, samples: numbe
     say(`  reproducing the same ${samples} accesses from snapshots`);
     const withSnapshots = await timed(folder);
     const stats = (t: number[]) => ({ p50: percentile(t, 50), p95: percentile(t, 95) });
+    const parts: Parts[] = [];
+    for (const r of records) parts.push(await timeParts(store, folder, r));
+    const med = (f: (p: Parts) => number) => percentile(parts.map(f), 50);
+    const breakdown = { openSnapshotMs: med((p) => p.openMs), foldMs: med((p) => p.foldMs), eventsFolded: med((p) => p.events), queryMs: med((p) => p.queryMs) };
     return {
       events: Number(upTo), samples, every, snapshotBuildMs, snapshotBytes: run.bytes, snapshotsWritten: run.written,
       withoutMs: stats(without.times), withMs: stats(withSnapshots.times),
-      sameAnswers: without.hashes.every((h, i) => h === withSnapshots.hashes[i]),
+      sameAnswers: without.hashes.every((h, i) => h === withSnapshots.hashes[i]), breakdown,
     };
   } finally {
     await store.close();
   }
+}
+
+interface Parts {
+  openMs: number;
+  foldMs: number;
+  events: number;
+  queryMs: number;
+}
+
+/** One reproduction again, timed in its parts: open the nearest snapshot, fold on to readAt, ask the query. */
+async function timeParts(store: SqliteEventStore, folder: SnapshotFolder, r: CaseDataAccessedData): Promise<Parts> {
+  const projection = ALL_PROJECTIONS.find((p) => p.name === r.readModel)!;
+  const upTo = BigInt(r.readAt);
+  const t0 = performance.now();
+  const start = fromSnapshot(folder, projection, upTo);
+  const t1 = performance.now();
+  const from = start?.checkpoint ?? -1n;
+  start?.close();
+  const model = await replayReadModel(store, projection, upTo, folder);
+  const t2 = performance.now();
+  runRecordedQuery(r.query as QueryName, { db: model.db, viewer: { country: r.viewerCountry }, now: r.now }, r.params);
+  const t3 = performance.now();
+  model.close();
+  // The replay opened the snapshot again: its fold is the replay's time less one opening.
+  return { openMs: t1 - t0, foldMs: t2 - t1 - (t1 - t0), events: Number(upTo - from), queryMs: t3 - t2 };
 }
 
 function record(query: QueryName, params: JsonObject, readAt: bigint, viewerCountry: string): CaseDataAccessedData {

@@ -1,4 +1,4 @@
-import { readAllAfter, type EventStore } from '@liaison/event-store';
+import { readAllAfter, type EventStore, type RecordedEvent, type Subscription } from '@liaison/event-store';
 import { ProjectionInstance, type Projection } from '@liaison/projections';
 import type { SnapshotFolder } from '../snapshots/snapshot-folder.js';
 
@@ -14,7 +14,7 @@ export const PAGE = 4096;
 export async function replayReadModel(store: EventStore, projection: Projection, upTo: bigint, snapshots?: SnapshotFolder): Promise<ProjectionInstance> {
   const model = (snapshots && fromSnapshot(snapshots, projection, upTo)) || new ProjectionInstance(projection, ':memory:');
   try {
-    await foldOn(store, model, upTo);
+    await foldHandled(store, model, upTo);
     return model;
   } catch (e) {
     model.close();
@@ -35,6 +35,37 @@ export async function foldOn(store: EventStore, model: ProjectionInstance, upTo:
     if (kept.length) afterPage?.(kept.length);
     if (kept.length < page.length || page.length < pageSize) break;
     after = page[page.length - 1].position;
+  }
+}
+
+/**
+ * The same fold, reading only the event types the projection handles (the others would be skipped by
+ * apply anyway): the store filters them before decoding, which matters in a log where access records
+ * and other read models' events outnumber this one's. Stops once the log is read past `upTo`.
+ */
+async function foldHandled(store: EventStore, model: ProjectionInstance, upTo: bigint): Promise<void> {
+  if (model.checkpoint >= upTo) return;
+  const subscription: Subscription = store.subscribeToAll({
+    fromPosition: model.checkpoint >= 0n ? model.checkpoint : 'start',
+    filter: { eventTypes: [...model.projection.canHandle] },
+    onCaughtUp: () => void subscription.close(),
+    onCheckpoint: (scanned) => void (scanned >= upTo && subscription.close()),
+  });
+  let page: RecordedEvent[] = [];
+  const apply = () => {
+    model.apply(page);
+    page = [];
+    if (model.error) throw new Error(`${model.projection.name} failed on replay: ${model.error}`);
+  };
+  try {
+    for await (const event of subscription) {
+      if (event.position > upTo) break;
+      page.push(event);
+      if (page.length === PAGE) apply();
+    }
+    apply();
+  } finally {
+    await subscription.close();
   }
 }
 

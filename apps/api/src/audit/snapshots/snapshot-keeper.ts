@@ -12,6 +12,12 @@ import type { SnapshotRun } from './take-snapshots.js';
 import type { SnapshotWorkerInit } from '../../threads/snapshot-worker.entry.js';
 
 /**
+ * No run starts this soon after an erasure: the key is destroyed just after the erasure event commits
+ * (ADR 19), and a run reading the person's earlier events before that would still see them in clear.
+ */
+const ERASURE_SETTLE_MS = 5000;
+
+/**
  * Keeps DATA_DIR/snapshots (ADR 28): every `checkMs` it looks whether the log grew by `every` events
  * since the last run and, if so, runs takeSnapshots on a short-lived low-priority thread. It also
  * follows the log's erasures: each one starts a new generation of snapshots, deleting the older ones,
@@ -28,6 +34,7 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
   private caughtUp = false;
   private worker: Worker | undefined;
   private lastRunHead = -1n;
+  private lastErasureSeenAt = Number.NEGATIVE_INFINITY;
   /** The last run's outcome, for specs and the bench. */
   lastRun: SnapshotRun | undefined;
 
@@ -67,6 +74,7 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
       for await (const event of subscription) {
         if (event.type !== ERASURE_EVENT_TYPE) continue;
         this.folder.startGeneration(event.position);
+        this.lastErasureSeenAt = Date.now();
         this.lastRunHead = -1n;
         this.logger.log(`erasure at ${event.position}: snapshots taken before it deleted`);
       }
@@ -79,7 +87,7 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
   }
 
   private tick(settings: SnapshotSettings): void {
-    if (!this.caughtUp || this.worker) return;
+    if (!this.caughtUp || this.worker || Date.now() - this.lastErasureSeenAt < ERASURE_SETTLE_MS) return;
     void this.store.headPosition().then((head) => {
       if (this.worker || head - this.lastRunHead < BigInt(settings.every)) return;
       this.lastRunHead = head;

@@ -4,7 +4,7 @@ import { integerSetting } from '../../config/integer-setting.js';
 import { SnapshotFolder } from './snapshot-folder.js';
 import type { SnapshotPolicy } from './take-snapshots.js';
 
-export const DEFAULT_SNAPSHOT_EVERY = 50_000;
+export const DEFAULT_SNAPSHOT_EVERY = 25_000;
 export const DEFAULT_SNAPSHOT_BUDGET_MB = 4096;
 export const DEFAULT_SNAPSHOT_CHECK_MS = 30_000;
 
