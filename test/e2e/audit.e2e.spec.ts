@@ -39,7 +39,7 @@ function ensureBuilt(): void {
 async function start(): Promise<Call> {
   // Read-model snapshots every few events, so the reproduction below starts from one (ADR 28).
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, EVENT_STORE: 'sqlite', LOG_LEVEL: 'warn', SNAPSHOT_EVERY: '5', SNAPSHOT_CHECK_MS: '100',
+    ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, EVENT_STORE: 'sqlite', LOG_LEVEL: 'warn', SNAPSHOT_EVERY: '5', SNAPSHOT_CHECK_MS: '100', SNAPSHOT_NICE: '5',
   };
   delete env.NODE_OPTIONS;
   delete env.NODE_ENV;

@@ -13,10 +13,11 @@ export interface Snapshot {
   sha256: string;
 }
 
-/** The folder's marker: which generation of snapshots may be used, and the last erasure that started it. */
+/** The folder's marker: which generation of snapshots may be used, and how far the log's erasures were followed. */
 interface Marker {
   generation: number;
-  erasedAt: string;
+  /** Every erasure at or below this position has been handled (a new generation started after it). */
+  watchedThrough: string;
 }
 
 const MARKER = 'generation.json';
@@ -38,10 +39,28 @@ export class SnapshotFolder {
     return this.marker()?.generation ?? 0;
   }
 
-  /** Position of the erasure that started the current generation (undefined: none yet). */
-  erasedThrough(): bigint | undefined {
-    const at = this.marker()?.erasedAt;
+  /** How far the log's erasures have been followed (undefined: never). */
+  watchedThrough(): bigint | undefined {
+    const at = this.marker()?.watchedThrough;
     return at === undefined ? undefined : BigInt(at);
+  }
+
+  /** Records that no erasure at or below `position` is left to handle (none was found since the last one). */
+  watched(position: bigint): void {
+    mkdirSync(this.root, { recursive: true });
+    writeDurably(join(this.root, MARKER), Buffer.from(JSON.stringify({ generation: this.generation(), watchedThrough: position.toString() } satisfies Marker)));
+  }
+
+  /** True when the folder holds no snapshot at all (of any generation). */
+  empty(): boolean {
+    const files = (dir: string): string[] => {
+      try {
+        return readdirSync(dir, { recursive: true }).map(String);
+      } catch {
+        return [];
+      }
+    };
+    return !files(this.root).some((f) => SNAPSHOT_FILE.test(f.split('/').pop() ?? ''));
   }
 
   private marker(): Marker | undefined {
@@ -56,7 +75,7 @@ export class SnapshotFolder {
   startGeneration(position: bigint): number {
     const generation = this.generation() + 1;
     mkdirSync(this.root, { recursive: true });
-    writeDurably(join(this.root, MARKER), Buffer.from(JSON.stringify({ generation, erasedAt: position.toString() } satisfies Marker)));
+    writeDurably(join(this.root, MARKER), Buffer.from(JSON.stringify({ generation, watchedThrough: position.toString() } satisfies Marker)));
     this.dropStale(new Map());
     return generation;
   }

@@ -35,6 +35,9 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
   private worker: Worker | undefined;
   private lastRunHead = -1n;
   private lastErasureSeenAt = Number.NEGATIVE_INFINITY;
+  /** Every erasure up to here has been handled; written to the folder's marker on each tick. */
+  private watchedThrough = -1n;
+  private stopped = false;
   /** The last run's outcome, for specs and the bench. */
   lastRun: SnapshotRun | undefined;
 
@@ -51,18 +54,34 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
       const newest = this.folder.list(p.name, p.version).pop()?.position ?? -1n;
       return newest > max ? newest : max;
     }, -1n);
-    const through = this.folder.erasedThrough();
-    this.erasures = this.store.subscribeToAll({
-      fromPosition: through ?? 'start',
-      filter: { eventTypes: [ERASURE_EVENT_TYPE] },
-      onCaughtUp: () => void (this.caughtUp = true),
-    });
-    this.watching = this.followErasures(this.erasures);
-    this.timer = setInterval(() => this.tick(settings), settings.checkMs);
-    this.timer.unref();
+    void this.watchFrom().then((from) => {
+      if (this.stopped) return;
+      this.watchedThrough = from === 'start' ? -1n : from;
+      this.erasures = this.store.subscribeToAll({
+        fromPosition: from,
+        filter: { eventTypes: [ERASURE_EVENT_TYPE] },
+        onCaughtUp: () => void (this.caughtUp = true),
+        onCheckpoint: (scanned) => void (this.watchedThrough = scanned),
+      });
+      this.watching = this.followErasures(this.erasures);
+      this.timer = setInterval(() => this.tick(settings), settings.checkMs);
+      this.timer.unref();
+    }, (e: Error) => this.giveUp(e));
+  }
+
+  /**
+   * Where to follow erasures from: where the last process left off; with no record of that, the
+   * head if no snapshot exists (nothing an earlier erasure could concern; the reconciler destroyed
+   * its keys before this starts, ADR 19), else the log's start.
+   */
+  private async watchFrom(): Promise<bigint | 'start'> {
+    const through = this.folder.watchedThrough();
+    if (through !== undefined) return through;
+    return this.folder.empty() ? this.store.headPosition() : 'start';
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.erasures?.close();
     await this.watching;
@@ -74,19 +93,25 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
       for await (const event of subscription) {
         if (event.type !== ERASURE_EVENT_TYPE) continue;
         this.folder.startGeneration(event.position);
+        this.watchedThrough = event.position;
         this.lastErasureSeenAt = Date.now();
         this.lastRunHead = -1n;
         this.logger.log(`erasure at ${event.position}: snapshots taken before it deleted`);
       }
     } catch (e) {
-      // Without the erasures followed no snapshot may be kept: they are derived, so drop them all.
-      this.logger.error(`following erasures failed (${(e as Error).name}); snapshots deleted and no longer taken`);
-      clearInterval(this.timer);
-      rmSync(this.folder.root, { recursive: true, force: true });
+      this.giveUp(e as Error);
     }
   }
 
+  /** Without the erasures followed no snapshot may be kept: they are derived, so drop them all. */
+  private giveUp(e: Error): void {
+    this.logger.error(`following erasures failed (${e.name}); snapshots deleted and no longer taken`);
+    clearInterval(this.timer);
+    rmSync(this.folder.root, { recursive: true, force: true });
+  }
+
   private tick(settings: SnapshotSettings): void {
+    if (this.watchedThrough > (this.folder.watchedThrough() ?? -1n)) this.folder.watched(this.watchedThrough);
     if (!this.caughtUp || this.worker || Date.now() - this.lastErasureSeenAt < ERASURE_SETTLE_MS) return;
     void this.store.headPosition().then((head) => {
       if (this.worker || head - this.lastRunHead < BigInt(settings.every)) return;

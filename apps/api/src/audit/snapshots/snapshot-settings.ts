@@ -27,6 +27,11 @@ export function snapshotSettings(env: NodeJS.ProcessEnv = process.env): Snapshot
   };
 }
 
+/** SNAPSHOT_NICE: how many nice steps the snapshot thread runs below the service (0–19, default 19: only idle cores). */
+export function snapshotNiceness(env: NodeJS.ProcessEnv = process.env): number {
+  return integerSetting(env, 'SNAPSHOT_NICE', 19, 0, 19);
+}
+
 /** DATA_DIR/snapshots, or undefined when snapshots are off (reproductions then replay from position 0). */
 export function snapshotFolderOf(config: Pick<AppConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): SnapshotFolder | undefined {
   return snapshotSettings(env) ? new SnapshotFolder(path.join(config.dataDir, 'snapshots')) : undefined;
