@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { JsonObject } from '@liaison/event-store';
-import { ALL_PROJECTIONS, type CaseDataAccessedData } from '@liaison/projections';
+import { ALL_PROJECTIONS, ProjectionInstance, type CaseDataAccessedData } from '@liaison/projections';
 import { appendAll, tempStore, type TempStore } from '../../../../../libs/projections/src/testing/projection-harness.js';
 import { generateWorkload, seededRandom } from '../../../../../libs/projections/src/testing/workload.js';
-import { QUERY_CATALOG, type QueryName } from '../../access/query-catalog.js';
+import { QUERY_CATALOG, runRecordedQuery, type QueryName } from '../../access/query-catalog.js';
 import { reproduceAccess } from '../access-view/reproduce-access.js';
+import { foldOn } from '../access-view/replay-read-model.js';
 import { SnapshotFolder } from './snapshot-folder.js';
 import { takeSnapshots } from './take-snapshots.js';
 
@@ -41,10 +42,15 @@ describe('reproducing an access from read-model snapshots', () => {
   }, 60_000);
   afterAll(() => ts.cleanup());
 
-  /** The answer with snapshots, the same from position 0, and which snapshot it started from. */
+  /** The answer with snapshots, and the same from position 0 (the reproduction's fold, and every event of the log folded). */
   async function both(query: QueryName, params: JsonObject, readAt: bigint, country: string) {
     const r = record(query, params, readAt, country);
     const [withSnapshots, fromZero] = [await reproduceAccess(ts.store, r, folder), await reproduceAccess(ts.store, r)];
+    const everyEvent = new ProjectionInstance(ALL_PROJECTIONS.find((p) => p.name === r.readModel)!, ':memory:');
+    await foldOn(ts.store, everyEvent, readAt);
+    const data = runRecordedQuery(query, { db: everyEvent.db, viewer: { country }, now: NOW }, params);
+    everyEvent.close();
+    expect(fromZero.answer).toEqual({ readAt: readAt.toString(), data });
     return { withSnapshots: withSnapshots.answer, fromZero: fromZero.answer, hashes: [withSnapshots.answerSha256, fromZero.answerSha256] };
   }
 
