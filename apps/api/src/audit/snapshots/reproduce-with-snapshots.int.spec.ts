@@ -76,6 +76,21 @@ describe('reproducing an access from read-model snapshots', () => {
     }
   });
 
+  it('prunes to its disk budget, keeping the newest of each read model, and still gives the same answers', async () => {
+    const pruned = new SnapshotFolder(path.join(ts.dir, 'pruned'));
+    const full = await takeSnapshots(ts.store, pruned, models, { every: 97, budgetBytes: 1e9 });
+    const newest = models.map((m) => pruned.list(m.name, m.version).pop()!.position);
+    const budget = Math.floor(full.bytes / 2);
+    const run = await takeSnapshots(ts.store, pruned, models, { every: 97, budgetBytes: budget });
+    expect(run.pruned).toBeGreaterThan(0);
+    expect(run.bytes).toBeLessThanOrEqual(budget);
+    expect(models.map((m) => pruned.list(m.name, m.version).pop()!.position)).toEqual(newest);
+    for (const readAt of [head / 3n, head / 2n, head - 5n]) {
+      const r = record('currentDetentions', { limit: 200 }, readAt, 'SE');
+      expect((await reproduceAccess(ts.store, r, pruned)).answer).toEqual((await reproduceAccess(ts.store, r)).answer);
+    }
+  });
+
   it('skips (and deletes) a damaged snapshot and still gives the same answer', async () => {
     const cases = ALL_PROJECTIONS.find((p) => p.name === 'cases')!;
     const damaged = folder.list(cases.name, cases.version).pop()!;
