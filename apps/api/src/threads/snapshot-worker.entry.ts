@@ -4,18 +4,11 @@
 // thread lives for one run and exits, so its memory (one read model at a time) is given back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ALL_PROJECTIONS } from '@liaison/projections';
-import type { AppConfig } from '../config/app.config.js';
 import { openEventStore } from '../infrastructure/event-store.provider.js';
 import { lowerThreadPriority } from '../runtime/worker/thread-priority.js';
 import { SnapshotFolder } from '../audit/snapshots/snapshot-folder.js';
-import { takeSnapshots, type SnapshotPolicy } from '../audit/snapshots/take-snapshots.js';
-import { snapshotNiceness } from '../audit/snapshots/snapshot-settings.js';
-
-export interface SnapshotWorkerInit {
-  config: AppConfig;
-  root: string;
-  policy: SnapshotPolicy;
-}
+import { takeSnapshots } from '../audit/snapshots/take-snapshots.js';
+import { snapshotNiceness, type SnapshotWorkerInit } from '../audit/snapshots/snapshot-settings.js';
 
 const port = parentPort;
 if (!port) throw new Error('snapshot-worker.entry must run in a worker thread');

@@ -7,9 +7,8 @@ import { ALL_PROJECTIONS } from '@liaison/projections';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider.js';
 import { SnapshotFolder } from './snapshot-folder.js';
-import { snapshotSettings, type SnapshotSettings } from './snapshot-settings.js';
+import { snapshotSettings, type SnapshotSettings, type SnapshotWorkerInit } from './snapshot-settings.js';
 import type { SnapshotRun } from './take-snapshots.js';
-import type { SnapshotWorkerInit } from '../../threads/snapshot-worker.entry.js';
 
 /**
  * No run starts this soon after an erasure: the key is destroyed just after the erasure event commits

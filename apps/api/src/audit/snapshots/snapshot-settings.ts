@@ -27,6 +27,13 @@ export function snapshotSettings(env: NodeJS.ProcessEnv = process.env): Snapshot
   };
 }
 
+/** What the snapshot thread (threads/snapshot-worker.entry.ts) is started with. */
+export interface SnapshotWorkerInit {
+  config: AppConfig;
+  root: string;
+  policy: SnapshotPolicy;
+}
+
 /** SNAPSHOT_NICE: how many nice steps the snapshot thread runs below the service (0–19, default 19: only idle cores). */
 export function snapshotNiceness(env: NodeJS.ProcessEnv = process.env): number {
   return integerSetting(env, 'SNAPSHOT_NICE', 19, 0, 19);
