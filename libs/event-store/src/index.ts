@@ -22,3 +22,4 @@ export * from './privacy/field-policy.js';
 export * from './privacy/event-data-crypto.js';
 export { InMemoryKeyStore } from './privacy/memory-key-store.js';
 export * from './privacy/private-event-store.js';
+export * from './worker-thread.js';

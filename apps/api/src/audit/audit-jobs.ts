@@ -7,6 +7,7 @@ import { replayReferral, type ReferralReplay } from './replay-referral/replay-re
 import { referredStream } from './shared/referral-stream.js';
 import { parseAsOf } from './shared/as-of.js';
 import { ownedCaseStream } from './shared/case-stream.js';
+import type { SnapshotFolder } from './snapshots/snapshot-folder.js';
 
 /**
  * Audit answers computed from the log rather than a read model. Each folds a whole case stream, or
@@ -36,11 +37,12 @@ export interface AuditResults {
 
 export type AuditJobOf<K extends AuditJob['kind']> = Extract<AuditJob, { kind: K }>;
 
-export function runAuditJob<K extends AuditJob['kind']>(store: EventStore, job: AuditJobOf<K>): Promise<AuditResults[K]> {
-  return run(store, job) as Promise<AuditResults[K]>;
+/** `snapshots`: the read-model snapshots a reproduced access may start its replay from (ADR 28). */
+export function runAuditJob<K extends AuditJob['kind']>(store: EventStore, job: AuditJobOf<K>, snapshots?: SnapshotFolder): Promise<AuditResults[K]> {
+  return run(store, job, snapshots) as Promise<AuditResults[K]>;
 }
 
-async function run(store: EventStore, job: AuditJob): Promise<AuditResults[AuditJob['kind']]> {
+async function run(store: EventStore, job: AuditJob, snapshots?: SnapshotFolder): Promise<AuditResults[AuditJob['kind']]> {
   switch (job.kind) {
     case 'replayCase': {
       const { events, ownerCountry } = await ownedCaseStream(store, job.caseId, job.viewerCountry);
@@ -60,7 +62,7 @@ async function run(store: EventStore, job: AuditJob): Promise<AuditResults[Audit
       return verification(upTo(events, job.upTo), referralStreamId(job.referralId), { referralId: job.referralId });
     }
     case 'reproduceAccess':
-      return job.record.readModel === null ? reproduceFromLog(store, job.record) : reproduceAccess(store, job.record);
+      return job.record.readModel === null ? reproduceFromLog(store, job.record) : reproduceAccess(store, job.record, snapshots);
     default: {
       const never: never = job;
       throw new Error(`unknown audit job ${JSON.stringify(never)}`);

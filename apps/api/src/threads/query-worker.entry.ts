@@ -22,11 +22,12 @@ let auditor: Promise<(job: AuditJob) => Promise<unknown>> | undefined;
 
 async function audit(job: AuditJob): Promise<unknown> {
   auditor ??= (async () => {
-    const [{ runAuditJob }, { openEventStore }] = await Promise.all([
-      import('../audit/audit-jobs.js'), import('../infrastructure/event-store.provider.js'),
+    const [{ runAuditJob }, { openEventStore }, { snapshotFolderOf }] = await Promise.all([
+      import('../audit/audit-jobs.js'), import('../infrastructure/event-store.provider.js'), import('../audit/snapshots/snapshot-settings.js'),
     ]);
     const store = await openEventStore(config);
-    return (j: AuditJob) => runAuditJob(store, j);
+    const snapshots = snapshotFolderOf(config);
+    return (j: AuditJob) => runAuditJob(store, j, snapshots);
   })();
   return (await auditor)(job);
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { ERASURE_EVENT_TYPE, classifyStorageError, redactionsAsText, type RecordedEvent } from '@liaison/event-store';
 import { createReadModelDb, type Projection, type ReadModelDb } from './projection.js';
 import { openReadModelFile, removeFile } from './projection-files.js';
@@ -39,10 +39,14 @@ export class ProjectionInstance {
 
   private readonly inMemory: boolean;
 
-  constructor(readonly projection: Projection, readonly file: string) {
-    const inMemory = file === ':memory:' || file === '';
+  /**
+   * `image` (hook for read-model snapshots): a serialized copy of a file of this projection, opened as
+   * a private in-memory database that goes on folding from the image's own checkpoint.
+   */
+  constructor(readonly projection: Projection, readonly file: string, image?: Buffer) {
+    const inMemory = image !== undefined || file === ':memory:' || file === '';
     this.inMemory = inMemory;
-    let db = openReadModelFile(file, projection);
+    let db = image ? new Database(image) : openReadModelFile(file, projection);
     if (!inMemory && (db.pragma('user_version', { simple: true }) === UNFINISHED_BUILD || tornByRestart(db))) {
       db.close();
       removeFile(file);

@@ -3,6 +3,7 @@ import { ALL_PROJECTIONS, type CaseDataAccessedData } from '@liaison/projections
 import { isQueryName, runRecordedQuery } from '../../access/query-catalog.js';
 import { NotReproducible } from '../../runtime/worker/not-reproducible.error.js';
 import { replayReadModel } from './replay-read-model.js';
+import type { SnapshotFolder } from '../snapshots/snapshot-folder.js';
 
 export interface Reproduction {
   /** The answer as the officer received it: `{ readAt, data }`. */
@@ -16,14 +17,15 @@ export { NotReproducible };
 
 /**
  * Rebuilds the exact answer of one access: same read model replayed to the same position, same
- * catalog query and parameters, same viewer country, same clock value.
+ * catalog query and parameters, same viewer country, same clock value. `snapshots` only makes the
+ * replay start later in the log (ADR 28); the answer is the same with or without them.
  */
-export async function reproduceAccess(store: EventStore, record: CaseDataAccessedData): Promise<Reproduction> {
+export async function reproduceAccess(store: EventStore, record: CaseDataAccessedData, snapshots?: SnapshotFolder): Promise<Reproduction> {
   const projection = ALL_PROJECTIONS.find((p) => p.name === record.readModel);
   if (!projection || !isQueryName(record.query)) {
     throw new NotReproducible(`${record.route} was computed from the log, not a read model; re-run it with the recorded parameters`);
   }
-  const model = await replayReadModel(store, projection, BigInt(record.readAt));
+  const model = await replayReadModel(store, projection, BigInt(record.readAt), snapshots);
   try {
     const data = runRecordedQuery(record.query, { db: model.db, viewer: { country: record.viewerCountry }, now: record.now }, record.params);
     const answer = { readAt: record.readAt, data };
