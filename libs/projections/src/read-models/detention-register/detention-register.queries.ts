@@ -80,19 +80,19 @@ export interface DetentionCount {
 }
 
 /**
- * Open detentions by nationality × holding country, in one query. A dual national counts once under
- * each nationality, so the counts of one holding country can add up to more than its detainees.
+ * Open detentions by nationality × holding country. A dual national counts once under each
+ * nationality, so the counts of one holding country can add up to more than its detainees. Read from
+ * the viewer country's counters (dr_counts, kept by the projection for exactly the cases `visibleTo`
+ * admits; ADR 27): the viewer's few rows, whatever the number of detentions.
  */
 export function detentionCounts(db: Database.Database, viewer: Viewer, filter: DetentionFilter = {}): DetentionCount[] {
-  const where = ['d.ended_at IS NULL', visibleTo('d')];
+  const count = filter.includeRestricted ? 'c.open' : 'c.open - c.restricted';
+  const where = ['c.viewer = @viewerCountry', `${count} > 0`];
   const params: Record<string, unknown> = viewerParams(viewer);
-  addFilter(where, params, filter.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
-  addFilter(where, params, filter.nationality, 'n.country = @nationality', 'nationality');
-  excludeRestricted(where, 'd', filter);
-  return prepared(db, `SELECT n.country AS nationality, d.holding_country AS holdingCountry, COUNT(*) AS count
-    FROM dr_detentions d LEFT JOIN dr_nationalities n ON n.case_id = d.case_id AND n.person_id = d.person_id
-    WHERE ${where.join(' AND ')} GROUP BY n.country, d.holding_country
-    ORDER BY n.country, d.holding_country`).all(params) as DetentionCount[];
+  addFilter(where, params, filter.holdingCountry, 'c.holding_country = @holdingCountry', 'holdingCountry');
+  addFilter(where, params, filter.nationality, 'c.nationality = @nationality', 'nationality');
+  return prepared(db, `SELECT nullif(c.nationality, '') AS nationality, c.holding_country AS holdingCountry, ${count} AS count
+    FROM dr_counts c WHERE ${where.join(' AND ')} ORDER BY c.nationality, c.holding_country`).all(params) as DetentionCount[];
 }
 
 /** Open detentions whose next custody review is before `before`, soonest first. */
