@@ -95,10 +95,11 @@ export const detentionRegisterProjection: Projection = {
         return;
       case 'DetentionEnded': {
         const before = openDetention(rm, d.caseId, d.detentionId);
-        if (before) countDetention(rm, d.caseId, before, -1);
         rm.stmt('UPDATE dr_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
-        // Without an end time the detention stays open, and counted.
-        if (before && utc(d.endedAt) === null) countDetention(rm, d.caseId, before, 1);
+        // Without an end time the row is open afterwards (even one ended before), and counted.
+        const after = utc(d.endedAt) === null ? openDetention(rm, d.caseId, d.detentionId) : undefined;
+        if (before && !after) countDetention(rm, d.caseId, before, -1);
+        if (after && !before) countDetention(rm, d.caseId, after, 1);
         return;
       }
       case 'PersonalDataRectified':
