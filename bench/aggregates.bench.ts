@@ -86,6 +86,9 @@ export async function run(args: string[]): Promise<void> {
       { label: 'extraditions by route × stage', projection: extraditionTrackerProjection, query: 'extraditionCounts' },
       { label: 'deadlines board (first page + counts)', projection: deadlinesBoardProjection, query: 'deadlinesBoard' },
       { label: 'platform responsiveness', projection: platformResponsivenessProjection, query: 'platformResponsiveness' },
+      // Not among issue 16's aggregates, but the Overview polls it: its cost still follows the visible detentions.
+      { label: 'detentions over time (12 weeks, Overview chart)', projection: detentionRegisterProjection, query: 'detentionsOverTime',
+        params: { from: new Date(Date.parse(NOW) - 11 * 7 * 86_400_000).toISOString(), to: NOW, bucket: 'week' } },
     ];
     // Referral countries differ: the narrow viewer there is one that sees few referrals' cases.
     const viewers = (p: Projection) => (p === platformResponsivenessProjection ? ['SE', 'IS'] : [NARROW_VIEWER, WIDE_VIEWER]);

@@ -11,7 +11,7 @@ import { seededRandom } from '../testing/workload.js';
 import { visibleTo } from './access-policy.js';
 import { unrestricted } from '../read-models/shared/restrictions.js';
 import { detentionRegisterProjection } from '../read-models/detention-register/detention-register.projection.js';
-import { detentionCounts } from '../read-models/detention-register/detention-register.queries.js';
+import { detentionCounts, detentionsOverTime } from '../read-models/detention-register/detention-register.queries.js';
 import { handlersAbroadProjection } from '../read-models/handlers-abroad/handlers-abroad.projection.js';
 import { handlerCountsByCountry } from '../read-models/handlers-abroad/handlers-abroad.queries.js';
 import { extraditionTrackerProjection } from '../read-models/extradition-tracker/extradition-tracker.projection.js';
@@ -82,6 +82,23 @@ const groupedExtraditions = (db: Database.Database, country: string, now: string
     FROM et_extraditions e WHERE e.status = 'open' AND ${visibleTo('e')}
     GROUP BY e.route, ifnull(e.stage, 'requested') ORDER BY e.route, stage`).all({ viewerCountry: country, now });
 
+/** The chart as it was computed before (every visible row to JavaScript, sorted): the reference for the binning in SQL. */
+function overTimeByRows(db: Database.Database, country: string, o: { from: string; to: string; bucket: 'day' | 'week'; includeRestricted?: boolean }) {
+  const from = Date.parse(o.from);
+  const step = o.bucket === 'week' ? 7 * DAY : DAY;
+  const count = Math.floor((Date.parse(o.to) - from) / step) + 1;
+  const rows = db.prepare(`SELECT d.detained_at AS s, d.ended_at AS e FROM dr_detentions d WHERE d.detained_at < @end
+    AND (d.ended_at IS NULL OR d.ended_at > @from) AND ${visibleTo('d')} ${o.includeRestricted ? '' : `AND ${unrestricted('d')}`}`)
+    .all({ viewerCountry: country, end: new Date(from + count * step).toISOString(), from: o.from }) as { s: string; e: string | null }[];
+  const starts = rows.map((r) => Date.parse(r.s));
+  const ends = rows.flatMap((r) => (r.e === null ? [] : [Date.parse(r.e)]));
+  const atMost = (xs: number[], x: number) => xs.filter((v) => v <= x).length;
+  return Array.from({ length: count }, (_, i) => {
+    const t = from + i * step;
+    return { at: new Date(t).toISOString(), open: atMost(starts, t) - atMost(ends, t), started: atMost(starts, t + step - 1) - atMost(starts, t - 1) };
+  });
+}
+
 describe('aggregates kept per viewer country equal a from-scratch GROUP BY over the visible rows', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('random history %i, every viewer, after every page', (seed) => {
     const log = randomHistory(seed, 600);
@@ -101,6 +118,11 @@ describe('aggregates kept per viewer country equal a from-scratch GROUP BY over 
           }
           expect(handlerCountsByCountry(ha.db, { country })).toEqual(groupedHandlers(ha.db, country));
           for (const now of NOWS) expect(extraditionCounts(et.db, { country }, { now })).toEqual(groupedExtraditions(et.db, country, now));
+          // Bucket edges on the detentions' own instants (midnight) and between them; days and weeks.
+          for (const chart of [
+            { from: '2025-01-01T00:00:00.000Z', to: '2025-04-15T00:00:00.000Z', bucket: 'week' as const },
+            { from: '2025-01-20T13:30:00.001Z', to: '2025-03-01T00:00:00.000Z', bucket: 'day' as const, includeRestricted: true },
+          ]) expect(detentionsOverTime(dr.db, { country }, chart)).toEqual(overTimeByRows(dr.db, country, chart));
           compared++;
         }
       }

@@ -16,7 +16,18 @@ export function setupDetentionCounters(db: Database.Database): void {
     CREATE TABLE dr_counts(viewer TEXT NOT NULL, nationality TEXT NOT NULL, holding_country TEXT NOT NULL,
       open INTEGER NOT NULL, restricted INTEGER NOT NULL, PRIMARY KEY (viewer, nationality, holding_country)) WITHOUT ROWID;
     -- A person's open detentions, for the events that move them between groups (nationality, restriction).
-    CREATE INDEX dr_open_by_person ON dr_detentions(case_id, person_id, holding_country) WHERE ended_at IS NULL;`);
+    -- A table kept beside dr_detentions, not an index: a file built from 0 gets indexes only at the end (ADR 5).
+    CREATE TABLE dr_open_by_person(case_id TEXT NOT NULL, person_id TEXT NOT NULL, detention_id TEXT NOT NULL,
+      holding_country TEXT NOT NULL, PRIMARY KEY (case_id, person_id, detention_id)) WITHOUT ROWID;`);
+}
+
+/** Keeps dr_open_by_person in step when a detention opens (1) or stops being open (-1), and counts it. */
+export function openOrClose(rm: ReadModelDb, caseId: unknown, detentionId: unknown, d: { personId: string; holding: string }, sign: 1 | -1): void {
+  if (sign === 1) {
+    rm.stmt('INSERT OR REPLACE INTO dr_open_by_person(case_id, person_id, detention_id, holding_country) VALUES (?,?,?,?)')
+      .run(caseId, d.personId, detentionId, d.holding);
+  } else rm.stmt('DELETE FROM dr_open_by_person WHERE case_id = ? AND person_id = ? AND detention_id = ?').run(caseId, d.personId, detentionId);
+  countDetention(rm, caseId, d, sign);
 }
 
 export const endDetentionCounters = (rm: ReadModelDb, failed: boolean): void => counters.endBatch(rm, failed);
@@ -34,7 +45,7 @@ export function openDetention(rm: ReadModelDb, caseId: unknown, detentionId: unk
 }
 
 /** Counts (sign 1) or uncounts (-1) one open detention for everyone who sees its case. */
-export function countDetention(rm: ReadModelDb, caseId: unknown, d: { personId: string; holding: string }, sign: 1 | -1): void {
+function countDetention(rm: ReadModelDb, caseId: unknown, d: { personId: string; holding: string }, sign: 1 | -1): void {
   const viewers = caseViewers(rm, caseId);
   if (viewers.length === 0) return;
   const restricted = isRestricted(rm, caseId, d.personId) ? sign : 0;
@@ -44,7 +55,7 @@ export function countDetention(rm: ReadModelDb, caseId: unknown, d: { personId: 
 
 /** A person's open detentions per holding country. */
 const openOfPerson = (rm: ReadModelDb, caseId: unknown, personId: unknown): { holding: string; n: number }[] =>
-  rm.stmt(`SELECT holding_country AS holding, count(*) AS n FROM dr_detentions WHERE case_id = ? AND person_id = ? AND ended_at IS NULL
+  rm.stmt(`SELECT holding_country AS holding, count(*) AS n FROM dr_open_by_person WHERE case_id = ? AND person_id = ?
     GROUP BY holding_country`).all(caseId, personId) as { holding: string; n: number }[];
 
 /**

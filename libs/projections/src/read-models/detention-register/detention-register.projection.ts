@@ -7,7 +7,7 @@ import { eraseNamesOf, rectifyNames } from '../shared/rectified-names.js';
 import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../shared/restrictions.js';
 import { evolveCaseViewers } from '../shared/viewer-counters.js';
 import {
-  changeNationalities, countCaseFor, countDetention, endDetentionCounters, isRestricted, openDetention, restrictPerson, setupDetentionCounters,
+  changeNationalities, countCaseFor, endDetentionCounters, isRestricted, openDetention, openOrClose, restrictPerson, setupDetentionCounters,
 } from './detention-counters.js';
 
 /**
@@ -83,10 +83,10 @@ export const detentionRegisterProjection: Projection = {
         // A new detention (the rule) is one insert; one recorded again replaces the row and its count.
         if (rm.stmt(`INSERT OR IGNORE INTO dr_detentions(${columns}) VALUES (?,?,?,?,?,?,?,NULL)`).run(...row).changes === 0) {
           const before = openDetention(rm, d.caseId, d.detentionId);
-          if (before) countDetention(rm, d.caseId, before, -1);
+          if (before) openOrClose(rm, d.caseId, d.detentionId, before, -1);
           rm.stmt(`INSERT OR REPLACE INTO dr_detentions(${columns}) VALUES (?,?,?,?,?,?,?,NULL)`).run(...row);
         }
-        countDetention(rm, d.caseId, { personId: String(d.personId), holding: String(d.holdingCountry) }, 1);
+        openOrClose(rm, d.caseId, d.detentionId, { personId: String(d.personId), holding: String(d.holdingCountry) }, 1);
         return;
       }
       case 'CustodyExtended':
@@ -98,8 +98,8 @@ export const detentionRegisterProjection: Projection = {
         rm.stmt('UPDATE dr_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
         // Without an end time the row is open afterwards (even one ended before), and counted.
         const after = utc(d.endedAt) === null ? openDetention(rm, d.caseId, d.detentionId) : undefined;
-        if (before && !after) countDetention(rm, d.caseId, before, -1);
-        if (after && !before) countDetention(rm, d.caseId, after, 1);
+        if (before && !after) openOrClose(rm, d.caseId, d.detentionId, before, -1);
+        if (after && !before) openOrClose(rm, d.caseId, d.detentionId, after, 1);
         return;
       }
       case 'PersonalDataRectified':
