@@ -1,8 +1,75 @@
-import { percentile } from '../support/stats.js';
+import { fmtInt, fmtMs, fmtRatio, median, percentile } from '../support/stats.js';
+import type { LoadResult } from './load.js';
+
+/** Issue 16: commands/s with a dashboard polling every view once a second ÷ without, at 10 connections. */
+export const DASHBOARD_RATIO_TARGET = 0.9;
+
+/**
+ * Every view of the web app (apps/web/src/views) as one refresh asks for it: the Overview's four
+ * aggregates (the over-time chart's twelve weeks), the Deadlines board, custody reviews due, the case,
+ * request, referral and retention lists, the Platforms view's three panels and the Art. 18 statistics.
+ * Lists ask with a purpose, as the web app does once the officer stated one.
+ */
+export function everyView(at: Date): string[] {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const day = 86_400_000;
+  const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+  return [
+    '/api/v1/detentions/counts',
+    `/api/v1/detentions/over-time${q({ from: iso(at.getTime() - 11 * 7 * day), to: iso(at.getTime()), bucket: 'week' })}`,
+    '/api/v1/handlers/counts',
+    '/api/v1/extraditions/counts',
+    '/api/v1/deadlines',
+    `/api/v1/detentions/custody-reviews-due${q({ before: iso(at.getTime() + 7 * day) })}`,
+    '/api/v1/cases',
+    '/api/v1/information-requests',
+    '/api/v1/referrals',
+    '/api/v1/retention-reviews',
+    '/api/v1/platforms/responsiveness',
+    '/api/v1/referrals/overdue',
+    '/api/v1/referrals/action-days',
+    `/api/v1/statistics/information-exchange${q({ year: String(at.getUTCFullYear()) })}`,
+  ];
+}
+
+export interface DashboardPairs {
+  /** Each pair: commands without the dashboard, then with it (alternating, so machine drift hits both alike). */
+  pairs: { without: LoadResult; with: LoadResult; dashboard: DashboardResult; ratio: number }[];
+  /** Median of the pairs' ratios. */
+  ratio: number;
+}
+
+/** Runs `pairs` alternating pairs of the same command load without and with `poll` running beside it. */
+export async function dashboardPairs(run: () => Promise<LoadResult>, poll: () => { stop(): Promise<DashboardResult> }, pairs: number): Promise<DashboardPairs> {
+  const out: DashboardPairs['pairs'] = [];
+  for (let k = 0; k < pairs; k++) {
+    const without = await run();
+    const poller = poll();
+    const withDashboard = await run();
+    const dashboard = await poller.stop();
+    out.push({ without, with: withDashboard, dashboard, ratio: withDashboard.requestsPerSec / without.requestsPerSec });
+  }
+  return { pairs: out, ratio: median(out.map((p) => p.ratio)) };
+}
+
+/** The bench's lines for the dashboard target, PASS/MISS on the median ratio. */
+export function dashboardVerdict({ pairs, ratio }: DashboardPairs): string {
+  const lines = pairs.map(({ dashboard: d, ratio: r, with: w, without }) => {
+    const slowest = Object.entries(d.byPath).sort((a, b) => b[1].p50 - a[1].p50).slice(0, 3)
+      .map(([p, x]) => `${p.split('?')[0]} ${fmtMs(x.p50)}`).join(', ');
+    return `  ${fmtInt(without.requestsPerSec)} → ${fmtInt(w.requestsPerSec)} commands/s (${fmtRatio(r)}); dashboard ${fmtInt(d.answered)} answers ` +
+      `(${fmtInt(d.failed)} failed${d.failed ? ` ${JSON.stringify(d.failures)}` : ''}), p50 ${fmtMs(d.p50)}, p99 ${fmtMs(d.p99)}; slowest p50: ${slowest}`;
+  });
+  const endpoints = Object.keys(pairs[0]?.dashboard.byPath ?? {}).length;
+  return [`dashboard polling every view (${endpoints} endpoints) once a second beside 10 connections, ${pairs.length} alternating pairs:`, ...lines,
+    `commands/s with it ÷ without (median): ${fmtRatio(ratio)} (target ≥ ${DASHBOARD_RATIO_TARGET}: ${ratio >= DASHBOARD_RATIO_TARGET ? 'PASS' : 'MISS'})`].join('\n');
+}
 
 export interface DashboardResult {
   answered: number;
   failed: number;
+  /** Failed answers per endpoint and status. */
+  failures: Record<string, number>;
   p50: number;
   p99: number;
   /** Per endpoint: answers and their median latency. */
@@ -29,6 +96,7 @@ export function pollDashboard(url: string, token: string, options: DashboardOpti
   let wake: (() => void) | undefined;
   const latencies: number[] = [];
   const perPath = new Map<string, number[]>(paths.map((p) => [p, []]));
+  const failures = new Map<string, number>();
   const ask = async (p: string) => {
     const t0 = performance.now();
     const res = await fetch(`${url}${p}`, { headers: { ...headers, authorization: `Bearer ${token}` } });
@@ -37,7 +105,11 @@ export function pollDashboard(url: string, token: string, options: DashboardOpti
     if (res.status === 200) {
       latencies.push(ms);
       perPath.get(p)!.push(ms);
-    } else failed++;
+      return;
+    }
+    failed++;
+    const why = `${p.split('?')[0]} ${res.status}`;
+    failures.set(why, (failures.get(why) ?? 0) + 1);
   };
   const loop = (async () => {
     while (!stopped) {
@@ -53,7 +125,7 @@ export function pollDashboard(url: string, token: string, options: DashboardOpti
       wake?.();
       await loop;
       const byPath = Object.fromEntries([...perPath].map(([p, ms]) => [p, { answered: ms.length, p50: percentile(ms, 50) }]));
-      return { answered: latencies.length, failed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), byPath };
+      return { answered: latencies.length, failed, failures: Object.fromEntries(failures), p50: percentile(latencies, 50), p99: percentile(latencies, 99), byPath };
     },
   };
 }

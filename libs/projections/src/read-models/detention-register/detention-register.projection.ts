@@ -1,21 +1,27 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
-import { CASE_ACCESS_EVENTS, evolveCaseAccess, setupCaseAccess } from '../../access/access-policy.js';
+import { CASE_ACCESS_EVENTS, setupCaseAccess } from '../../access/access-policy.js';
 import { utc, type Data } from '../shared/read-model-helpers.js';
 import { eraseNamesOf, rectifyNames } from '../shared/rectified-names.js';
 import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../shared/restrictions.js';
+import { evolveCaseViewers } from '../shared/viewer-counters.js';
+import {
+  changeNationalities, countCaseFor, endDetentionCounters, isRestricted, openDetention, openOrClose, restrictPerson, setupDetentionCounters,
+} from './detention-counters.js';
 
 /**
  * Who is detained where. Nationalities are kept per person (current ones only) and joined at query
  * time, so a nationality recorded or retracted after the detention shows up in the very next query.
- * Ended detentions stay (with ended_at) for the over-time chart.
+ * Ended detentions stay (with ended_at) for the over-time chart. Open detentions are also counted per
+ * viewer country, nationality and holding country as they change (detention-counters.ts, ADR 27).
  */
 export const detentionRegisterProjection: Projection = {
   name: 'detention-register',
   // v2: without the dr_by_person index, which no query used but every detention paid for.
   // v3: restricted persons (LED Art. 16(3)) and rectified names. 4: erased persons lose their names (ADR 19).
-  version: 4,
+  // 5: open detentions counted per viewer country (dr_counts, ADR 27).
+  version: 5,
   canHandle: [
     ...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataErased', 'NationalityRecorded', 'NationalityRetracted',
     'DetentionRecorded', 'CustodyExtended', 'DetentionEnded', ...RESTRICTION_EVENTS, 'PersonalDataRectified',
@@ -35,37 +41,67 @@ export const detentionRegisterProjection: Projection = {
       CREATE TABLE dr_detentions(case_id TEXT NOT NULL, detention_id TEXT NOT NULL, person_id TEXT NOT NULL,
         holding_country TEXT NOT NULL, facility TEXT NOT NULL, detained_at TEXT NOT NULL, next_review_at TEXT NOT NULL,
         ended_at TEXT, PRIMARY KEY (case_id, detention_id)) WITHOUT ROWID;`);
+    setupDetentionCounters(db);
   },
+  endBatch: endDetentionCounters,
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
-    if (evolveCaseAccess(rm, event) || evolveRestriction(rm, event)) return;
     const d = event.data as Data;
     switch (event.type) {
+      case 'CaseOpened':
+      case 'CaseSharedWith':
+      case 'CaseSharingRevoked': {
+        const { country, change } = evolveCaseViewers(rm, event);
+        if (change !== 0) countCaseFor(rm, d.caseId, country, change);
+        return;
+      }
+      case 'ProcessingRestricted':
+      case 'RestrictionLifted': {
+        const was = isRestricted(rm, d.caseId, d.personId);
+        evolveRestriction(rm, event);
+        if (was !== (event.type === 'ProcessingRestricted')) restrictPerson(rm, d.caseId, d.personId, was ? -1 : 1);
+        return;
+      }
       case 'PersonalDataErased':
         eraseNamesOf(rm, 'dr_persons', d);
         return;
       case 'PersonRegistered':
         rm.stmt('INSERT OR REPLACE INTO dr_persons(case_id, person_id, category, name, pseudonym) VALUES (?,?,?,?,?)')
           .run(d.caseId, d.personId, d.category, d.name ?? null, d.pseudonym ?? null);
-        for (const n of (d.nationalities as { country: string }[]) ?? []) addNationality(rm, d, n.country);
+        addNationalities(rm, d, ((d.nationalities as { country: string }[]) ?? []).map((n) => n.country));
         return;
       case 'NationalityRecorded':
-        addNationality(rm, d, d.country);
+        addNationalities(rm, d, [String(d.country)]);
         return;
       case 'NationalityRetracted':
-        rm.stmt('DELETE FROM dr_nationalities WHERE case_id = ? AND person_id = ? AND country = ?').run(d.caseId, d.personId, d.country);
+        changeNationalities(rm, d.caseId, d.personId, -1, () =>
+          rm.stmt('DELETE FROM dr_nationalities WHERE case_id = ? AND person_id = ? AND country = ?').run(d.caseId, d.personId, d.country).changes
+            ? [String(d.country)] : []);
         return;
-      case 'DetentionRecorded':
-        rm.stmt(`INSERT OR REPLACE INTO dr_detentions(case_id, detention_id, person_id, holding_country, facility, detained_at,
-            next_review_at, ended_at) VALUES (?,?,?,?,?,?,?,NULL)`)
-          .run(d.caseId, d.detentionId, d.personId, d.holdingCountry, d.facility, utc(d.detainedAt), utc(d.nextCustodyReviewAt));
+      case 'DetentionRecorded': {
+        const row = [d.caseId, d.detentionId, d.personId, d.holdingCountry, d.facility, utc(d.detainedAt), utc(d.nextCustodyReviewAt)];
+        const columns = 'case_id, detention_id, person_id, holding_country, facility, detained_at, next_review_at, ended_at';
+        // A new detention (the rule) is one insert; one recorded again replaces the row and its count.
+        if (rm.stmt(`INSERT OR IGNORE INTO dr_detentions(${columns}) VALUES (?,?,?,?,?,?,?,NULL)`).run(...row).changes === 0) {
+          const before = openDetention(rm, d.caseId, d.detentionId);
+          if (before) openOrClose(rm, d.caseId, d.detentionId, before, -1);
+          rm.stmt(`INSERT OR REPLACE INTO dr_detentions(${columns}) VALUES (?,?,?,?,?,?,?,NULL)`).run(...row);
+        }
+        openOrClose(rm, d.caseId, d.detentionId, { personId: String(d.personId), holding: String(d.holdingCountry) }, 1);
         return;
+      }
       case 'CustodyExtended':
         rm.stmt('UPDATE dr_detentions SET next_review_at = ? WHERE case_id = ? AND detention_id = ?')
           .run(utc(d.nextCustodyReviewAt), d.caseId, d.detentionId);
         return;
-      case 'DetentionEnded':
+      case 'DetentionEnded': {
+        const before = openDetention(rm, d.caseId, d.detentionId);
         rm.stmt('UPDATE dr_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
+        // Without an end time the row is open afterwards (even one ended before), and counted.
+        const after = utc(d.endedAt) === null ? openDetention(rm, d.caseId, d.detentionId) : undefined;
+        if (before && !after) openOrClose(rm, d.caseId, d.detentionId, before, -1);
+        if (after && !before) openOrClose(rm, d.caseId, d.detentionId, after, 1);
         return;
+      }
       case 'PersonalDataRectified':
         rectifyNames(rm, event, 'dr_persons');
         return;
@@ -73,6 +109,7 @@ export const detentionRegisterProjection: Projection = {
   },
 };
 
-function addNationality(rm: ReadModelDb, d: Data, country: unknown): void {
-  rm.stmt('INSERT OR IGNORE INTO dr_nationalities(case_id, person_id, country) VALUES (?,?,?)').run(d.caseId, d.personId, country);
+function addNationalities(rm: ReadModelDb, d: Data, countries: string[]): void {
+  const insert = rm.stmt('INSERT OR IGNORE INTO dr_nationalities(case_id, person_id, country) VALUES (?,?,?)');
+  changeNationalities(rm, d.caseId, d.personId, 1, () => countries.filter((c) => insert.run(d.caseId, d.personId, c).changes > 0));
 }

@@ -80,19 +80,19 @@ export interface DetentionCount {
 }
 
 /**
- * Open detentions by nationality × holding country, in one query. A dual national counts once under
- * each nationality, so the counts of one holding country can add up to more than its detainees.
+ * Open detentions by nationality × holding country. A dual national counts once under each
+ * nationality, so the counts of one holding country can add up to more than its detainees. Read from
+ * the viewer country's counters (dr_counts, kept by the projection for exactly the cases `visibleTo`
+ * admits; ADR 27): the viewer's few rows, whatever the number of detentions.
  */
 export function detentionCounts(db: Database.Database, viewer: Viewer, filter: DetentionFilter = {}): DetentionCount[] {
-  const where = ['d.ended_at IS NULL', visibleTo('d')];
+  const count = filter.includeRestricted ? 'c.open' : 'c.open - c.restricted';
+  const where = ['c.viewer = @viewerCountry', `${count} > 0`];
   const params: Record<string, unknown> = viewerParams(viewer);
-  addFilter(where, params, filter.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
-  addFilter(where, params, filter.nationality, 'n.country = @nationality', 'nationality');
-  excludeRestricted(where, 'd', filter);
-  return prepared(db, `SELECT n.country AS nationality, d.holding_country AS holdingCountry, COUNT(*) AS count
-    FROM dr_detentions d LEFT JOIN dr_nationalities n ON n.case_id = d.case_id AND n.person_id = d.person_id
-    WHERE ${where.join(' AND ')} GROUP BY n.country, d.holding_country
-    ORDER BY n.country, d.holding_country`).all(params) as DetentionCount[];
+  addFilter(where, params, filter.holdingCountry, 'c.holding_country = @holdingCountry', 'holdingCountry');
+  addFilter(where, params, filter.nationality, 'c.nationality = @nationality', 'nationality');
+  return prepared(db, `SELECT nullif(c.nationality, '') AS nationality, c.holding_country AS holdingCountry, ${count} AS count
+    FROM dr_counts c WHERE ${where.join(' AND ')} ORDER BY c.nationality, c.holding_country`).all(params) as DetentionCount[];
 }
 
 /** Open detentions whose next custody review is before `before`, soonest first. */
@@ -120,7 +120,10 @@ export const MAX_BUCKETS = 1000;
 
 /**
  * For charts: buckets start at `from` and step a day or a week (7 × 24 h) while <= `to`. One SQL
- * query fetches the visible detentions overlapping the range; counting is a sweep over sorted instants.
+ * statement bins the visible detentions overlapping the range (ADR 27): per bucket, how many became
+ * open by its start (the first bucket starting at or after the detention), how many ended by it, and
+ * how many started within it; the open counts are running sums over at most MAX_BUCKETS buckets. No
+ * row reaches JavaScript, so the cost is SQLite's scan of the visible detentions.
  */
 export function detentionsOverTime(
   db: Database.Database, viewer: Viewer,
@@ -134,34 +137,26 @@ export function detentionsOverTime(
   if (count > MAX_BUCKETS) throw new RangeError(`At most ${MAX_BUCKETS} buckets, asked for ${count}`);
   const end = new Date(from + count * step).toISOString();
   const where = ['d.detained_at < @end', '(d.ended_at IS NULL OR d.ended_at > @from)', visibleTo('d')];
-  const params: Record<string, unknown> = { ...viewerParams(viewer), end, from: new Date(from).toISOString() };
+  const params: Record<string, unknown> = { ...viewerParams(viewer), end, from: new Date(from).toISOString(), fromMs: from, step };
   addFilter(where, params, options.holdingCountry, 'd.holding_country = @holdingCountry', 'holdingCountry');
   excludeRestricted(where, 'd', options);
-  const rows = prepared(db, `SELECT d.detained_at AS s, d.ended_at AS e FROM dr_detentions d WHERE ${where.join(' AND ')}`)
-    .all(params) as { s: string; e: string | null }[];
-  const starts = rows.map((r) => Date.parse(r.s)).sort((a, b) => a - b);
-  const ends = rows.flatMap((r) => (r.e === null ? [] : [Date.parse(r.e)])).sort((a, b) => a - b);
+  // Milliseconds since `from`, exact: unixepoch's 'subsec' keeps the stored instants' milliseconds.
+  const ms = (column: string) => `CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER) - CAST(@fromMs AS INTEGER)`;
+  const firstAtOrAfter = (x: string) => `CASE WHEN ${x} <= 0 THEN 0 ELSE (${x} + CAST(@step AS INTEGER) - 1) / CAST(@step AS INTEGER) END`;
+  const rows = prepared(db, `WITH r AS MATERIALIZED (SELECT ${ms('d.detained_at')} AS s, ${ms('d.ended_at')} AS e
+      FROM dr_detentions d WHERE ${where.join(' AND ')})
+    SELECT 0, ${firstAtOrAfter('s')} AS i, count(*) FROM r GROUP BY i
+    UNION ALL SELECT 1, ${firstAtOrAfter('e')} AS i, count(*) FROM r WHERE e IS NOT NULL GROUP BY i
+    UNION ALL SELECT 2, s / CAST(@step AS INTEGER) AS i, count(*) FROM r WHERE s >= 0 GROUP BY i`).raw(true).all(params) as [0 | 1 | 2, number | null, number][];
+  const bins = [0, 1, 2].map(() => new Array<number>(count).fill(0));
+  for (const [kind, i, n] of rows) if (i !== null && i < count) bins[kind][i] += n;
   const buckets: DetentionBucket[] = [];
+  let opened = 0;
+  let ended = 0;
   for (let i = 0; i < count; i++) {
-    const t = from + i * step;
-    const startedBy = upperBound(starts, t);
-    buckets.push({
-      at: new Date(t).toISOString(),
-      open: startedBy - upperBound(ends, t),
-      started: upperBound(starts, t + step - 1) - upperBound(starts, t - 1),
-    });
+    opened += bins[0][i];
+    ended += bins[1][i];
+    buckets.push({ at: new Date(from + i * step).toISOString(), open: opened - ended, started: bins[2][i] });
   }
   return buckets;
-}
-
-/** Number of values <= x in a sorted array. */
-function upperBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

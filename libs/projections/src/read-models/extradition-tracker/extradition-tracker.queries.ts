@@ -68,11 +68,17 @@ export interface ExtraditionCount {
   overdue: number;
 }
 
-/** Open requests the viewer may see, by route × current stage, with how many are past their deadline at `now`. */
+/**
+ * Open requests the viewer may see, by route × current stage, with how many are past their deadline at
+ * `now`: the viewer country's counters (et_counts) and its deadlines before `now` (et_due), kept by the
+ * projection for exactly the cases `visibleTo` admits (ADR 27).
+ */
 export function extraditionCounts(db: Database.Database, viewer: Viewer, options: { now: string }): ExtraditionCount[] {
-  return prepared(db, `SELECT e.route, ifnull(e.stage, 'requested') AS stage, COUNT(*) AS count,
-      ifnull(SUM(e.deadline_at < @now), 0) AS overdue
-    FROM et_extraditions e WHERE e.status = 'open' AND ${visibleTo('e')}
-    GROUP BY e.route, ifnull(e.stage, 'requested') ORDER BY e.route, stage`)
-    .all({ ...viewerParams(viewer), now: utcParam(options.now, 'now') }) as ExtraditionCount[];
+  const params = { ...viewerParams(viewer), now: utcParam(options.now, 'now') };
+  const overdue = new Map((prepared(db, `SELECT d.route || ' ' || d.stage AS k, sum(d.n) AS n FROM et_due d
+    WHERE d.viewer = @viewerCountry AND d.deadline_at < @now GROUP BY d.route, d.stage`).all(params) as { k: string; n: number }[])
+    .map((r) => [r.k, r.n]));
+  const rows = prepared(db, `SELECT c.route, c.stage, c.n AS count FROM et_counts c WHERE c.viewer = @viewerCountry AND c.n > 0
+    ORDER BY c.route, c.stage`).all(params) as Omit<ExtraditionCount, 'overdue'>[];
+  return rows.map((r) => ({ ...r, overdue: overdue.get(`${r.route} ${r.stage}`) ?? 0 }));
 }

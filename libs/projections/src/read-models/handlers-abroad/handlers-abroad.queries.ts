@@ -88,9 +88,9 @@ function linkedPersons(db: Database.Database, viewer: Viewer, handlers: Row[]): 
   return byHandler;
 }
 
-/** Visible handlers per believed country, largest first. */
+/** Visible handlers per believed country, largest first: the viewer country's counters (ha_counts, ADR 27). */
 export function handlerCountsByCountry(db: Database.Database, viewer: Viewer): { believedCountry: string; count: number }[] {
-  return prepared(db, `SELECT h.believed_country AS believedCountry, COUNT(*) AS count FROM ha_handlers h
-    WHERE ${visibleTo('h')} GROUP BY h.believed_country ORDER BY count DESC, believedCountry`)
+  return prepared(db, `SELECT c.believed_country AS believedCountry, c.n AS count FROM ha_counts c
+    WHERE c.viewer = @viewerCountry AND c.n > 0 ORDER BY count DESC, believedCountry`)
     .all(viewerParams(viewer)) as { believedCountry: string; count: number }[];
 }

@@ -15,6 +15,11 @@ import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../sha
 export const retentionReviewsProjection: Projection = {
   name: 'retention-reviews',
   version: 1,
+  // The query reads two ranges (reviewed: by keepUntil; not reviewed: by registration), not every person (ADR 27).
+  indexes: [
+    'CREATE INDEX IF NOT EXISTS rr_by_keep_until ON rr_persons(keep_until) WHERE keep_until IS NOT NULL',
+    'CREATE INDEX IF NOT EXISTS rr_by_registered ON rr_persons(registered_at) WHERE keep_until IS NULL',
+  ],
   canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataRectified', 'RetentionReviewed', 'PersonalDataErased', ...RESTRICTION_EVENTS],
   setup(db: Database.Database): void {
     setupCaseAccess(db);

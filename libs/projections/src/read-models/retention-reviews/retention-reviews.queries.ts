@@ -41,7 +41,23 @@ function policyRows(policy: RetentionPolicy): { sql: string; params: (string | n
   return { sql: rows.map(() => '(?,?,?)').join(','), params: rows.flat() };
 }
 
-/** Each person's review date, from the case owner's policy: the inner query every read below uses. */
+/**
+ * Only persons registered before this can be due by `horizon` without a review on record: adding N
+ * months moves a date by at least 28 × N days, so the shortest period of the policy gives a bound
+ * every person due by then passes. Lets the query skip, by index, everyone registered since (on a
+ * national log most persons), instead of computing each one's date. No bound for a period under a month.
+ */
+function registeredBefore(policy: RetentionPolicy, horizon: string): string {
+  const months = Math.min(...Object.values(policy.defaults), ...Object.values(policy.byCountry).flatMap((c) => Object.values(c)));
+  if (!Number.isFinite(months) || months < 1) return '9999-12-31T23:59:59.999Z';
+  return new Date(Date.parse(horizon) - Math.floor(months) * 28 * 86_400_000).toISOString();
+}
+
+/**
+ * Each person's review date, from the case owner's policy: the inner query every read below uses.
+ * Persons come from two index ranges (reviewed: keepUntil before the horizon; not reviewed: registered
+ * before @registeredBefore), a superset of those due, whose dates are then computed exactly.
+ */
 function reviewsSql(policySql: string, where: string): string {
   return `WITH policy(country, category, months) AS (VALUES ${policySql})
     SELECT * FROM (SELECT p.case_id AS caseId, ${CASE_META_COLUMNS}, m.title AS caseTitle, m.owner_country AS ownerCountry,
@@ -50,7 +66,9 @@ function reviewsSql(policySql: string, where: string): string {
         (SELECT months FROM policy WHERE country = m.owner_country AND category = p.category),
         (SELECT months FROM policy WHERE country = '*' AND category = p.category)) || ' months')) AS reviewDueAt,
       ${restrictionColumns('p')}
-    FROM rr_persons p JOIN case_meta m ON m.case_id = p.case_id WHERE ${where})
+    FROM (SELECT * FROM rr_persons WHERE keep_until < @horizon
+      UNION ALL SELECT * FROM rr_persons WHERE keep_until IS NULL AND registered_at < @registeredBefore) p
+    JOIN case_meta m ON m.case_id = p.case_id WHERE ${where})
     WHERE reviewDueAt < @horizon ORDER BY reviewDueAt, caseId, personId LIMIT @limit`;
 }
 
@@ -71,7 +89,7 @@ export function retentionReviewsDue(
   const { sql, params } = policyRows(options.policy);
   const horizon = new Date(Date.parse(now) + within * 86_400_000).toISOString();
   const rows = prepared(db, reviewsSql(sql, 'm.owner_country = @viewerCountry'))
-    .all(...params, { viewerCountry: viewer.country, horizon, limit: clampLimit(options.limit ?? 500) }) as Row[];
+    .all(...params, { viewerCountry: viewer.country, horizon, registeredBefore: registeredBefore(options.policy, horizon), limit: clampLimit(options.limit ?? 500) }) as Row[];
   return rows.map(({ ownerCountry: _, restrictionGround, restrictedSince, ...r }) => ({
     ...r, status: r.reviewDueAt < now ? 'overdue' : 'due', ...restrictionOf({ restrictionGround, restrictedSince }),
   }));
@@ -82,8 +100,9 @@ export function overdueUnrestricted(
   db: Database.Database, options: { now: string; policy: RetentionPolicy; limit: number },
 ): { caseId: string; personId: string; ownerCountry: string }[] {
   const { sql, params } = policyRows(options.policy);
+  const horizon = utcParam(options.now, 'now');
   const rows = prepared(db, reviewsSql(sql, `NOT EXISTS (SELECT 1 FROM restricted_persons rp
       WHERE rp.case_id = p.case_id AND rp.person_id = p.person_id)`))
-    .all(...params, { horizon: utcParam(options.now, 'now'), limit: options.limit }) as Row[];
+    .all(...params, { horizon, registeredBefore: registeredBefore(options.policy, horizon), limit: options.limit }) as Row[];
   return rows.map((r) => ({ caseId: r.caseId, personId: r.personId, ownerCountry: r.ownerCountry }));
 }
