@@ -21,8 +21,11 @@ import { WriteFaultTracker, type WriteFault } from '../storage-faults.js';
 /** Every read is bounded (unbounded reads can leave the client unable to dispose); longer ones page. */
 const PAGE_SIZE = 500;
 const DISPOSE_TIMEOUT_MS = 3_000;
-/** Calls sent again after a dropped connection before StorageUnavailable, pausing 50, 100, 200 ms (less jitter). */
-const CONNECTION_RETRIES = 3;
+/**
+ * Calls sent again after a dropped connection before StorageUnavailable, pausing 50, 100 … 800 ms (less
+ * jitter): about 1.5 s, the time a cluster takes to elect a new leader after losing one.
+ */
+const CONNECTION_RETRIES = 5;
 const RETRY_FIRST_PAUSE_MS = 50;
 /** headPosition walks back over at most this many trailing system events before giving up. */
 const HEAD_SCAN_LIMIT = 1_000;
