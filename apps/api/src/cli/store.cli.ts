@@ -65,6 +65,7 @@ async function migrate(from: string, to: string): Promise<number> {
     bar.stop();
     const seconds = (performance.now() - started) / 1000;
     console.log(`migrate: ${report.copied} events copied in ${report.appends} appends, ${seconds.toFixed(1)} s (${Math.round(report.copied / Math.max(seconds, 0.001))} events/s); ${report.alreadyThere} were already there from an earlier run`);
+    if (report.reordered > 0) console.log(`migrate: ${report.reordered} appends landed out of the source's $all order after dropped connections (per stream the order is intact)`);
     return await compareWith(from, target);
   } finally {
     bar.stop();
