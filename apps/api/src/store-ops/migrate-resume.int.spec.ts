@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore, chainEvents, type EventStore } from '@liaison/event-store';
-import { EsdbEventStore } from '@liaison/event-store/esdb';
-import { startEsdbEmulator, type EsdbEmulator } from '../../../../test/support/esdb-emulator/esdb-emulator.js';
+import type { EsdbEventStore } from '@liaison/event-store/esdb';
+import { useEmulatedStore } from '../../../../test/support/esdb-emulator/emulated-store.js';
 import { migrateToEsdb } from './migrate-to-esdb.js';
 import { compareSummaries, summarise } from './compare-stores.js';
 
@@ -17,8 +17,8 @@ const STREAMS = 40;
 const ROUNDS = 6;
 let dir: string;
 let sourceFile: string;
-let emulator: EsdbEmulator;
 let target: EsdbEventStore;
+const emulated = useEmulatedStore();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'liaison-migrate-resume-'));
@@ -36,15 +36,10 @@ beforeAll(async () => {
     }
   }
   await source.close();
-  emulator = await startEsdbEmulator();
-  target = EsdbEventStore.fromConnectionString(emulator.connectionString);
+  target = emulated.store;
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.race([target?.close(), new Promise((r) => setTimeout(r, 3000))]);
-  await emulator?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('migrate, stopped with appends in flight and resumed', () => {
   it('fills in the run that failed before later ones landed, and copies nothing twice', async () => {

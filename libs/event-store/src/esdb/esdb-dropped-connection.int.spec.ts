@@ -4,26 +4,20 @@
 // which the server answers as already committed when the first one got through: exactly once either
 // way. A server that stays out of reach is a StorageUnavailable (503 with Retry-After), not a hang.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startEsdbEmulator, type EsdbEmulator } from '../../../../test/support/esdb-emulator/esdb-emulator.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { EsdbEmulator } from '../../../../test/support/esdb-emulator/esdb-emulator.js';
+import { useEmulatedStore } from '../../../../test/support/esdb-emulator/emulated-store.js';
 import { StorageUnavailable } from '../storage-faults.js';
-import { EsdbEventStore } from './esdb-event-store.js';
+import type { EsdbEventStore } from './esdb-event-store.js';
 
 const meta = { actor: 'a', country: 'SE', correlationId: 'c', causationId: 'c', occurredAt: '2024-01-01T00:00:00.000Z' };
 const event = (n = 0) => ({ id: randomUUID(), type: 'Tested', data: { n }, metadata: meta });
-const bounded = (p: Promise<unknown>) => Promise.race([p, new Promise((r) => setTimeout(r, 3000).unref())]);
 
 describe.each([true, false])('EsdbEventStore with connections dropped mid-append (BatchAppend %s)', (batchAppend) => {
+  const emulated = useEmulatedStore({ batchAppend });
   let emulator: EsdbEmulator;
   let store: EsdbEventStore;
-  beforeAll(async () => {
-    emulator = await startEsdbEmulator({ batchAppend });
-    store = EsdbEventStore.fromConnectionString(emulator.connectionString);
-  });
-  afterAll(async () => {
-    await bounded(store.close());
-    await bounded(emulator.stop());
-  });
+  beforeAll(() => void ({ emulator, store } = emulated));
 
   it.each([
     ['after the write (the acknowledgement is lost)', true],

@@ -2,14 +2,14 @@
 // while writers append; the adapter's subscription subscribes again after the last position it handed
 // out, so the consumer sees every event once, in $all order, with no gap and no duplicate.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startEsdbEmulator, type EsdbEmulator } from '../../../../test/support/esdb-emulator/esdb-emulator.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { EsdbEmulator } from '../../../../test/support/esdb-emulator/esdb-emulator.js';
+import { useEmulatedStore } from '../../../../test/support/esdb-emulator/emulated-store.js';
 import type { RecordedEvent, Subscription } from '../event-store.port.js';
-import { EsdbEventStore } from './esdb-event-store.js';
+import type { EsdbEventStore } from './esdb-event-store.js';
 
 const meta = { actor: 'a', country: 'SE', correlationId: 'c', causationId: 'c', occurredAt: '2024-01-01T00:00:00.000Z' };
 const event = (type = 'Tested') => ({ id: randomUUID(), type, data: {}, metadata: meta });
-const bounded = (p: Promise<unknown>) => Promise.race([p, new Promise((r) => setTimeout(r, 3000).unref())]);
 
 async function until(sub: Subscription, done: (seen: RecordedEvent[]) => boolean, keep: (e: RecordedEvent) => boolean): Promise<RecordedEvent[]> {
   const seen: RecordedEvent[] = [];
@@ -23,16 +23,10 @@ async function until(sub: Subscription, done: (seen: RecordedEvent[]) => boolean
 }
 
 describe('EsdbEventStore subscriptions across dropped connections', () => {
+  const emulated = useEmulatedStore();
   let emulator: EsdbEmulator;
   let store: EsdbEventStore;
-  beforeAll(async () => {
-    emulator = await startEsdbEmulator();
-    store = EsdbEventStore.fromConnectionString(emulator.connectionString);
-  });
-  afterAll(async () => {
-    await bounded(store.close());
-    await bounded(emulator.stop());
-  });
+  beforeAll(() => void ({ emulator, store } = emulated));
 
   it('resumes after the last event handed out, with no gap and nothing twice, while writers race and connections drop', async () => {
     const prefix = `resume-${randomUUID()}-`;
