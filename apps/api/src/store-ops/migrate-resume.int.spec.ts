@@ -2,7 +2,8 @@
 // that is not a prefix of the source: the failed run is missing, runs sent after it are there. Resumed,
 // the copy goes back RESUME_LOOKBACK source events before the target's last event, recognises by id
 // what is there (idempotent appends, runs cut differently completed from the stream's tail) and copies
-// the rest: the same log as an uninterrupted run, nothing twice.
+// the rest: the same log as an uninterrupted run, nothing twice. And a migration through connections
+// dropped now and then completes on its own (the adapter sends dropped appends again), every event once.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,6 +66,35 @@ describe('migrate, stopped with appends in flight and resumed', () => {
       const ids = (await target.readAll({ maxCount: 100_000 })).map((e) => e.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toHaveLength(total);
+    } finally {
+      await source.close();
+    }
+  }, 60_000);
+});
+
+describe('migrate while connections drop', () => {
+  const other = useEmulatedStore();
+
+  it('completes with every event once, stream order intact, when appends in flight lose their connection', async () => {
+    let dropping = true;
+    const drops = (async () => {
+      for (let i = 0; dropping; i++) {
+        // Now and then, as a flapping network would; each drop kills every append in flight.
+        if (i % 3 === 0) other.emulator.dropConnections();
+        else other.emulator.dropConnectionsOnAppend(1, { afterWrite: i % 3 === 1 });
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    const report = await migrateToEsdb({ sourceFile, target: other.store, pageSize: 64 }).finally(() => (dropping = false));
+    await drops;
+    other.emulator.dropConnectionsOnAppend(0, { afterWrite: false });
+    expect(other.emulator.faultCounts().dropped).toBeGreaterThan(1);
+    const source = SqliteEventStore.open(sourceFile, { writer: 'inline' });
+    try {
+      expect(report.copied).toBe((await summarise(source)).events);
+      expect(compareSummaries(await summarise(source), await summarise(other.store)).same).toBe(true);
+      const ids = (await other.store.readAll({ maxCount: 100_000 })).map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
     } finally {
       await source.close();
     }
