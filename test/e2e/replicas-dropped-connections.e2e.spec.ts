@@ -38,9 +38,10 @@ onEmulator('two replicas through dropped EventStoreDB connections', () => {
       let dropping = true;
       const drops = (async () => {
         for (let i = 0; dropping; i++) {
-          if (i % 3 === 0) emulator.dropConnections();
-          else emulator.dropConnectionsOnAppend(1, { afterWrite: i % 3 === 1 });
-          await new Promise((resolve) => setTimeout(resolve, 300));
+          // Every 250 ms, with a quiet spell in each second so the adapter's retries (~1.5 s) get through.
+          if (i % 4 === 0) emulator.dropConnections();
+          else if (i % 4 !== 2) emulator.dropConnectionsOnAppend(1, { afterWrite: i % 4 === 1 });
+          await new Promise((resolve) => setTimeout(resolve, 250));
         }
       })();
       const names = Array.from({ length: 60 }, (_, i) => `Dropped ${run} ${i}`);
