@@ -8,7 +8,7 @@ export interface BenchModule {
 }
 
 /** Suites that exist or are planned; a planned one that has no module yet gets a clear message. */
-const SUITES = ['store', 'api', 'projections', 'audit', 'referrals', 'requests', 'privacy', 'seal', 'startup', 'domain', 'aggregates'] as const;
+const SUITES = ['store', 'api', 'projections', 'audit', 'referrals', 'requests', 'privacy', 'seal', 'startup', 'domain', 'aggregates', 'migrate'] as const;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -7,6 +7,7 @@
 // deadline is ignored.
 import * as grpc from '@grpc/grpc-js';
 import type { AppendOutcome, EmulatedLog, Expected, ProposedEvent } from './emulated-log.js';
+import { underFaults, type EmulatorFaults } from './emulator-faults.js';
 import { googleAnyPb, googleEmptyPb, isUuid, sharedPb, statusPb, streamName, streamsPb, uuidString } from './emulator-proto.js';
 
 type AppendReq = InstanceType<typeof streamsPb.AppendReq>;
@@ -28,31 +29,6 @@ const GRPC_CODE_INVALID_ARGUMENT = 3;
  */
 export const MAX_APPEND_SIZE = 1024 * 1024;
 
-/** Faults a spec switches on: the next `notLeader` appends are refused as by a follower after an election. */
-export interface AppendFaults {
-  notLeader: number;
-  /** How many appends were refused so far. */
-  refused: number;
-  /** The endpoint the refusal names as the new leader (the emulator itself: the same log, reached again). */
-  leader: { host: string; port: number };
-}
-
-/**
- * A follower's answer to a write (RpcExceptions.LeaderInfo, EventStore/EventStore v24.10.0): NOT_FOUND
- * with trailers exception=not-leader, leader-endpoint-host, leader-endpoint-port; on BatchAppend the
- * server throws the same exception, ending the whole call (Streams.BatchAppend.cs ConvertMessage).
- * Nothing is written. The client then reconnects to the named leader (Client.shouldReconnect).
- */
-function notLeader(faults: AppendFaults | undefined): grpc.ServiceError | undefined {
-  if (!faults || faults.notLeader <= 0) return undefined;
-  faults.notLeader--;
-  faults.refused++;
-  const metadata = new grpc.Metadata();
-  metadata.set('exception', 'not-leader');
-  metadata.set('leader-endpoint-host', faults.leader.host);
-  metadata.set('leader-endpoint-port', String(faults.leader.port));
-  return { code: grpc.status.NOT_FOUND, details: 'Leader info available', metadata } as grpc.ServiceError;
-}
 const appendSize = (events: ProposedEvent[]) => events.reduce((n, e) => n + e.data.length, 0);
 
 function toProposed(m: Proposed): ProposedEvent {
@@ -71,7 +47,7 @@ function toProposed(m: Proposed): ProposedEvent {
 }
 
 export function handleAppend(
-  log: EmulatedLog, call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>, faults?: AppendFaults,
+  log: EmulatedLog, call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>, faults?: EmulatorFaults,
 ): void {
   let stream = '';
   let expected: Expected | undefined;
@@ -97,15 +73,15 @@ export function handleAppend(
   call.on('end', () => {
     if (failed) return;
     if (!expected) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'options must come first' } as grpc.ServiceError);
-    const refused = notLeader(faults);
-    if (refused) return callback(refused);
+    // The size is checked as the messages arrive (Streams.Append.cs), before the write reaches a leader.
     if (appendSize(proposed) > MAX_APPEND_SIZE) {
       const metadata = new grpc.Metadata();
       metadata.set('exception', 'maximum-append-size-exceeded');
       metadata.set('maximum-append-size', String(MAX_APPEND_SIZE));
       return callback({ code: grpc.status.INVALID_ARGUMENT, details: `Maximum Append Size of ${MAX_APPEND_SIZE} Exceeded.`, metadata } as grpc.ServiceError);
     }
-    callback(null, appendResponse(log.append(stream, expected, proposed)));
+    const at = expected;
+    underFaults(faults, () => log.append(stream, at, proposed), (outcome) => callback(null, appendResponse(outcome)), (e) => callback(e));
   });
 }
 
@@ -140,7 +116,7 @@ interface PendingBatch {
   proposed: ProposedEvent[];
 }
 
-export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>, faults?: AppendFaults): void {
+export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>, faults?: EmulatorFaults): void {
   // One long-lived call carries many appends, told apart by correlation id; a request may span
   // several messages until is_final.
   const pending = new Map<string, PendingBatch>();
@@ -164,12 +140,14 @@ export function handleBatchAppend(log: EmulatedLog, call: grpc.ServerDuplexStrea
     }
     if (!req.getIsFinal()) return;
     pending.delete(key);
-    const refused = notLeader(faults);
-    if (refused) return call.emit('error', refused);
-    const resp = appendSize(batch.proposed) > MAX_APPEND_SIZE ? tooLarge() : batchResponse(log.append(batch.stream, batch.expected, batch.proposed));
-    resp.setCorrelationId(correlation);
-    resp.setStreamIdentifier(options?.getStreamIdentifier() ?? new sharedPb.StreamIdentifier());
-    call.write(resp);
+    const answer = (resp: BatchAppendResp) => {
+      resp.setCorrelationId(correlation);
+      resp.setStreamIdentifier(options?.getStreamIdentifier() ?? new sharedPb.StreamIdentifier());
+      call.write(resp);
+    };
+    if (appendSize(batch.proposed) > MAX_APPEND_SIZE) return answer(tooLarge());
+    const { stream, expected, proposed } = batch;
+    underFaults(faults, () => log.append(stream, expected, proposed), (outcome) => answer(batchResponse(outcome)), (e) => call.emit('error', e));
   });
   call.on('end', () => call.end());
 }

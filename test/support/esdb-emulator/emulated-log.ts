@@ -47,6 +47,8 @@ const RECORD_OVERHEAD = 128n;
 export class EmulatedLog {
   readonly all: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
+  /** Committed events by id, for the idempotency check of `any` / `stream_exists` retries. */
+  private readonly byId = new Map<string, StoredEvent>();
   private nextPosition = FIRST_POSITION;
   /** Emits 'appended' after every successful write so live subscriptions can pump. */
   readonly events = new EventEmitter();
@@ -63,7 +65,7 @@ export class EmulatedLog {
     const existing = this.streams.get(streamId) ?? [];
     const current = existing.length ? BigInt(existing.length - 1) : undefined;
 
-    const replay = this.idempotentReplay(existing, expected, proposed);
+    const replay = this.idempotentReplay(streamId, existing, expected, proposed);
     if (replay) return replay;
 
     const conflict =
@@ -88,6 +90,7 @@ export class EmulatedLog {
       this.nextPosition += RECORD_OVERHEAD + BigInt(p.data.length + p.customMetadata.length + streamId.length + p.type.length);
       existing.push(event);
       this.all.push(event);
+      this.byId.set(event.id, event);
     }
     this.streams.set(streamId, existing);
     this.events.emit('appended');
@@ -96,22 +99,40 @@ export class EmulatedLog {
   }
 
   /**
-   * The server treats a write whose event ids already sit at the expected place as a retry and
-   * answers success without writing. Only the simple, common case is emulated: the ids match the
-   * events right after the expected revision (or from the start for no_stream / any).
+   * A retried write (same event ids) after a lost acknowledgement, answered as the server's
+   * IndexWriter.CheckCommit does (src/EventStore.Core/Services/Storage/ReaderIndex/IndexWriter.cs,
+   * EventStore/EventStore 25.0):
+   * - expected `any` or `stream_exists`: every id is looked up among the stream's committed events; the
+   *   first one unknown means a new write (Ok), a later one unknown is CorruptedIdempotency; all known
+   *   is Idempotent.
+   * - an expected revision below the current one (`no_stream` is -1): the events right after it must
+   *   carry the ids in order; the first differing means WrongExpectedVersion, a later one (or running
+   *   past the head) CorruptedIdempotency; all matching is Idempotent, whatever was appended since.
+   * - expected == current: a new write; above current: WrongExpectedVersion.
+   * Idempotent answers success with the retried events' last revision and position, writing nothing;
+   * CorruptedIdempotency is answered as WrongExpectedVersion (StorageWriterService.ActOnCommitCheckFailure).
+   * Not faithful: the server remembers ids for `any` in a bounded cache (8M, ESConsts.CommitedEventsMemCacheLimit); here all.
    */
-  private idempotentReplay(existing: StoredEvent[], expected: Expected, proposed: ProposedEvent[]): AppendOutcome | undefined {
-    if (proposed.length === 0) return undefined;
-    let from: number;
-    if (expected.kind === 'revision') from = Number(expected.revision) + 1;
-    else if (expected.kind === 'no_stream') from = 0;
-    else if (expected.kind === 'any') {
-      from = existing.findIndex((e) => e.id === proposed[0].id);
-      if (from < 0) return undefined;
-    } else return undefined;
-    const slice = existing.slice(from, from + proposed.length);
-    if (slice.length !== proposed.length || slice.some((e, i) => e.id !== proposed[i].id)) return undefined;
-    const last = slice[slice.length - 1];
+  private idempotentReplay(streamId: string, existing: StoredEvent[], expected: Expected, proposed: ProposedEvent[]): AppendOutcome | undefined {
+    if (proposed.length === 0 || existing.length === 0) return undefined;
+    const current = BigInt(existing.length - 1);
+    const corrupted: AppendOutcome = { ok: false, expected, currentRevision: current };
+    let matched: StoredEvent[];
+    if (expected.kind === 'any' || expected.kind === 'stream_exists') {
+      matched = [];
+      for (const p of proposed) {
+        const known = this.byId.get(p.id);
+        if (!known || known.streamId !== streamId) return matched.length === 0 ? undefined : corrupted;
+        matched.push(known);
+      }
+    } else {
+      const after = expected.kind === 'no_stream' ? -1n : expected.revision;
+      if (after >= current) return undefined;
+      matched = existing.slice(Number(after) + 1, Number(after) + 1 + proposed.length);
+      if (matched[0].id !== proposed[0].id) return undefined; // the conflict check answers WrongExpectedVersion
+      if (matched.length < proposed.length || matched.some((e, i) => e.id !== proposed[i].id)) return corrupted;
+    }
+    const last = matched[matched.length - 1];
     return { ok: true, currentRevision: last.revision, position: last.position };
   }
 

@@ -4,7 +4,8 @@
 // EsdbEventStore adapter uses (see the handler files for where it departs from a real server).
 import * as grpc from '@grpc/grpc-js';
 import { EmulatedLog } from './emulated-log.js';
-import { handleAppend, handleBatchAppend, type AppendFaults } from './append-handler.js';
+import { handleAppend, handleBatchAppend } from './append-handler.js';
+import { noFaults } from './emulator-faults.js';
 import { handleRead } from './read-handler.js';
 import { serverFeaturesService } from './server-features.js';
 import { serverFeaturesGrpc, streamsGrpc } from './emulator-proto.js';
@@ -24,6 +25,20 @@ export interface EsdbEmulator {
   refuseAppendsAsFollower(count: number): void;
   /** Appends refused that way so far. */
   appendsRefused(): number;
+  /** Answers the next `count` appends UNAVAILABLE (a node not ready or too busy), nothing written. */
+  answerAppendsUnavailable(count: number): void;
+  /**
+   * Drops every connection now, as a node that dies or a network cut does: calls in flight fail, live
+   * subscriptions end. The port stays open, so the client's next call dials again and gets through.
+   */
+  dropConnections(): void;
+  /**
+   * The next `count` appends drop every connection instead of answering (mid-append): with
+   * `afterWrite` the events are written first and only the acknowledgement is lost, else nothing is.
+   */
+  dropConnectionsOnAppend(count: number, options: { afterWrite: boolean }): void;
+  /** Connections dropped so far (by either call), and appends answered UNAVAILABLE. */
+  faultCounts(): { refused: number; unavailable: number; dropped: number };
   stop(): Promise<void>;
 }
 
@@ -35,7 +50,7 @@ const unimplemented = (_call: unknown, callback?: grpc.sendUnaryData<never>) => 
 export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Promise<EsdbEmulator> {
   const log = new EmulatedLog();
   if (options.systemEvents ?? true) log.seedSystemEvents();
-  const faults: AppendFaults = { notLeader: 0, refused: 0, leader: { host: '127.0.0.1', port: 0 } };
+  const faults = noFaults();
   const server = new grpc.Server();
   server.addService(streamsGrpc.StreamsService, {
     read: (call: Parameters<typeof handleRead>[1]) => handleRead(log, call),
@@ -50,11 +65,24 @@ export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Prom
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
   faults.leader.port = port;
+  // grpc-js's drain: GOAWAY to every session on the port, then (no grace) destroy them with CANCEL.
+  faults.dropConnections = () => server.drain(`127.0.0.1:${port}`, 0);
   return {
     refuseAppendsAsFollower: (count) => {
       faults.notLeader = count;
     },
-    appendsRefused: () => faults.refused,
+    appendsRefused: () => faults.counts.refused,
+    answerAppendsUnavailable: (count) => {
+      faults.unavailable = count;
+    },
+    dropConnections: () => {
+      faults.counts.dropped++;
+      faults.dropConnections();
+    },
+    dropConnectionsOnAppend: (count, { afterWrite }) => {
+      faults.drops = { count, afterWrite };
+    },
+    faultCounts: () => ({ ...faults.counts }),
     // One host and tls=false: the client opens one insecure channel straight to it, no gossip.
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     log,

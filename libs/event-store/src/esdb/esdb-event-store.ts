@@ -15,11 +15,18 @@ import type {
 } from '../event-store.port.js';
 import { isSystemEvent, toClientExpectedRevision, toClientPosition, toPortError, toRecordedEvent } from './esdb-mapping.js';
 import { subscribeToAll } from './esdb-subscription.js';
+import { ReconnectPause, isConnectionLost } from './reconnect-pause.js';
 import { WriteFaultTracker, type WriteFault } from '../storage-faults.js';
 
 /** Every read is bounded (unbounded reads can leave the client unable to dispose); longer ones page. */
 const PAGE_SIZE = 500;
 const DISPOSE_TIMEOUT_MS = 3_000;
+/**
+ * Calls sent again after a dropped connection before StorageUnavailable, pausing 50, 100 … 800 ms (less
+ * jitter): about 1.5 s, the time a cluster takes to elect a new leader after losing one.
+ */
+const CONNECTION_RETRIES = 5;
+const RETRY_FIRST_PAUSE_MS = 50;
 /** headPosition walks back over at most this many trailing system events before giving up. */
 const HEAD_SCAN_LIMIT = 1_000;
 
@@ -48,7 +55,8 @@ export class EsdbEventStore implements EventStore {
     const proposed = events.map((e) =>
       jsonEvent({ id: e.id ?? randomUUID(), type: e.type, data: e.data, metadata: e.metadata, contentType: 'application/json' }),
     );
-    for (let attempt = 0; ; attempt++) {
+    const pause = new ReconnectPause(RETRY_FIRST_PAUSE_MS);
+    for (let refusals = 0, drops = 0; ; ) {
       try {
         const result = await this.client.appendToStream(streamId, proposed, { expectedRevision: toClientExpectedRevision(expected) });
         if (!result.position) throw new Error(`EventStoreDB acknowledged an append to ${streamId} without a position`);
@@ -57,7 +65,15 @@ export class EsdbEventStore implements EventStore {
         // A follower refused it after an election: nothing was written, and the client now points at the
         // leader the refusal named. Once more, same event ids (a duplicate is impossible either way);
         // a second refusal means the cluster is still electing: StorageUnavailable, 503 with Retry-After.
-        if (error instanceof NotLeaderError && attempt === 0) continue;
+        if (error instanceof NotLeaderError && refusals++ === 0) continue;
+        // The connection dropped with the append in flight: written or not, nobody can tell. Sent again
+        // with the same event ids and expected revision, the server answers a written one as already
+        // committed (IndexWriter.CheckCommit's idempotency check) and writes a lost one: exactly once.
+        // If the server stays out of reach, StorageUnavailable: 503 with Retry-After, outcome unknown.
+        if (isConnectionLost(error) && drops++ < CONNECTION_RETRIES) {
+          await pause.wait();
+          continue;
+        }
         throw toPortError(error, streamId, expected);
       }
     }
@@ -70,8 +86,9 @@ export class EsdbEventStore implements EventStore {
     const out: RecordedEvent[] = [];
     while (out.length < limit) {
       const want = Math.min(PAGE_SIZE, limit - out.length);
+      const at = from;
       const page = await this.collect(
-        this.client.readStream(streamId, { direction: direction === 'forwards' ? FORWARDS : BACKWARDS, fromRevision: from, maxCount: want }),
+        () => this.client.readStream(streamId, { direction: direction === 'forwards' ? FORWARDS : BACKWARDS, fromRevision: at, maxCount: want }),
         streamId,
       );
       out.push(...page.map(toRecordedEvent));
@@ -117,7 +134,7 @@ export class EsdbEventStore implements EventStore {
 
   private readAllPage(forwards: boolean, from: bigint | typeof START | typeof END, maxCount: number): Promise<AllStreamResolvedEvent[]> {
     const fromPosition = typeof from === 'bigint' ? toClientPosition(from) : from;
-    return this.collect(this.client.readAll({ direction: forwards ? FORWARDS : BACKWARDS, fromPosition, maxCount }), '$all');
+    return this.collect(() => this.client.readAll({ direction: forwards ? FORWARDS : BACKWARDS, fromPosition, maxCount }), '$all');
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
@@ -149,13 +166,21 @@ export class EsdbEventStore implements EventStore {
     await Promise.race([this.client.dispose().catch(() => undefined), new Promise((r) => setTimeout(r, DISPOSE_TIMEOUT_MS).unref())]);
   }
 
-  private async collect<E extends ResolvedEvent | AllStreamResolvedEvent>(read: AsyncIterable<E>, streamId: string): Promise<E[]> {
-    const events: E[] = [];
-    try {
-      for await (const e of read) events.push(e);
-    } catch (error) {
-      throw toPortError(error, streamId);
+  /** A bounded read, read again from the start if the connection drops (reads have no side effects). */
+  private async collect<E extends ResolvedEvent | AllStreamResolvedEvent>(read: () => AsyncIterable<E>, streamId: string): Promise<E[]> {
+    const pause = new ReconnectPause(RETRY_FIRST_PAUSE_MS);
+    for (let drops = 0; ; ) {
+      const events: E[] = [];
+      try {
+        for await (const e of read()) events.push(e);
+        return events;
+      } catch (error) {
+        if (isConnectionLost(error) && drops++ < CONNECTION_RETRIES) {
+          await pause.wait();
+          continue;
+        }
+        throw toPortError(error, streamId);
+      }
     }
-    return events;
   }
 }

@@ -10,7 +10,15 @@
 // transform, so they stay in order with the events around them. onCheckpoint(p) runs when the
 // consumer asks for the next item after the events before p, never ahead of unprocessed events.
 // onCaughtUp needs the server's caught_up message (EventStoreDB 23.10+; older servers never send it).
+//
+// Survives dropped connections: when the call fails with a fault the client reconnects from (node
+// gone, connection cut, leader change), it subscribes again after the last position it handed the
+// consumer (an event, or a checkpoint the consumer was told about), with growing pauses while the
+// server stays out of reach. The consumer sees one gap-free, duplicate-free sequence; onCaughtUp
+// still fires once. A subscription 'from end' first reads the head's position, so even a drop
+// before its first event loses nothing written in between.
 import {
+  BACKWARDS,
   eventTypeFilter,
   streamNameFilter,
   END,
@@ -22,6 +30,8 @@ import {
 } from '@eventstore/db-client';
 import type { RecordedEvent, SubscribeToAllOptions, Subscription, SubscriptionFilter } from '../event-store.port.js';
 import { isSystemEvent, toClientPosition, toPortError, toRecordedEvent } from './esdb-mapping.js';
+import { StorageUnavailable } from '../storage-faults.js';
+import { ReconnectPause } from './reconnect-pause.js';
 
 const CHECKPOINT = Symbol('checkpoint');
 const CAUGHT_UP = Symbol('caughtUp');
@@ -34,26 +44,34 @@ const CLOSE_TIMEOUT_MS = 2_000;
 
 export function subscribeToAll(client: EventStoreDBClient, options: SubscribeToAllOptions = {}): Subscription {
   const wanted = localPredicate(options.filter);
-  let sub: AllStreamSubscription | undefined;
   const checkpointReached = async (s: AllStreamSubscription, position: { commit: bigint }) => {
     (s as unknown as Pushable).push({ kind: CHECKPOINT, position: position.commit });
   };
-  const from = options.fromPosition ?? START;
-  sub = client.subscribeToAll({
-    fromPosition: from === START || from === END ? from : from < 0n ? START : toClientPosition(from),
-    filter: serverFilter(options.filter, checkpointReached),
-  });
-  const stream = sub;
-  stream.on('caughtUp', () => (stream as unknown as Pushable).push({ kind: CAUGHT_UP }));
-  // Without a listener an error before iteration starts (or with none at all) would crash the
-  // process; the iterator still sees it through the stream's own error state.
-  stream.on('error', () => undefined);
-
+  const filter = serverFilter(options.filter, checkpointReached);
+  // Where a (re)subscription starts: exclusive, the last position the consumer has been handed.
+  let resumeAfter: bigint | typeof START | typeof END = options.fromPosition ?? START;
+  if (typeof resumeAfter === 'bigint' && resumeAfter < 0n) resumeAfter = START;
+  let sub: AllStreamSubscription | undefined;
   let closed = false;
   let caughtUpReported = false;
+  const pause = new ReconnectPause();
+  // 'end' becomes the head's position, read now (when the caller subscribes), so that a reconnect
+  // before the first event leaves no gap.
+  const head = resumeAfter === END ? pause.retrying(() => lastPosition(client), () => closed) : undefined;
+  head?.catch(() => undefined); // seen by the iteration; unhandled if nobody iterates
+
+  const open = (): AllStreamSubscription => {
+    const stream = client.subscribeToAll({ fromPosition: typeof resumeAfter === 'bigint' ? toClientPosition(resumeAfter) : resumeAfter, filter });
+    stream.on('caughtUp', () => (stream as unknown as Pushable).push({ kind: CAUGHT_UP }));
+    // Without a listener an error before iteration starts (or with none at all) would crash the
+    // process; the iterator still sees it through the stream's own error state.
+    stream.on('error', () => undefined);
+    return stream;
+  };
   const close = async () => {
     if (closed) return;
     closed = true;
+    pause.cancel();
     const s = sub;
     sub = undefined;
     if (!s) return;
@@ -63,25 +81,43 @@ export function subscribeToAll(client: EventStoreDBClient, options: SubscribeToA
   };
 
   async function* iterate(): AsyncGenerator<RecordedEvent> {
-    const s = sub;
-    if (!s) return;
     try {
-      for await (const item of s as AsyncIterable<Item>) {
-        if (closed) return;
-        if ('kind' in item) {
-          if (item.kind === CHECKPOINT) await options.onCheckpoint?.(item.position);
-          else if (!caughtUpReported) {
-            caughtUpReported = true;
-            options.onCaughtUp?.();
-          }
-          continue;
-        }
-        if (isSystemEvent(item) || !wanted(item)) continue;
-        yield toRecordedEvent(item);
+      if (head) {
+        const position = await head;
+        if (position === undefined) return;
+        resumeAfter = position;
       }
-    } catch (error) {
-      if (closed) return; // destroying the stream on close ends the iteration with a premature-close error
-      throw toPortError(error, '$all');
+      while (!closed) {
+        const s = (sub = open());
+        try {
+          for await (const item of s as AsyncIterable<Item>) {
+            if (closed) return;
+            pause.reset();
+            if ('kind' in item) {
+              if (item.kind === CHECKPOINT) {
+                await options.onCheckpoint?.(item.position);
+                resumeAfter = item.position;
+              } else if (!caughtUpReported) {
+                caughtUpReported = true;
+                options.onCaughtUp?.();
+              }
+              continue;
+            }
+            // Resumed from here when the consumer asks for the next one: by then it has processed this.
+            if (item.event?.position) resumeAfter = item.event.position.commit;
+            if (isSystemEvent(item) || !wanted(item)) continue;
+            yield toRecordedEvent(item);
+          }
+        } catch (error) {
+          if (closed) return; // destroying the stream on close ends the iteration with a premature-close error
+          const fault = toPortError(error, '$all');
+          // A dropped connection, a node going away, a leader change: the client dials again on the next
+          // call, so subscribe again after the last position handed out (no gap, nothing twice).
+          if (!(fault instanceof StorageUnavailable)) throw fault;
+        }
+        s.destroy();
+        await pause.wait();
+      }
     } finally {
       await close();
     }
@@ -96,6 +132,18 @@ export function subscribeToAll(client: EventStoreDBClient, options: SubscribeToA
     },
     close,
   };
+}
+
+/** The position of the last record in $all (system records too: a subscription after it is exclusive). */
+async function lastPosition(client: EventStoreDBClient): Promise<bigint | typeof START> {
+  try {
+    for await (const e of client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
+      if (e.event?.position) return e.event.position.commit;
+    }
+    return START;
+  } catch (error) {
+    throw toPortError(error, '$all');
+  }
 }
 
 function serverFilter(filter: SubscriptionFilter | undefined, checkpointReached: Filter['checkpointReached']): Filter {
