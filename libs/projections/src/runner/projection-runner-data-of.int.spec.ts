@@ -1,22 +1,16 @@
 // A projection thread asks the log only for the data of the event types its read models apply: on a
 // sealed log the personal values of every other type stay sealed and cost nothing (ADR 25).
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { EventStore, ReadAllOptions } from '@liaison/event-store';
 import { accessLogProjection } from '../read-models/access-log/access-log.projection.js';
 import { deadlinesBoardProjection } from '../read-models/deadlines-board/deadlines-board.projection.js';
 import { generateWorkload } from '../testing/workload.js';
-import { appendAll, tempStore, type TempStore } from '../testing/projection-harness.js';
+import { appendAll, tempStore } from '../testing/projection-harness.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 describe('ProjectionRunner reads only the data its read models apply', () => {
-  let t: TempStore | undefined;
-  afterEach(async () => {
-    await t?.cleanup();
-    t = undefined;
-  });
-
   it('every page is read with dataOf = the types its projections handle', async () => {
-    t = tempStore();
+    const t = tempStore();
     const head = await appendAll(t.store, generateWorkload({ cases: 20, seed: 2 }).events);
     const asked: (ReadonlySet<string> | undefined)[] = [];
     const inner = t.store;
@@ -30,6 +24,7 @@ describe('ProjectionRunner reads only the data its read models apply', () => {
       expect(await runner.waitForPosition(head, 10_000)).toBe(true);
     } finally {
       await runner.stop();
+      await t.cleanup();
     }
     expect(asked.length).toBeGreaterThan(1);
     const handled = [...new Set(projections.flatMap((p) => p.canHandle))].sort();
