@@ -83,9 +83,17 @@ export async function run(args: string[]): Promise<void> {
     console.log(`new subject key (durable, synchronous=FULL): ${createMs.toFixed(2)} ms wall each`);
 
     const rebuild = await measureRebuild(tmp.dir, quick ? 20_000 : 100_000, quick ? 1 : 3);
-    const rebuildOk = rebuild.sealedPerSec >= 100_000;
-    console.log(`\nfrom-scratch rebuild of every read model, ${fmtInt(rebuild.events)} events: plaintext ${fmtInt(Math.round(rebuild.plainPerSec))} events/s, ` +
-      `sealed ${fmtInt(Math.round(rebuild.sealedPerSec))} events/s (ratio ${(rebuild.sealedPerSec / rebuild.plainPerSec).toFixed(2)}; target >= 100,000: ${rebuildOk ? 'PASS' : 'MISS'})`);
+    // The target is for the build the service runs (its projection worker threads); one thread
+    // in-process is printed beside it, and judged only when there is no dist/ build to run threads from.
+    const judged = rebuild.worker ?? rebuild;
+    const rebuildOk = judged.sealedPerSec >= 100_000;
+    const rates = (r: { plainPerSec: number; sealedPerSec: number }) =>
+      `plaintext ${fmtInt(Math.round(r.plainPerSec))} events/s, sealed ${fmtInt(Math.round(r.sealedPerSec))} events/s (ratio ${(r.sealedPerSec / r.plainPerSec).toFixed(2)})`;
+    console.log(`\nfrom-scratch rebuild of every read model, ${fmtInt(rebuild.events)} events, ` +
+      `${rebuild.worker ? 'as the service does (its projection worker threads)' : 'one thread in-process (no worker threads: see below)'}: ` +
+      `${rates(judged)}; target sealed >= 100,000: ${rebuildOk ? 'PASS' : 'MISS'}`);
+    if (rebuild.worker) console.log(`  one thread in-process (comparison): ${rates(rebuild)}`);
+    console.log(`  worker host: ${rebuild.workerNote}`);
     const erasure = await measureErasureVisible(tmp.dir, quick ? 5 : 20);
     const erasureP50 = median(erasure);
     const erasureMax = Math.max(...erasure);

@@ -4,7 +4,7 @@
 // host run in their own child process, so every peak RSS belongs to one configuration.
 import { fork } from 'node:child_process';
 import { productionStart } from './support/production-start.js';
-import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { PERSONAL_DATA_POLICY } from '@liaison/domain';
 import { sealStore } from '../apps/api/src/privacy/seal/seal-store.js';
 import { cpus, loadavg } from 'node:os';
@@ -15,7 +15,7 @@ import { makeTempDir, writeResult } from './support/files.js';
 import { projectionsBenchConfig } from './projections/config.js';
 import { storeFileIn, type ChildRequest, type ChildResult, type Role } from './projections/child.js';
 import { printReport, type ProjectionsResults } from './projections/report.js';
-import { workerHostInfo } from './projections/worker-host.js';
+import { newestSourceMs, workerHostInfo } from './projections/worker-host.js';
 
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
 /** The runner's default page size, so the raw read pays exactly what the build pays for reading. */
@@ -104,14 +104,4 @@ function fileBytes(file: string): number {
     }
   }
   return total;
-}
-
-/** Newest modification time under libs/projections/src, to tell whether dist/ is stale. */
-function newestSourceMs(): number {
-  const dir = fileURLToPath(new URL('../libs/projections/src/', import.meta.url));
-  let newest = 0;
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile() && e.name.endsWith('.ts') && !e.name.includes('.spec.')) newest = Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs);
-  }
-  return newest;
 }

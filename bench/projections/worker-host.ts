@@ -1,6 +1,7 @@
 // The worker-thread host exactly as the service runs it: ProjectionWorkerClient and its entry from
 // the compiled dist/ (the worker needs JS), the store written from this thread.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventStore } from '@liaison/event-store';
 import type { AppConfig } from '../../apps/api/src/config/app.config.js';
@@ -32,6 +33,16 @@ export function workerHostInfo(newestSourceMs: number): WorkerHostInfo {
     distBuiltAt: new Date(Math.min(built, libBuilt)).toISOString(),
     note: stale ? 'dist/ is older than libs/projections sources: the worker ran the last build, not this tree' : 'dist/ is up to date with libs/projections',
   };
+}
+
+/** Newest modification time under libs/projections/src, to tell whether dist/ is stale. */
+export function newestSourceMs(): number {
+  const dir = `${root}libs/projections/src/`;
+  let newest = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.ts') && !e.name.includes('.spec.')) newest = Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs);
+  }
+  return newest;
 }
 
 export async function startWorkerClient(store: EventStore, dataDir: string, readModelDir: string): Promise<ProjectionWorkerClient> {

@@ -65,6 +65,13 @@ export interface ReadAllOptions {
   /** Inclusive, like EventStoreDB's readAll. */
   fromPosition?: bigint | 'start' | 'end';
   maxCount?: number;
+  /**
+   * The only event types whose data the reader will look at (a projection thread: the types its read
+   * models handle). Every event is still returned, with its position, type and metadata; a store that
+   * transforms data when reading (PrivateEventStore opens personal values) may leave the data of the
+   * other types as stored, so their personal values stay sealed and cost nothing to read.
+   */
+  dataOf?: ReadonlySet<string>;
 }
 
 export interface SubscriptionFilter {

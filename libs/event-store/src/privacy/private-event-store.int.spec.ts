@@ -73,6 +73,23 @@ describe('PrivateEventStore', () => {
     await store.close();
   });
 
+  it('given dataOf, then only those types are opened (the rest read as stored), in log order, and an erasure among them still forgets the key', async () => {
+    const { store, inner, run, keys } = open();
+    await run({ type: 'register', personId: 'p1', name: 'Karin Kvist' });
+    await run({ type: 'erase', personId: 'p1' });
+    const raw = await inner.readAll();
+    const forgotten: string[] = [];
+    const forget = keys.forget!.bind(keys);
+    keys.forget = (subject) => (forgotten.push(subject), forget(subject));
+    const events = await store.readAll({ dataOf: new Set(['Erased']) });
+    expect(events.map((e) => [e.position, e.type])).toEqual(raw.map((e) => [e.position, e.type]));
+    expect(events[0].data).toEqual(raw[0].data); // sealed: not a type the reader looks at
+    expect(events[0].data.name).toMatchObject({ $enc: 'v1', s: 'person:p1' });
+    expect(forgotten).toEqual(['person:p1']);
+    expect((await store.readAll({ dataOf: new Set(['Registered']) }))[0].data.name).toEqual({ $redacted: 'erased', s: 'person:p1', at: '2026-12-06T12:00:00.000Z' });
+    await store.close();
+  });
+
   it('given an erasure stored but its key not destroyed (a crash, or keys.db restored from an older backup), then reconcile destroys it, once', async () => {
     const first = open();
     await first.run({ type: 'register', personId: 'p1', name: 'Karin Kvist' });

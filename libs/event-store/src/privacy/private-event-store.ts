@@ -53,7 +53,15 @@ export class PrivateEventStore implements EventStore {
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.opened(await this.inner.readAll(options));
+    const events = await this.inner.readAll(options);
+    const dataOf = options?.dataOf;
+    if (!dataOf) return this.opened(events);
+    // Only the data the reader will look at is opened (a GCM operation per subject per event, the
+    // bulk of a sealed rebuild's cost); the rest comes back sealed, as stored.
+    const wanted = events.filter((e) => dataOf.has(e.type));
+    if (wanted.length === events.length) return this.opened(events);
+    const opened = new Map((await this.opened(wanted, events)).map((e) => [e.position, e]));
+    return events.map((e) => opened.get(e.position) ?? e);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
@@ -68,13 +76,14 @@ export class PrivateEventStore implements EventStore {
   }
 
   /**
-   * A reader that meets an erasure forgets the subject's cached key before opening anything, so the
-   * erasure holds in this process at once even if another process destroyed the key (the key store
-   * also notices other processes' erasures by itself, within its epoch interval).
+   * A reader that meets an erasure (among all it `read`, opened or not) forgets the subject's cached key
+   * before opening anything, so the erasure holds in this process at once even if another process
+   * destroyed the key (the key store also notices other processes' erasures by itself, within its
+   * epoch interval).
    */
-  private opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+  private opened(events: RecordedEvent[], read: readonly RecordedEvent[] = events): Promise<RecordedEvent[]> {
     const keys = this.options.keys;
-    if (keys.forget) for (const e of events) if (e.type === ERASURE_EVENT_TYPE) keys.forget(String(e.data.subject));
+    if (keys.forget) for (const e of read) if (e.type === ERASURE_EVENT_TYPE) keys.forget(String(e.data.subject));
     return decryptEvents(keys, events);
   }
 

@@ -65,10 +65,11 @@ export function evolveCaseAccessChange(rm: ReadModelDb, event: RecordedEvent, ca
   const d = event.data as Record<string, unknown>;
   const caseId = String(d.caseId);
   const country = String((event.type === 'CaseOpened' ? d.ownerCountry : d.partnerCountry) ?? '');
-  const has = (): boolean => rm.stmt('SELECT 1 FROM case_access WHERE country = ? AND case_id = ?').get(country, caseId) !== undefined;
-  const had = has();
-  evolveCaseAccess(rm, event);
-  const now = has();
+  const level = rm.stmt('SELECT level FROM case_access WHERE country = ? AND case_id = ?').pluck().get(country, caseId) as string | undefined;
+  if (!evolveCaseAccess(rm, event)) return { country, change: 0 };
+  const had = level !== undefined;
+  // Opening and sharing leave the country's row in place; a revocation removes it unless it is the owner's.
+  const now = event.type === 'CaseSharingRevoked' ? level === 'owner' : true;
   if (had === now) return { country, change: 0 };
   if (now) rm.stmt(`INSERT OR IGNORE INTO ${caseCountries}(case_id, country) VALUES (?, ?)`).run(caseId, country);
   else rm.stmt(`DELETE FROM ${caseCountries} WHERE case_id = ? AND country = ?`).run(caseId, country);

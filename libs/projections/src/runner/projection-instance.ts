@@ -14,10 +14,10 @@ const BUILD_CACHE_KIB = -4000;
  *
  * A file built from position 0 is written with synchronous=OFF until finishBuild() (first catch-up,
  * flip or close): no fsync per WAL checkpoint while it replays the log. Its header carries
- * UNFINISHED_BUILD, written durably before the first unsynced write and cleared only after everything
- * is synced, so a file found with the mark was cut off mid-build (crash, power cut: possibly torn) and
- * is built again from scratch instead of trusted. After the build, and for a file opened already
- * built, commits skip fsync altogether under a boot mark: see unsynced-mark.ts.
+ * UNFINISHED_BUILD, written durably before the first unsynced write and cleared in the durable commit
+ * that writes the boot mark, so a file found with the mark was cut off mid-build (crash, power cut:
+ * possibly torn) and is built again from scratch instead of trusted. After the build, and for a file
+ * opened already built, commits skip fsync altogether under a boot mark: see unsynced-mark.ts.
  */
 export class ProjectionInstance {
   readonly db: Database.Database;
@@ -124,24 +124,29 @@ export class ProjectionInstance {
   }
 
   /**
-   * Ends a from-scratch build: makes every page written so far durable, clears the build mark and
-   * goes on like any built file (unsynced under a boot mark). Returns false if a reader kept the
-   * checkpoint from completing; the file then keeps its build mark and the next call tries again.
+   * Ends a from-scratch build: creates the query indexes and goes on like any built file, unsynced
+   * under a boot mark (unsynced-mark.ts). The boot mark and the cleared build mark are one durable
+   * commit, so the file is never found with neither: a machine restart before it leaves the build
+   * mark (built again), one after it a mark of another boot (built again). Nothing else needs
+   * syncing here, since a built file's pages are trusted only within this boot anyway; a clean close
+   * syncs everything. Without a boot id (not Linux) everything is synced first, as at a clean close.
+   * Returns false if a reader kept that checkpoint from completing; the next call tries again.
    */
   finishBuild(): boolean {
     if (!this.unsynced || !this.db.open) return true;
-    this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`cache_size = ${this.normalCacheSize}`);
     this.createIndexes();
-    // One fresh WAL frame guarantees the checkpoint has work, and a checkpoint that copies anything
-    // syncs the WAL before and the database file after: pages that earlier unsynced checkpoints
-    // copied into the database file become durable too.
-    this.db.pragma(`user_version = ${UNFINISHED_BUILD}`);
-    const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-    if (r.busy !== 0) return false;
-    this.db.pragma('user_version = 0');
+    if (!beginUnsynced(this.db, () => this.db.pragma('user_version = 0'))) {
+      this.db.pragma('synchronous = NORMAL');
+      // One fresh WAL frame guarantees the checkpoint has work, and a checkpoint that copies anything
+      // syncs the WAL before and the database file after: pages that earlier unsynced checkpoints
+      // copied into the database file become durable too.
+      this.db.pragma(`user_version = ${UNFINISHED_BUILD}`);
+      const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+      if (r.busy !== 0) return false;
+      this.db.pragma('user_version = 0');
+    }
     this.unsynced = false;
-    beginUnsynced(this.db);
     this.optimize();
     return true;
   }

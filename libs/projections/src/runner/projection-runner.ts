@@ -176,7 +176,7 @@ export class ProjectionRunner {
       }
       const current = instances().filter((i) => !i.error);
       if (current.length === 0) break;
-      const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint));
+      const page = await this.readAfter(current.reduce((m, i) => (i.checkpoint < m ? i.checkpoint : m), current[0].checkpoint), handledBy(current));
       if (page === undefined) {
         await backoff.wait();
         continue;
@@ -283,9 +283,9 @@ export class ProjectionRunner {
   }
 
   /** The next page, or undefined while the log cannot be read (shown in status as readFault). */
-  private async readAfter(checkpoint: bigint): Promise<RecordedEvent[] | undefined> {
+  private async readAfter(checkpoint: bigint, dataOf: ReadonlySet<string>): Promise<RecordedEvent[] | undefined> {
     try {
-      const page = await readAllAfter(this.options.store, checkpoint, this.pageSize);
+      const page = await readAllAfter(this.options.store, checkpoint, this.pageSize, dataOf);
       this.readFault = undefined;
       return page;
     } catch (e) {
@@ -307,6 +307,15 @@ export class ProjectionRunner {
   }
 }
 
+
+/**
+ * The event types these instances apply: a sealed log opens only their personal values (on a thread
+ * whose read models never apply PersonRegistered, its names stay sealed). An instance applies no other
+ * type (ProjectionInstance.apply), so nothing left sealed can reach a read model.
+ */
+function handledBy(instances: readonly ProjectionInstance[]): ReadonlySet<string> {
+  return new Set(instances.flatMap((i) => i.projection.canHandle));
+}
 
 function stalledOf(fault: { code: string } | undefined): { stalled?: string } {
   return fault ? { stalled: fault.code } : {};

@@ -56,6 +56,26 @@ const projection = detentionRegisterProjection;
     expect(markOf(file)).toBeUndefined();
   }));
 
+  it('finishing a build marks the file with this boot in one durable commit, without syncing the build itself', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-unsynced-'));
+    try {
+      const file = path.join(dir, 'detention-register.db');
+      const i = new ProjectionInstance(projection, file);
+      applyInPages(i, half, 40);
+      const walBytes = () => fs.statSync(`${file}-wal`).size;
+      const built = walBytes();
+      expect(i.finishBuild()).toBe(true);
+      expect(unsyncedSince(i.db)).toBe(currentBootId());
+      expect(i.db.pragma('user_version', { simple: true })).toBe(0);
+      expect(i.db.pragma('synchronous', { simple: true })).toBe(0);
+      // A TRUNCATE checkpoint (copying and syncing every page of the build) would have emptied the WAL.
+      expect(walBytes()).toBeGreaterThan(built);
+      i.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a file left unsynced by a process that died in this boot is trusted and resumes', () => withBuiltFile((file) => {
     leaveMarked(file, currentBootId() as string);
     const i = new ProjectionInstance(projection, file);

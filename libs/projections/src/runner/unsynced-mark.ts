@@ -53,15 +53,19 @@ export function tornByRestart(db: Database.Database): boolean {
 }
 
 /**
- * Marks the file durably (this commit at FULL), then lets later commits skip fsync. Returns false,
- * leaving the connection's synchronous setting alone, where there is no boot id to mark with.
+ * Marks the file durably (one commit at FULL, with whatever `inSameCommit` writes), then lets later
+ * commits skip fsync. Returns false, leaving the connection's synchronous setting and the file alone,
+ * where there is no boot id to mark with.
  */
-export function beginUnsynced(db: Database.Database): boolean {
+export function beginUnsynced(db: Database.Database, inSameCommit?: () => void): boolean {
   const boot = currentBootId();
   if (boot === undefined) return false;
   db.pragma('synchronous = FULL');
-  ensureTable(db);
-  db.prepare('INSERT INTO _unsynced(id, boot_id) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET boot_id = excluded.boot_id').run(boot);
+  db.transaction(() => {
+    ensureTable(db);
+    db.prepare('INSERT INTO _unsynced(id, boot_id) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET boot_id = excluded.boot_id').run(boot);
+    inSameCommit?.();
+  })();
   db.pragma('synchronous = OFF');
   return true;
 }

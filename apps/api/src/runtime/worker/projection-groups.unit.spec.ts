@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { projectionGroups, projectionPollMs, projectionWorkerCount } from './projection-groups.js';
+import { ALL_PROJECTIONS } from '@liaison/projections';
+import { BUILD_COST, projectionGroups, projectionPollMs, projectionWorkerCount } from './projection-groups.js';
 
 describe('projection worker settings', () => {
   it('PROJECTION_WORKERS takes 1 or 2 and refuses anything else', () => {
@@ -8,11 +9,21 @@ describe('projection worker settings', () => {
     expect(() => projectionWorkerCount({ PROJECTION_WORKERS: '3' })).toThrow(/PROJECTION_WORKERS/);
   });
 
-  it('two groups put cases (with the access log) apart from the other read models; one group holds all', () => {
-    const [first, second] = projectionGroups(2);
-    expect(first.sort()).toEqual(['access-log', 'cases']);
-    expect(second).toEqual(expect.arrayContaining(['detention-register', 'handlers-abroad', 'extradition-tracker']));
-    expect(projectionGroups(1)).toHaveLength(1);
+  it('splits the read models over the threads by build cost: every one exactly once, loads within the lightest one of each other', () => {
+    const groups = projectionGroups(2);
+    expect(groups).toHaveLength(2);
+    expect(groups.flat().sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
+    const load = (g: string[]) => g.reduce((sum, n) => sum + (BUILD_COST[n] ?? 1), 0);
+    const [a, b] = groups.map(load);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.min(...Object.values(BUILD_COST)));
+    // The two heaviest never share a thread.
+    const heaviest = Object.entries(BUILD_COST).sort((x, y) => y[1] - x[1]).slice(0, 2).map(([n]) => n);
+    expect(groups.find((g) => g.includes(heaviest[0]))).not.toContain(heaviest[1]);
+    expect(projectionGroups(1)).toEqual([ALL_PROJECTIONS.map((p) => p.name)]);
+  });
+
+  it('knows the cost of every read model the service runs', () => {
+    expect(Object.keys(BUILD_COST).sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
   });
 
   it('PROJECTION_POLL_MS defaults to 250 and refuses values outside 10-600000', () => {

@@ -2,21 +2,11 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import type { Projection, ReadModelDb } from '../../runner/projection.js';
 import { CASE_ACCESS_EVENTS, evolveCaseAccessChange, setupCaseAccess } from '../../access/access-policy.js';
-import { requestViewers } from '../../access/request-access.js';
-import {
-  CLOCK_COLUMNS, clockOf, foldClock, INFORMATION_REQUEST_EVENTS, isInformationRequestEvent, type RequestClock,
-} from '../shared/information-request-clock.js';
+import { CLOCK_COLUMNS, clockOf, foldClock, INFORMATION_REQUEST_EVENTS, isInformationRequestEvent } from '../shared/information-request-clock.js';
 import { str, utc, type Data } from '../shared/read-model-helpers.js';
+import { deriveMarked, markCase, markItem, type RequestRow } from './deadlines-board.items.js';
 
-export const DEADLINE_KINDS = ['information_request', 'custody_review', 'extradition'] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
-
-/**
- * What a deadline asks of the viewer's country: for an information request, `answer_due` (the viewer
- * is the requested country and must answer) or `answer_expected` (the viewer asked); a custody review;
- * an extradition stage deadline ('decision', 'hand-over', 'formal-request').
- */
-export type DeadlineRole = 'answer_due' | 'answer_expected' | 'custody_review' | 'decision' | 'hand-over' | 'formal-request';
+export { boardDayOf, DEADLINE_KINDS, extraditionDeadline, type DeadlineKind, type DeadlineRole } from './deadlines-board.items.js';
 
 /**
  * One list per viewer country of every deadline running now, merged from three sources:
@@ -36,6 +26,7 @@ export type DeadlineRole = 'answer_due' | 'answer_expected' | 'custody_review' |
  * dl_requests, dl_detentions and dl_extraditions are the source facts each event updates; every
  * change re-derives the item's board rows from them, so re-applying events changes nothing and a
  * rebuild equals an incremental build. A case access event re-derives the rows of that case's items.
+ * The derivation runs once per batch for each item marked in it (deadlines-board.items.ts).
  */
 export const deadlinesBoardProjection: Projection = {
   name: 'deadlines-board',
@@ -114,20 +105,10 @@ export const deadlinesBoardProjection: Projection = {
         return;
     }
     const caseId = str(d.caseId) ?? '';
-    if (event.type.startsWith('Extradition') || event.type === 'PersonSurrendered') syncExtradition(rm, caseId, String(d.extraditionId));
-    else syncDetention(rm, caseId, String(d.detentionId));
+    if (event.type.startsWith('Extradition') || event.type === 'PersonSurrendered') markItem(rm, 'extradition', caseId, String(d.extraditionId));
+    else markItem(rm, 'custody_review', caseId, String(d.detentionId));
   },
-};
-
-type RequestRow = RequestClock & {
-  request_id: string; requesting_country: string; requested_country: string; case_id: string | null; urgent: number; rule: string;
-  last_position: number;
-};
-type DetentionRow = { case_id: string; detention_id: string; holding_country: string; next_review_at: string; ended_at: string | null };
-type ExtraditionRow = {
-  case_id: string; extradition_id: string; route: string; requesting_country: string; requested_country: string; stage: string | null;
-  stage_deadline_at: string | null; stage_deadline_for: string | null; consent_deadline_at: string | null; decision: string | null;
-  status: string;
+  endBatch: deriveMarked,
 };
 
 const REQUEST_KEYS: (keyof RequestRow)[] = [
@@ -154,112 +135,13 @@ function evolveRequest(rm: ReadModelDb, event: RecordedEvent, d: Data): void {
     next.last_position = position;
   }
   rm.stmt(SAVE_REQUEST).run(next);
-  const running = next.closed_by === null && next.clock_stopped_at === null && next.deadline_at !== '';
-  setItem(rm, 'information_request', next.request_id, !running ? null : {
-    due_at: next.deadline_at, viewers: requestViewers(next.requesting_country, next.requested_country), case_id: next.case_id,
-    request_id: next.request_id, subject_id: null, deadline_for: 'answer', counterpart_country: null,
-    requesting_country: next.requesting_country, requested_country: next.requested_country, urgent: next.urgent, rule: next.rule,
-  });
-}
-
-function caseViewers(rm: ReadModelDb, caseId: string): string[] {
-  return rm.stmt('SELECT country FROM dl_case_countries WHERE case_id = ? ORDER BY country').pluck().all(caseId) as string[];
+  markItem(rm, 'information_request', '', next.request_id);
 }
 
 /**
  * An access event changes at most one country's access to one case. If it gained or lost access, the
- * board rows of the case's detentions and extraditions are derived again.
+ * board rows of the case's detentions and extraditions are derived again (at the end of the batch).
  */
 function evolveAccess(rm: ReadModelDb, event: RecordedEvent, caseId: string): void {
-  if (evolveCaseAccessChange(rm, event, 'dl_case_countries').change !== 0) syncCase(rm, caseId);
-}
-
-function syncDetention(rm: ReadModelDb, caseId: string, detentionId: string): void {
-  const r = rm.stmt('SELECT * FROM dl_detentions WHERE case_id = ? AND detention_id = ?').get(caseId, detentionId) as DetentionRow | undefined;
-  setItem(rm, 'custody_review', `${caseId}/${detentionId}`, !r || r.ended_at !== null ? null : {
-    due_at: r.next_review_at, viewers: caseViewers(rm, caseId), case_id: caseId, request_id: null, subject_id: detentionId,
-    deadline_for: 'custody_review', counterpart_country: r.holding_country, requesting_country: null, requested_country: null,
-    urgent: null, rule: null,
-  });
-}
-
-/**
- * The deadline that applies now, as extradition-tracker.projection.ts derives it (there a generated
- * column): none once closed; a decision deadline (the stage's, or the earlier one counted from the
- * person's consent) until the decision is taken; a formal-request or hand-over deadline as it stands.
- */
-export function extraditionDeadline(x: ExtraditionRow): { at: string; for: string } | null {
-  if (x.status !== 'open') return null;
-  let at: string | null;
-  if (x.stage_deadline_for === null || x.stage_deadline_for === 'decision') {
-    if (x.decision !== null) at = null;
-    else if (x.consent_deadline_at === null) at = x.stage_deadline_at;
-    else if (x.stage_deadline_at === null || x.consent_deadline_at < x.stage_deadline_at) at = x.consent_deadline_at;
-    else at = x.stage_deadline_at;
-  } else {
-    at = x.stage_deadline_at;
-  }
-  return at === null ? null : { at, for: x.stage_deadline_for ?? 'decision' };
-}
-
-function syncExtradition(rm: ReadModelDb, caseId: string, extraditionId: string): void {
-  const x = rm.stmt('SELECT * FROM dl_extraditions WHERE case_id = ? AND extradition_id = ?').get(caseId, extraditionId) as ExtraditionRow | undefined;
-  const deadline = x ? extraditionDeadline(x) : null;
-  setItem(rm, 'extradition', `${caseId}/${extraditionId}`, !x || !deadline ? null : {
-    due_at: deadline.at, viewers: caseViewers(rm, caseId), case_id: caseId, request_id: null, subject_id: extraditionId,
-    deadline_for: deadline.for, counterpart_country: null, requesting_country: x.requesting_country,
-    requested_country: x.requested_country, urgent: null, rule: x.route,
-  });
-}
-
-/** A case's countries changed: re-derive the board rows of its detentions and extraditions. */
-function syncCase(rm: ReadModelDb, caseId: string): void {
-  for (const id of rm.stmt('SELECT detention_id FROM dl_detentions WHERE case_id = ?').pluck().all(caseId) as string[]) syncDetention(rm, caseId, id);
-  for (const id of rm.stmt('SELECT extradition_id FROM dl_extraditions WHERE case_id = ?').pluck().all(caseId) as string[]) syncExtradition(rm, caseId, id);
-}
-
-interface ItemFacts {
-  due_at: string; viewers: string[]; case_id: string | null; request_id: string | null; subject_id: string | null;
-  deadline_for: string; counterpart_country: string | null; requesting_country: string | null; requested_country: string | null;
-  urgent: number | null; rule: string | null;
-}
-
-function roleOf(kind: DeadlineKind, facts: ItemFacts, country: string): DeadlineRole {
-  if (kind === 'information_request') return country === facts.requested_country ? 'answer_due' : 'answer_expected';
-  return facts.deadline_for as DeadlineRole;
-}
-
-/** Replaces the item's board rows: removes those it had (at its old due time), adds one per viewer now (none when `facts` is null). */
-function setItem(rm: ReadModelDb, kind: DeadlineKind, itemId: string, facts: ItemFacts | null): void {
-  const old = rm.stmt('SELECT due_at, viewers FROM dl_items WHERE kind = ? AND item_id = ?').get(kind, itemId) as
-    { due_at: string; viewers: string } | undefined;
-  if (old) {
-    const remove = rm.stmt('DELETE FROM dl_board WHERE country = ? AND due_at = ? AND kind = ? AND item_id = ?');
-    for (const country of old.viewers ? old.viewers.split(',') : []) {
-      remove.run(country, old.due_at, kind, itemId);
-      countDay(rm, country, old.due_at, kind, -1);
-    }
-  }
-  if (!facts) {
-    if (old) rm.stmt('DELETE FROM dl_items WHERE kind = ? AND item_id = ?').run(kind, itemId);
-    return;
-  }
-  rm.stmt(`INSERT OR REPLACE INTO dl_items(kind, item_id, due_at, viewers, case_id, request_id, subject_id, deadline_for,
-      counterpart_country, requesting_country, requested_country, urgent, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`)
-    .run(kind, itemId, facts.due_at, facts.viewers.join(','), facts.case_id, facts.request_id, facts.subject_id, facts.deadline_for,
-      facts.counterpart_country, facts.requesting_country, facts.requested_country, facts.urgent, facts.rule);
-  const add = rm.stmt('INSERT OR REPLACE INTO dl_board(country, due_at, kind, item_id, role) VALUES (?,?,?,?,?)');
-  for (const country of facts.viewers) {
-    add.run(country, facts.due_at, kind, itemId, roleOf(kind, facts, country));
-    countDay(rm, country, facts.due_at, kind, 1);
-  }
-}
-
-/** The UTC day of a stored instant (canonical ISO, utc()). */
-export const boardDayOf = (at: string): string => at.slice(0, 10);
-
-function countDay(rm: ReadModelDb, country: string, dueAt: string, kind: DeadlineKind, sign: 1 | -1): void {
-  const day = boardDayOf(dueAt);
-  rm.stmt('INSERT INTO dl_days(country, day, kind, n) VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n').run(country, day, kind, sign);
-  if (sign < 0) rm.stmt('DELETE FROM dl_days WHERE country = ? AND day = ? AND kind = ? AND n = 0').run(country, day, kind);
+  if (evolveCaseAccessChange(rm, event, 'dl_case_countries').change !== 0) markCase(rm, caseId);
 }
