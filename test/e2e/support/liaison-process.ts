@@ -41,7 +41,7 @@ export async function startLiaison(dataDir: string, extraEnv: Record<string, str
   const started = Date.now();
   let match: RegExpExecArray | null;
   while ((match = RUNNING.exec(out)) === null) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`liaison exited before listening:\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`liaison exited before listening (code ${child.exitCode}, signal ${child.signalCode}):\n${out}`);
     if (Date.now() - started > timeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`liaison did not print "Liaison is running: <url>" within ${timeoutMs} ms:\n${out}`);

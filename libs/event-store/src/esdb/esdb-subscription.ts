@@ -116,6 +116,8 @@ export function subscribeToAll(client: EventStoreDBClient, options: SubscribeToA
           if (!(fault instanceof StorageUnavailable)) throw fault;
         }
         s.destroy();
+        // Ended by close() (e.g. from onCaughtUp, while this loop waited for the next item): done.
+        if (closed) return;
         await pause.wait();
       }
     } finally {

@@ -21,6 +21,7 @@ export class ReconnectPause {
   private attempt = 0;
   private timer: NodeJS.Timeout | undefined;
   private wake: (() => void) | undefined;
+  private cancelled = false;
 
   constructor(
     private readonly firstMs = 100,
@@ -32,17 +33,23 @@ export class ReconnectPause {
     this.attempt = 0;
   }
 
-  /** firstMs, doubling up to maxMs, each between 75 % and 100 % of that; ended early by cancel(). */
+  /**
+   * firstMs, doubling up to maxMs, each between 75 % and 100 % of that; ended early by cancel(), and
+   * at once after it. The timer keeps the process alive on purpose: a caller awaiting a reconnect (the
+   * erasure reconciler at start-up, before anything listens) is work in progress, and with an unref'd
+   * timer as the only handle Node would exit 0 in the middle of it. close() cancels it.
+   */
   wait(): Promise<void> {
+    if (this.cancelled) return Promise.resolve();
     const ms = Math.min(this.maxMs, this.firstMs * 2 ** this.attempt++) * (0.75 + Math.random() / 4);
     return new Promise((resolve) => {
       this.wake = resolve;
       this.timer = setTimeout(resolve, ms);
-      this.timer.unref();
     });
   }
 
   cancel(): void {
+    this.cancelled = true;
     clearTimeout(this.timer);
     this.wake?.();
   }
