@@ -6,7 +6,7 @@
 // FUZZ_SEED repeats a run; FUZZ_REQUESTS sets the total (default 10,500).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPair, SignJWT } from 'jose';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devIssuerUrl, mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
@@ -110,6 +110,8 @@ describe('OpenAPI-driven fuzzing of the built service', () => {
     const seconds = (Date.now() - started) / 1000;
     await liaison.stop();
     const out = liaison.logs();
+    // FUZZ_DUMP=<file> keeps the service log for a failing seed (it holds no token or personal data: asserted below).
+    if (process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, out);
     liaison = undefined;
 
     console.log(`fuzz: ${requests.length} requests (${deterministic} derived, ${requests.length - deterministic} random two-field) in ${seconds.toFixed(1)} s\n${figures.report()}`);

@@ -144,6 +144,9 @@ export class PersistentMap<K extends string, V> implements ReadonlyMap<K, V> {
   }
 
   private find(key: K): Leaf<V> | undefined {
+    // Keys are strings, but a lookup may be handed what a request carried (a null id a DTO let
+    // through): like Map, such a key is simply absent, never a TypeError (a 500 to the client).
+    if (typeof key !== 'string') return undefined;
     const hash = hashKey(key);
     let slot: Slot<V> = this.root;
     for (let shift = 0; slot instanceof Branch; shift += BITS) slot = slot.slots[(hash >>> shift) & MASK];
@@ -168,6 +171,7 @@ export class PersistentMap<K extends string, V> implements ReadonlyMap<K, V> {
 
   /** A new map without `key`, or this one when the key is absent. */
   delete(key: K): PersistentMap<K, V> {
+    if (typeof key !== 'string') return this;
     const slots = removeFrom(this.root, 0, hashKey(key), key);
     return slots === this.root.slots ? this : new PersistentMap(new Branch(slots), this.size - 1, this.nextSeq);
   }

@@ -51,6 +51,17 @@ describe('PersistentMap', () => {
     }
   });
 
+  it('given a key that is not a string (a null id from a request), when looked up or deleted, then it is absent, as in a Map', () => {
+    const map = PersistentMap.of<string, number>([['null', 1], ['undefined', 2]]);
+    const model = new Map<unknown, number>([['null', 1], ['undefined', 2]]);
+    for (const odd of [null, undefined, 42, {}] as unknown as string[]) {
+      expect(map.has(odd)).toBe(model.has(odd));
+      expect(map.get(odd)).toBe(model.get(odd));
+      expect(map.delete(odd)).toBe(map);
+      expect(map.update(odd, (v) => v + 1)).toBe(map);
+    }
+  });
+
   it('never changes the map a change was made on', () => {
     const base = PersistentMap.of<string, number>(Array.from({ length: 500 }, (_, i) => [`id-${i}`, i] as const));
     const before = [...base];
