@@ -106,9 +106,11 @@ describe('issuers by discovery: two OpenID Providers (SE, DK) over HTTP', () => 
   });
 
   it('an expired token → 401 with WWW-Authenticate saying so', async () => {
-    const token = await se.token({ sub: 'se-officer-1', role: 'officer', ttl: 1 });
+    // The provider issues iat in whole seconds and exp = iat + ttl: with ttl 1 a token minted late in a
+    // second lived only milliseconds and the first call could already be refused. ttl 2 lives ≥ 1 s.
+    const token = await se.token({ sub: 'se-officer-1', role: 'officer', ttl: 2 });
     expect((await me(token)).status).toBe(200);
-    await sleep(2100);
+    await sleep(3100);
     const res = await me(token);
     expect(res.status).toBe(401);
     expect(res.challenge).toBe('Bearer realm="liaison", error="invalid_token", error_description="The access token expired"');
