@@ -22,6 +22,7 @@ interface Marker {
 
 const MARKER = 'generation.json';
 const SNAPSHOT_FILE = /^(\d+)\.([0-9a-f]{64})\.db$/;
+const GENERATION_DIR = /^g\d+$/;
 
 /**
  * DATA_DIR/snapshots: `g<generation>/<read model>/v<version>/<position>.db`, each file a serialized
@@ -87,8 +88,10 @@ export class SnapshotFolder {
    */
   dropStale(current: ReadonlyMap<string, number>): void {
     const keep = `g${this.generation()}`;
+    // Only generation folders: the marker's temporary file (written beside it by another thread's
+    // tick while this runs) must survive, or that thread's rename fails.
     for (const g of entries(this.root)) {
-      if (g !== MARKER && g !== keep) rmSync(join(this.root, g), { recursive: true, force: true });
+      if (GENERATION_DIR.test(g) && g !== keep) rmSync(join(this.root, g), { recursive: true, force: true });
     }
     for (const model of entries(join(this.root, keep))) {
       const version = current.get(model);

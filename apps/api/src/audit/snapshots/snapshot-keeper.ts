@@ -110,7 +110,13 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
   }
 
   private tick(settings: SnapshotSettings): void {
-    if (this.watchedThrough > (this.folder.watchedThrough() ?? -1n)) this.folder.watched(this.watchedThrough);
+    try {
+      if (this.watchedThrough > (this.folder.watchedThrough() ?? -1n)) this.folder.watched(this.watchedThrough);
+    } catch (e) {
+      // A timer's exception would end the service; the marker is written again on the next tick.
+      this.logger.warn(`snapshot marker not written (${(e as Error).name}); retried on the next tick`);
+      return;
+    }
     if (!this.caughtUp || this.worker || Date.now() - this.lastErasureSeenAt < ERASURE_SETTLE_MS) return;
     void this.store.headPosition().then((head) => {
       if (this.worker || head - this.lastRunHead < BigInt(settings.every)) return;
@@ -124,6 +130,6 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
       });
       worker.on('error', (e: Error) => this.logger.error(`snapshot run failed: ${e.name}: ${e.message}`));
       worker.on('exit', () => void (this.worker = undefined));
-    }, () => undefined);
+    }).catch((e: Error) => this.logger.warn(`snapshot run not started (${e.name}); tried again on a later tick`));
   }
 }
