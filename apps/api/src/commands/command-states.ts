@@ -1,4 +1,7 @@
+import { Gauge } from 'prom-client';
 import { StateCache } from '@liaison/event-store';
+import { integerSetting } from '../config/integer-setting.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../operations/service-metrics.js';
 
 /**
  * Folded aggregate states by stream, shared by the command path (ExecuteCommandHandler) and the case-link
@@ -9,4 +12,28 @@ import { StateCache } from '@liaison/event-store';
  */
 export const COMMAND_STATES = Symbol('COMMAND_STATES');
 
-export const commandStatesProvider = { provide: COMMAND_STATES, useFactory: () => new StateCache<unknown>(10_000) };
+/** Streams held at most, whatever their length. */
+export const STATE_CACHE_STREAMS = 10_000;
+/** STATE_CACHE_EVENTS' default: events folded into the held states (~1 KiB of heap each, ADR 33). */
+export const DEFAULT_STATE_CACHE_EVENTS = 100_000;
+
+/** STATE_CACHE_EVENTS bounds the cache's memory (0: only the stream written last stays, every other command folds its stream). */
+export function stateCacheEvents(env: NodeJS.ProcessEnv = process.env): number {
+  return integerSetting(env, 'STATE_CACHE_EVENTS', DEFAULT_STATE_CACHE_EVENTS, 0, 100_000_000);
+}
+
+/** The cache, with what it holds on /metrics: an operator sizing STATE_CACHE_EVENTS sees how full it runs. */
+export function commandStates(metrics?: ServiceMetrics, env: NodeJS.ProcessEnv = process.env): StateCache<unknown> {
+  const cache = new StateCache<unknown>(STATE_CACHE_STREAMS, stateCacheEvents(env));
+  if (metrics) {
+    new Gauge({ name: 'liaison_command_state_cache_streams', help: 'Folded aggregate states held for commands', registers: [metrics.registry], collect() { this.set(cache.size); } });
+    new Gauge({ name: 'liaison_command_state_cache_events', help: 'Events folded into the held states (bounded by STATE_CACHE_EVENTS)', registers: [metrics.registry], collect() { this.set(cache.events); } });
+  }
+  return cache;
+}
+
+export const commandStatesProvider = {
+  provide: COMMAND_STATES,
+  inject: [{ token: SERVICE_METRICS, optional: true }],
+  useFactory: (metrics?: ServiceMetrics) => commandStates(metrics),
+};
