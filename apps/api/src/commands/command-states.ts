@@ -14,8 +14,8 @@ export const COMMAND_STATES = Symbol('COMMAND_STATES');
 
 /** Streams held at most, whatever their length. */
 export const STATE_CACHE_STREAMS = 10_000;
-/** STATE_CACHE_EVENTS' default: events folded into the held states (~1 KiB of heap each, ADR 33). */
-export const DEFAULT_STATE_CACHE_EVENTS = 100_000;
+/** STATE_CACHE_EVENTS' default: events folded into the held states (~0.7 KiB of heap each, so ~340 MiB at most; ADR 33). */
+export const DEFAULT_STATE_CACHE_EVENTS = 500_000;
 
 /** STATE_CACHE_EVENTS bounds the cache's memory (0: only the stream written last stays, every other command folds its stream). */
 export function stateCacheEvents(env: NodeJS.ProcessEnv = process.env): number {

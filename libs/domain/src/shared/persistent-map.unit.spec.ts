@@ -81,6 +81,13 @@ describe('PersistentMap', () => {
     }
   });
 
+  it('hashes to signed 32-bit integers, which V8 keeps unboxed in each leaf (the FNV-1a bits unchanged)', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `key-${i}`);
+    expect(keys.every((k) => hashKey(k) === (hashKey(k) | 0))).toBe(true);
+    expect(keys.some((k) => hashKey(k) < 0)).toBe(true);
+    expect(hashKey('a') >>> 0).toBe(0xe40c292c); // FNV-1a 32 of "a"
+  });
+
   it('has one shape for one content, however it got there, so equal histories compare equal', () => {
     const keys = Array.from({ length: 200 }, (_, i) => `id-${i}`);
     let grown = PersistentMap.empty<string, number>();
