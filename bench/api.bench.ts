@@ -10,11 +10,35 @@ import { caughtUp, startFrameworkFloor, startReference, startService } from './a
 import { dashboardPairs, dashboardVerdict, everyView, pollDashboard, type DashboardPairs } from './api/dashboard.js';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, fmtMiB, fmtMs, fmtRatio } from './support/stats.js';
-import { procMemory } from './support/proc-memory.js';
+import { memoryBreakdown, procMemory, type MemoryBreakdown } from './support/proc-memory.js';
 import { renderTable } from './support/table.js';
 
 const CASES = 1000;
 const TOKENS = 10;
+const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
+interface ServiceMemory extends MemoryBreakdown {
+  rss: number;
+  /** The main thread's V8 heap in use, and the events folded into the command state cache (its biggest tenant). */
+  mainHeapUsed: number;
+  stateCacheEvents: number;
+}
+
+/** Where the service's memory lies at the end of the runs: mappings from /proc, the main thread's heap from /metrics. */
+async function serviceMemory(url: string, pid: number): Promise<ServiceMemory> {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return {
+    rss: procMemory(pid).rss, ...memoryBreakdown(pid),
+    mainHeapUsed: metric('liaison_nodejs_heap_size_used_bytes'), stateCacheEvents: metric('liaison_command_state_cache_events'),
+  };
+}
+
+function printMemory(m: ServiceMemory): void {
+  console.log(`where it lies at the end (RSS ${fmtMiB(m.rss)}): V8 heap pages of all threads ${fmtMiB(m.v8Pages)} ` +
+    `(main thread's heap in use ${fmtMiB(m.mainHeapUsed)}, its command state cache holding ${fmtInt(m.stateCacheEvents)} folded events), ` +
+    `malloc heaps (SQLite caches) ${fmtMiB(m.malloc)}, mapped files ${fmtMiB(m.files)}, other ${fmtMiB(m.other)}`);
+}
 
 /** The floor must really validate, or it would understate the framework's share. */
 async function assertValidates(url: string, caseId: string): Promise<void> {
@@ -43,7 +67,7 @@ export async function run(args: string[]): Promise<void> {
       const personId = c.personIds[Math.floor(n / cases.length) % personsPerCase];
       return { caseId: c.caseId, body: detentionBody(personId, at) };
     };
-    const service = await startService(tmp.dir, 0);
+    const service = await startService(tmp.dir, 0, undefined, { METRICS_TOKEN });
     // The load starts once the read models have caught up with the seeded log, or the first run
     // would also be timing the service's start-up catch-up.
     await caughtUp(service.url, 60_000);
@@ -63,6 +87,7 @@ export async function run(args: string[]): Promise<void> {
     const cpu: Record<string, Measured> = {};
     let dashboard: DashboardPairs | undefined;
     let peakRss = Number.NaN;
+    let memory: ServiceMemory | undefined;
     try {
       await serviceRun(50, warmUp);
       await referenceRun(50, warmUp);
@@ -79,6 +104,7 @@ export async function run(args: string[]): Promise<void> {
       results.service10dashboard = dashboard.pairs[dashboard.pairs.length - 1].with;
       // VmHWM: the service's peak over every run above (all threads), what a container limit meets.
       peakRss = procMemory(service.child.pid!).hwm;
+      memory = await serviceMemory(service.url, service.child.pid!);
     } finally {
       await service.stop();
       await reference.stop();
@@ -110,9 +136,10 @@ export async function run(args: string[]): Promise<void> {
     console.log(`p99 at 10 connections: ${fmtMs(results.service10.p99)} (target ≤ 10 ms: ${results.service10.p99 <= 10 ? 'PASS' : 'MISS'})`);
     if (dashboard) console.log(dashboardVerdict(dashboard));
     console.log(`service peak RSS over the whole run: ${fmtMiB(peakRss)} (target ≤ 300 MiB: ${peakRss <= 300 * 1048576 ? 'PASS' : 'MISS'})`);
+    if (memory) printMemory(memory);
     printCpu(cpu);
     printCpuTarget(cpu);
-    const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10, cpu, dashboard, peakRss });
+    const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10, cpu, dashboard, peakRss, memory });
     console.log(`results: ${path.relative(process.cwd(), file)}`);
   } finally {
     tmp.dispose();
