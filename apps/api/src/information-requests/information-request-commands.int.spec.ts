@@ -36,16 +36,19 @@ describe('information-request commands over HTTP', () => {
   });
 
   it('follows a request through acknowledgement, clarification, judicial authorisation and the answer', async () => {
-    const id = await fileRequest(t.h, t.se, { access: 'indirect', ...URGENT, receivedAt: hoursAgo(30) });
-    expect((await on(id, 'acknowledgement', t.dk, { acknowledgedAt: hoursAgo(29) })).body.events).toEqual(['RequestAcknowledged']);
-    expect((await on(id, 'clarification-request', t.dk, { question: 'Which of the two fictional numbers?', requestedAt: hoursAgo(28) })).body.events)
+    // One instant for every time below, so the spans the deadline moves by are exact (see hoursAgo).
+    const now = Date.now();
+    const ago = (hours: number) => hoursAgo(hours, now);
+    const id = await fileRequest(t.h, t.se, { access: 'indirect', ...URGENT, receivedAt: ago(30) });
+    expect((await on(id, 'acknowledgement', t.dk, { acknowledgedAt: ago(29) })).body.events).toEqual(['RequestAcknowledged']);
+    expect((await on(id, 'clarification-request', t.dk, { question: 'Which of the two fictional numbers?', requestedAt: ago(28) })).body.events)
       .toEqual(['ClarificationRequested']);
-    expect((await on(id, 'clarification', t.se, { answer: 'The one ending in 17.', providedAt: hoursAgo(20) })).body.events).toEqual(['ClarificationProvided']);
-    expect((await on(id, 'forwarding', t.dk, { authority: 'Customs intelligence (fictional)', forwardedAt: hoursAgo(19) })).body.events).toEqual(['RequestForwardedTo']);
-    expect((await on(id, 'judicial-authorisation-notice', t.dk, { expectedDelayDays: 2, reason: 'Court order for traffic data (fictional)', noticeSentAt: hoursAgo(18) })).body.events)
+    expect((await on(id, 'clarification', t.se, { answer: 'The one ending in 17.', providedAt: ago(20) })).body.events).toEqual(['ClarificationProvided']);
+    expect((await on(id, 'forwarding', t.dk, { authority: 'Customs intelligence (fictional)', forwardedAt: ago(19) })).body.events).toEqual(['RequestForwardedTo']);
+    expect((await on(id, 'judicial-authorisation-notice', t.dk, { expectedDelayDays: 2, reason: 'Court order for traffic data (fictional)', noticeSentAt: ago(18) })).body.events)
       .toEqual(['JudicialAuthorisationPending']);
-    expect((await on(id, 'judicial-authorisation', t.dk, { obtainedAt: hoursAgo(4) })).body.events).toEqual(['JudicialAuthorisationObtained']);
-    const answered = await on(id, 'information', t.dk, { summary: 'Subscriber data (fictional)', partial: false, providedAt: hoursAgo(3) });
+    expect((await on(id, 'judicial-authorisation', t.dk, { obtainedAt: ago(4) })).body.events).toEqual(['JudicialAuthorisationObtained']);
+    const answered = await on(id, 'information', t.dk, { summary: 'Subscriber data (fictional)', partial: false, providedAt: ago(3) });
     expect([answered.status, answered.body.events, answered.body.revision]).toEqual([200, ['InformationProvided'], 7]);
     const events = await stream(id);
     // Suspension (8 h of clarification) and the authorisation (14 h) moved the 3-day deadline on.

@@ -27,7 +27,11 @@ export async function fileRequest(h: Harness, token: string, overrides: Record<s
   return res.body.requestId;
 }
 
-/** An instant `hoursAgo` hours before now, whole seconds, UTC. */
-export function hoursAgo(hours: number): string {
-  return new Date(Math.floor((Date.now() - hours * 3_600_000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+/**
+ * An instant `hours` before `from` (default: now), whole seconds, UTC. A test that compares spans
+ * between several instants passes one `from`: read from the clock at each call, two instants a second
+ * apart on a loaded machine would be a second off their intended span.
+ */
+export function hoursAgo(hours: number, from = Date.now()): string {
+  return new Date(Math.floor((from - hours * 3_600_000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
