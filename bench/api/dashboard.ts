@@ -7,8 +7,9 @@ export const DASHBOARD_RATIO_TARGET = 0.9;
 /**
  * Every view of the web app (apps/web/src/views) as one refresh asks for it: the Overview's four
  * aggregates (the over-time chart's twelve ISO weeks, from a Monday midnight as the web app asks them
- * in UTC), the Deadlines board, custody reviews due, the case, request, referral and retention lists, the Platforms view's three
- * panels and the Art. 18 statistics. Lists ask with a purpose, as the web app does once the officer stated one.
+ * in UTC), the Deadlines board, custody reviews due, the case, request, referral and retention lists,
+ * the Platforms view's three panels and the Art. 18 statistics. Lists ask with a purpose, as the web
+ * app does once the officer stated one.
  */
 export function everyView(at: Date): string[] {
   const iso = (ms: number) => new Date(ms).toISOString();

@@ -2,7 +2,8 @@
 // of the visible rows, for every viewer, after every page of random histories: shares and revocations,
 // detentions recorded again (another person, another start), ended, ended without a time,
 // restrictions and lifts; instants on hour edges, on bucket edges and between them.
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { ProjectionInstance } from '../../runner/projection-instance.js';
 import type { JsonObject } from '@liaison/event-store';
 import { EventLog } from '../../testing/event-fixtures.js';
 import { memoryInstance } from '../../testing/projection-harness.js';
@@ -61,45 +62,45 @@ const CHARTS: OverTimeOptions[] = [
 ];
 
 describe('detentions over time from hour counters', () => {
+  const opened: ProjectionInstance[] = [];
+  afterEach(() => opened.splice(0).forEach((rm) => rm.close()));
+  const register = () => {
+    const rm = memoryInstance(detentionRegisterProjection);
+    opened.push(rm);
+    return rm;
+  };
+
   it.each([1, 2, 3, 4, 5, 6])('equals the binning of the visible rows after every page (history %i)', (seed) => {
     const log = history(seed, 500, false);
     const rnd = seededRandom(seed * 7);
-    const rm = memoryInstance(detentionRegisterProjection);
-    try {
-      let nonZero = 0;
-      for (let i = 0; i < log.events.length;) {
-        rm.apply(log.events.slice(i, (i += 1 + Math.floor(rnd() * 25))));
-        expect(rm.error).toBeUndefined();
-        for (const country of VIEWERS) {
-          for (const chart of CHARTS) {
-            const counted = overTimeFromCounters(rm.db, { country }, chart);
-            expect(counted).toEqual(binnedFromRows(rm.db, { country }, chart));
-            nonZero += counted!.filter((b) => b.open > 0 || b.started > 0).length;
-          }
+    const rm = register();
+    let nonZero = 0;
+    for (let i = 0; i < log.events.length;) {
+      rm.apply(log.events.slice(i, (i += 1 + Math.floor(rnd() * 25))));
+      expect(rm.error).toBeUndefined();
+      for (const country of VIEWERS) {
+        for (const chart of CHARTS) {
+          const counted = overTimeFromCounters(rm.db, { country }, chart);
+          expect(counted).toEqual(binnedFromRows(rm.db, { country }, chart));
+          nonZero += counted!.filter((b) => b.open > 0 || b.started > 0).length;
         }
       }
-      expect(nonZero).toBeGreaterThan(100);
-    } finally {
-      rm.close();
     }
+    expect(nonZero).toBeGreaterThan(100);
   });
 
   it('leaves to the binning what the counters cannot answer exactly, with the same answer', () => {
-    const rm = memoryInstance(detentionRegisterProjection);
-    try {
-      rm.apply(history(9, 400, true).events);
-      const odd = VIEWERS.filter((country) => overTimeFromCounters(rm.db, { country }, CHARTS[0]) === undefined);
-      expect(odd.length).toBeGreaterThan(0); // a viewer who sees a detention ending before it starts
-      const chart = CHARTS[1];
-      for (const country of VIEWERS) {
-        for (const o of [chart, { ...chart, holdingCountry: 'DK' }, { ...chart, from: at(BASE + 30 * 60_000) }]) {
-          expect(detentionsOverTime(rm.db, { country }, o)).toEqual(binnedFromRows(rm.db, { country }, o));
-        }
-        expect(overTimeFromCounters(rm.db, { country }, { ...chart, holdingCountry: 'DK' })).toBeUndefined();
-        expect(overTimeFromCounters(rm.db, { country }, { ...chart, from: at(BASE + 30 * 60_000) })).toBeUndefined();
+    const rm = register();
+    rm.apply(history(9, 400, true).events);
+    const odd = VIEWERS.filter((country) => overTimeFromCounters(rm.db, { country }, CHARTS[0]) === undefined);
+    expect(odd.length).toBeGreaterThan(0); // a viewer who sees a detention ending before it starts
+    const chart = CHARTS[1];
+    for (const country of VIEWERS) {
+      for (const o of [chart, { ...chart, holdingCountry: 'DK' }, { ...chart, from: at(BASE + 30 * 60_000) }]) {
+        expect(detentionsOverTime(rm.db, { country }, o)).toEqual(binnedFromRows(rm.db, { country }, o));
       }
-    } finally {
-      rm.close();
+      expect(overTimeFromCounters(rm.db, { country }, { ...chart, holdingCountry: 'DK' })).toBeUndefined();
+      expect(overTimeFromCounters(rm.db, { country }, { ...chart, from: at(BASE + 30 * 60_000) })).toBeUndefined();
     }
   });
 });
