@@ -80,31 +80,39 @@ export async function run(args: string[]): Promise<void> {
     console.log(renderTable(['read model (built from 0)', 'events handled', 'seconds', 'events/s'],
       builds.map((b) => [b.projection, fmtInt(b.events), (b.ms / 1000).toFixed(1), fmtInt(b.eventsPerSec)])));
 
-    const aggregates: { label: string; projection: Projection; query: string; params?: TimedAsk['params'] }[] = [
+    const weeksAgo = (n: number, plusMs = 0) => new Date(Date.parse(NOW) - n * 7 * 86_400_000 + plusMs).toISOString();
+    const aggregates: { label: string; projection: Projection; query: string; params?: TimedAsk['params']; comparison?: boolean }[] = [
       { label: 'detention counts (nationality × holding)', projection: detentionRegisterProjection, query: 'detentionCounts' },
       { label: 'handlers by believed country', projection: handlersAbroadProjection, query: 'handlerCounts' },
       { label: 'extraditions by route × stage', projection: extraditionTrackerProjection, query: 'extraditionCounts' },
       { label: 'deadlines board (first page + counts)', projection: deadlinesBoardProjection, query: 'deadlinesBoard' },
       { label: 'platform responsiveness', projection: platformResponsivenessProjection, query: 'platformResponsiveness' },
-      // Not among issue 16's aggregates, but the Overview polls it: its cost still follows the visible detentions.
+      // Not among issue 16's aggregates, but the Overview polls it. Week edges on whole hours, as the web
+      // app's zone-aligned weeks are: answered from the hour counters (ADR 29).
       { label: 'detentions over time (12 weeks, Overview chart)', projection: detentionRegisterProjection, query: 'detentionsOverTime',
-        params: { from: new Date(Date.parse(NOW) - 11 * 7 * 86_400_000).toISOString(), to: NOW, bucket: 'week' } },
+        params: { from: weeksAgo(11), to: NOW, bucket: 'week' } },
+      // For comparison, not a target: edges half an hour off (a zone like +05:30) are binned from the rows.
+      { label: 'detentions over time, half-hour edges (binned)', projection: detentionRegisterProjection, query: 'detentionsOverTime',
+        params: { from: weeksAgo(11, 1_800_000), to: NOW, bucket: 'week' }, comparison: true },
     ];
     // Referral countries differ: the narrow viewer there is one that sees few referrals' cases.
     const viewers = (p: Projection) => (p === platformResponsivenessProjection ? ['SE', 'IS'] : [NARROW_VIEWER, WIDE_VIEWER]);
     const asks: TimedAsk[] = aggregates.flatMap((a) => viewers(a.projection).map((viewer) =>
       ({ label: a.label, projection: a.projection.name, file: file(a.projection), query: a.query, params: a.params ?? {}, viewer })));
+    const comparison = new Set(aggregates.filter((a) => a.comparison).map((a) => a.label));
     const { latencies, rows } = await timeQueries({ asks, rounds, now: NOW });
     const results = asks.map((a, i) => {
       const ms = latencies[i].slice(Math.min(10, rounds >> 2)); // the first asks warm the page cache and the JIT
       return { ...a, file: undefined, rows: rows[i], p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms) };
     });
     console.log(renderTable(['aggregate', 'viewer', 'rows', 'p50', 'p99', 'max', `p99 ≤ ${TARGET_MS} ms`],
-      results.map((r) => [r.label, r.viewer, fmtInt(r.rows), fmtMs(r.p50), fmtMs(r.p99), fmtMs(r.max), verdict(r.p99, TARGET_MS, true)])));
+      results.map((r) => [r.label, r.viewer, fmtInt(r.rows), fmtMs(r.p50), fmtMs(r.p99), fmtMs(r.max),
+        comparison.has(r.label) ? '(comparison)' : verdict(r.p99, TARGET_MS, true)])));
     // A p99 far above its p50 on a busy machine is the thread waiting for a CPU, not the query: say how busy it was.
     console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} CPUs while timing`);
-    const missed = results.filter((r) => verdict(r.p99, TARGET_MS, true) !== 'PASS').length;
-    console.log(`aggregates on the query thread: ${missed === 0 ? 'PASS' : 'MISS'} (${results.length - missed} of ${results.length} within ${TARGET_MS} ms at p99)`);
+    const targets = results.filter((r) => !comparison.has(r.label));
+    const missed = targets.filter((r) => verdict(r.p99, TARGET_MS, true) !== 'PASS').length;
+    console.log(`aggregates on the query thread: ${missed === 0 ? 'PASS' : 'MISS'} (${targets.length - missed} of ${targets.length} within ${TARGET_MS} ms at p99)`);
     const out = writeResult('aggregates', { quick, sizes, rounds, shares, builds, results, loadavg: loadavg() });
     console.log(`results: ${path.relative(process.cwd(), out)}`);
   } finally {

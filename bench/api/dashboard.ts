@@ -6,17 +6,21 @@ export const DASHBOARD_RATIO_TARGET = 0.9;
 
 /**
  * Every view of the web app (apps/web/src/views) as one refresh asks for it: the Overview's four
- * aggregates (the over-time chart's twelve weeks), the Deadlines board, custody reviews due, the case,
- * request, referral and retention lists, the Platforms view's three panels and the Art. 18 statistics.
- * Lists ask with a purpose, as the web app does once the officer stated one.
+ * aggregates (the over-time chart's twelve ISO weeks, from a Monday midnight as the web app asks them
+ * in UTC), the Deadlines board, custody reviews due, the case, request, referral and retention lists,
+ * the Platforms view's three panels and the Art. 18 statistics. Lists ask with a purpose, as the web
+ * app does once the officer stated one.
  */
 export function everyView(at: Date): string[] {
   const iso = (ms: number) => new Date(ms).toISOString();
   const day = 86_400_000;
   const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+  // The web app asks for weeks starting at a Monday midnight in the officer's zone (apps/web/src/time/zone.ts).
+  const today = Math.floor(at.getTime() / day) * day;
+  const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * day;
   return [
     '/api/v1/detentions/counts',
-    `/api/v1/detentions/over-time${q({ from: iso(at.getTime() - 11 * 7 * day), to: iso(at.getTime()), bucket: 'week' })}`,
+    `/api/v1/detentions/over-time${q({ from: iso(monday - 11 * 7 * day), to: iso(monday), bucket: 'week' })}`,
     '/api/v1/handlers/counts',
     '/api/v1/extraditions/counts',
     '/api/v1/deadlines',

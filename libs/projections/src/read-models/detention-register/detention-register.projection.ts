@@ -9,19 +9,22 @@ import { evolveCaseViewers } from '../shared/viewer-counters.js';
 import {
   changeNationalities, countCaseFor, endDetentionCounters, isRestricted, openDetention, openOrClose, restrictPerson, setupDetentionCounters,
 } from './detention-counters.js';
+import { countCaseSpansFor, countSpan, endOverTimeCounters, restrictSpans, setupOverTimeCounters, spanOf } from './over-time-counters.js';
 
 /**
  * Who is detained where. Nationalities are kept per person (current ones only) and joined at query
  * time, so a nationality recorded or retracted after the detention shows up in the very next query.
  * Ended detentions stay (with ended_at) for the over-time chart. Open detentions are also counted per
- * viewer country, nationality and holding country as they change (detention-counters.ts, ADR 27).
+ * viewer country, nationality and holding country as they change (detention-counters.ts, ADR 27), and
+ * every detention's start and end per viewer country and UTC hour for the over-time chart
+ * (over-time-counters.ts, ADR 29).
  */
 export const detentionRegisterProjection: Projection = {
   name: 'detention-register',
   // v2: without the dr_by_person index, which no query used but every detention paid for.
   // v3: restricted persons (LED Art. 16(3)) and rectified names. 4: erased persons lose their names (ADR 19).
-  // 5: open detentions counted per viewer country (dr_counts, ADR 27).
-  version: 5,
+  // 5: open detentions counted per viewer country (dr_counts, ADR 27). 6: starts and ends per viewer and hour (ADR 29).
+  version: 6,
   canHandle: [
     ...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataErased', 'NationalityRecorded', 'NationalityRetracted',
     'DetentionRecorded', 'CustodyExtended', 'DetentionEnded', ...RESTRICTION_EVENTS, 'PersonalDataRectified',
@@ -42,8 +45,12 @@ export const detentionRegisterProjection: Projection = {
         holding_country TEXT NOT NULL, facility TEXT NOT NULL, detained_at TEXT NOT NULL, next_review_at TEXT NOT NULL,
         ended_at TEXT, PRIMARY KEY (case_id, detention_id)) WITHOUT ROWID;`);
     setupDetentionCounters(db);
+    setupOverTimeCounters(db);
   },
-  endBatch: endDetentionCounters,
+  endBatch(rm: ReadModelDb, failed: boolean): void {
+    endDetentionCounters(rm, failed);
+    endOverTimeCounters(rm, failed);
+  },
   evolve(rm: ReadModelDb, event: RecordedEvent): void {
     const d = event.data as Data;
     switch (event.type) {
@@ -51,14 +58,20 @@ export const detentionRegisterProjection: Projection = {
       case 'CaseSharedWith':
       case 'CaseSharingRevoked': {
         const { country, change } = evolveCaseViewers(rm, event);
-        if (change !== 0) countCaseFor(rm, d.caseId, country, change);
+        if (change !== 0) {
+          countCaseFor(rm, d.caseId, country, change);
+          countCaseSpansFor(rm, d.caseId, country, change);
+        }
         return;
       }
       case 'ProcessingRestricted':
       case 'RestrictionLifted': {
         const was = isRestricted(rm, d.caseId, d.personId);
         evolveRestriction(rm, event);
-        if (was !== (event.type === 'ProcessingRestricted')) restrictPerson(rm, d.caseId, d.personId, was ? -1 : 1);
+        if (was !== (event.type === 'ProcessingRestricted')) {
+          restrictPerson(rm, d.caseId, d.personId, was ? -1 : 1);
+          restrictSpans(rm, d.caseId, d.personId, was ? -1 : 1);
+        }
         return;
       }
       case 'PersonalDataErased':
@@ -84,9 +97,11 @@ export const detentionRegisterProjection: Projection = {
         if (rm.stmt(`INSERT OR IGNORE INTO dr_detentions(${columns}) VALUES (?,?,?,?,?,?,?,NULL)`).run(...row).changes === 0) {
           const before = openDetention(rm, d.caseId, d.detentionId);
           if (before) openOrClose(rm, d.caseId, d.detentionId, before, -1);
+          countSpan(rm, d.caseId, spanOf(rm, d.caseId, d.detentionId), -1);
           rm.stmt(`INSERT OR REPLACE INTO dr_detentions(${columns}) VALUES (?,?,?,?,?,?,?,NULL)`).run(...row);
         }
         openOrClose(rm, d.caseId, d.detentionId, { personId: String(d.personId), holding: String(d.holdingCountry) }, 1);
+        countSpan(rm, d.caseId, { personId: String(d.personId), detainedAt: String(row[5]), endedAt: null }, 1);
         return;
       }
       case 'CustodyExtended':
@@ -95,7 +110,10 @@ export const detentionRegisterProjection: Projection = {
         return;
       case 'DetentionEnded': {
         const before = openDetention(rm, d.caseId, d.detentionId);
+        const span = spanOf(rm, d.caseId, d.detentionId);
+        countSpan(rm, d.caseId, span, -1);
         rm.stmt('UPDATE dr_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
+        countSpan(rm, d.caseId, span && { ...span, endedAt: utc(d.endedAt) }, 1);
         // Without an end time the row is open afterwards (even one ended before), and counted.
         const after = utc(d.endedAt) === null ? openDetention(rm, d.caseId, d.detentionId) : undefined;
         if (before && !after) openOrClose(rm, d.caseId, d.detentionId, before, -1);

@@ -2,7 +2,8 @@
 // period (and reviewed persons by keepUntil), not every person. This checks, on month ends and leap
 // days, that the bound never drops a person whose review is due: the answer equals the date computed
 // for every person, with no bound, for many instants, windows and policies.
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
+import type { Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@liaison/event-store';
 import { memoryInstance } from '../../testing/projection-harness.js';
 import { seededRandom } from '../../testing/workload.js';
@@ -52,6 +53,35 @@ describe('retention reviews read only the persons that can be due', () => {
         }
       }
       expect(listed).toBeGreaterThan(1000);
+    } finally {
+      rm.close();
+    }
+  });
+
+  it('reads persons through the index ranges, never by scanning the cases', () => {
+    const rm = memoryInstance(retentionReviewsProjection);
+    try {
+      // Cases of many persons, with the planner's statistics, as a built file gets them (ProjectionInstance.optimize).
+      const events: RecordedEvent[] = [];
+      for (let c = 0; c < 40; c++) {
+        events.push(at(events.length + 1, 'CaseOpened', { caseId: `c${c}`, ownerCountry: 'SE', title: 't', offenceCategory: 'homicide', handlingCode: 'H1' }, '2024-01-01T00:00:00.000Z'));
+        for (let p = 0; p < 100; p++) events.push(at(events.length + 1, 'PersonRegistered', { caseId: `c${c}`, personId: `p${p}`, category: CATEGORIES[p % 3], nationalities: [] }, '2025-12-01T00:00:00.000Z'));
+      }
+      rm.apply(events);
+      for (const sql of retentionReviewsProjection.indexes ?? []) rm.db.exec(sql);
+      rm.db.pragma('analysis_limit = 1000'); rm.db.pragma('optimize = 0x10002');
+      // The statement the query ran, and what it was run with.
+      const all = jest.spyOn(Object.getPrototypeOf(rm.db.prepare('SELECT 1')) as Statement, 'all');
+      const policy: RetentionPolicy = { defaults: { suspect: 36, victim: 12 }, byCountry: { DK: { witness: 6 } } };
+      retentionReviewsDue(rm.db, { country: 'SE' }, { now: '2026-01-01T00:00:00.000Z', policy });
+      const statements = all.mock.contexts as Statement[];
+      const k = statements.findIndex((statement) => statement.source.includes('rr_persons'));
+      const [source, args] = [statements[k].source, all.mock.calls[k]];
+      all.mockRestore();
+      const plan = (rm.db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...args) as { detail: string }[]).map((r) => r.detail);
+      // One range per category the policy names (three here), each with its case looked up by key.
+      expect(plan.filter((d) => d.startsWith('SEARCH rr_persons USING INDEX rr_by_category_registered'))).toHaveLength(3);
+      expect(plan.filter((d) => /^SCAN (m|rr_persons|case_meta)\b/.test(d))).toEqual([]);
     } finally {
       rm.close();
     }

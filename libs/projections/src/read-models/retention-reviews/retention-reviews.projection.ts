@@ -14,11 +14,12 @@ import { evolveRestriction, RESTRICTION_EVENTS, setupRestrictions } from '../sha
  */
 export const retentionReviewsProjection: Projection = {
   name: 'retention-reviews',
-  version: 1,
-  // The query reads two ranges (reviewed: by keepUntil; not reviewed: by registration), not every person (ADR 27).
+  // 2: unreviewed persons indexed by category and registration (one range per category, ADR 29).
+  version: 2,
+  // The query reads index ranges (reviewed: by keepUntil; not reviewed: per category by registration), not every person (ADR 27, 29).
   indexes: [
     'CREATE INDEX IF NOT EXISTS rr_by_keep_until ON rr_persons(keep_until) WHERE keep_until IS NOT NULL',
-    'CREATE INDEX IF NOT EXISTS rr_by_registered ON rr_persons(registered_at) WHERE keep_until IS NULL',
+    'CREATE INDEX IF NOT EXISTS rr_by_category_registered ON rr_persons(category, registered_at) WHERE keep_until IS NULL',
   ],
   canHandle: [...CASE_ACCESS_EVENTS, 'PersonRegistered', 'PersonalDataRectified', 'RetentionReviewed', 'PersonalDataErased', ...RESTRICTION_EVENTS],
   setup(db: Database.Database): void {
