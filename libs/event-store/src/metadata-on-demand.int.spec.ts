@@ -11,6 +11,7 @@ import { SqliteKeyStore } from './privacy/sqlite-key-store.js';
 import { redactionsAsText } from './privacy/event-data-crypto.js';
 import { OnDemandMetadataEvent, withEventData } from './metadata-on-demand.js';
 import type { PersonalDataPolicy } from './privacy/field-policy.js';
+import type { EventToAppend } from './event-store.port.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'liaison-metadata-on-demand-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +23,7 @@ async function seeded(name: string) {
   mkdirSync(folder, { recursive: true });
   const inner = SqliteEventStore.open(join(folder, 'events.db'));
   const store = new PrivateEventStore(inner, { policy, keys: SqliteKeyStore.open(join(folder, 'keys.db')) });
-  const events = [
+  const events: (EventToAppend & { id: string })[] = [
     { id: '00000000-0000-4000-8000-000000000001', type: 'Registered', data: { personId: 'p1', name: 'Karin Kvist' }, metadata },
     { id: '00000000-0000-4000-8000-000000000002', type: 'Noted', data: { text: 'x' }, metadata: { ...metadata, actor: 'p' } },
   ];
