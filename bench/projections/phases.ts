@@ -78,12 +78,12 @@ export async function timeStartup(
   return { host, run: { ms: Math.max(firstQueryMs, caughtUpMs), firstQueryMs, caughtUpMs, behindAtStart } };
 }
 
-/** Pages through $all exactly as the runner does (same page size), touching nothing else. */
+/** Pages through $all exactly as the runner does (same page size, metadata on demand), touching nothing else. */
 export async function timeRawRead(store: EventStore, pageSize: number): Promise<{ events: number; ms: number }> {
   const t0 = performance.now();
   let events = 0;
   for (let after: bigint | undefined; ;) {
-    const page = await readAllAfter(store, after, pageSize);
+    const page = await readAllAfter(store, after, pageSize, undefined, true);
     events += page.length;
     if (page.length < pageSize) break;
     after = page[page.length - 1].position;

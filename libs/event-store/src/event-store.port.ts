@@ -72,6 +72,12 @@ export interface ReadAllOptions {
    * other types as stored, so their personal values stay sealed and cost nothing to read.
    */
   dataOf?: ReadonlySet<string>;
+  /**
+   * Parse each event's metadata only when it is first read (a projection thread: its read models read
+   * metadata for few events). A store may ignore it; copy such an event with `withEventData`, since a
+   * spread leaves its metadata out.
+   */
+  metadataOnDemand?: boolean;
 }
 
 export interface SubscriptionFilter {

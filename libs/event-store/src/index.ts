@@ -13,6 +13,7 @@ export * from './hash-chain.js';
 export * from './chain-verifier.js';
 export * from './event-id.js';
 export * from './read-all-after.js';
+export { OnDemandMetadataEvent, withEventData } from './metadata-on-demand.js';
 export * from './privacy/privacy.errors.js';
 export * from './privacy/envelope.js';
 export * from './privacy/subject-key-store.js';

@@ -3,6 +3,7 @@ import { isEnvelope, sealGroup, sealValue, type AnyEnvelope } from './envelope.j
 import { valuesAt, replacedAt, type PersonalDataPolicy } from './field-policy.js';
 import { holdsRedaction, openedData, withoutMarkers } from './opened-data.js';
 import type { SubjectKeyStore } from './subject-key-store.js';
+import { withEventData } from '../metadata-on-demand.js';
 
 // A whole event's data, encrypted per its type's policy and decrypted by the envelopes it holds
 // (ADR 19). Keys are fetched in one batch for all events, then the crypto runs synchronously.
@@ -23,7 +24,7 @@ export function redactionsAsText<E extends { data: JsonObject }>(event: E): E {
   if (!holdsRedaction(event.data)) return event;
   let data = asText.get(event.data);
   if (!data) asText.set(event.data, (data = withoutMarkers(event.data) as JsonObject));
-  return { ...event, data };
+  return withEventData(event, data);
 }
 
 export interface EventData {
@@ -106,6 +107,6 @@ export async function decryptEvents<E extends Omit<EventData, 'type'>>(keys: Sub
   const lookups = await keys.lookup([...subjects]);
   return events.map((event, i) => {
     if (found[i].length === 0) return event;
-    return { ...event, data: openedData(event.data, event.id, found[i], lookups) };
+    return withEventData(event, openedData(event.data, event.id, found[i], lookups));
   });
 }

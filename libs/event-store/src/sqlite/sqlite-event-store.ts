@@ -125,7 +125,7 @@ export class SqliteEventStore implements EventStore {
       ? this.st.readAllBwd.all(from === undefined || from === 'end' ? MAX_INT : from === 'start' ? -1 : from, limit)
       : this.st.readAllFwd.all(from === undefined || from === 'start' ? 0 : from === 'end' ? MAX_INT : from, limit)
     ) as EventRow[];
-    return toRecordedEvents(rows);
+    return toRecordedEvents(rows, options.metadataOnDemand);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {

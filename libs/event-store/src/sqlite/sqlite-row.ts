@@ -1,7 +1,8 @@
 import type { JsonObject, RecordedEvent } from '../event-store.port.js';
+import { OnDemandMetadataEvent } from '../metadata-on-demand.js';
 
-/** A row as returned by `.raw()` in EVENT_COLUMNS order. */
-export type EventRow = [number, string, string, number, string, string, string, string];
+export type { EventRow } from '../metadata-on-demand.js';
+import type { EventRow } from '../metadata-on-demand.js';
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
@@ -16,8 +17,9 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-export function toRecordedEvents(rows: EventRow[]): RecordedEvent[] {
+export function toRecordedEvents(rows: EventRow[], metadataOnDemand = false): RecordedEvent[] {
   const out = new Array<RecordedEvent>(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toRecordedEvent(rows[i]);
+  if (metadataOnDemand) for (let i = 0; i < rows.length; i++) out[i] = new OnDemandMetadataEvent(rows[i]);
+  else for (let i = 0; i < rows.length; i++) out[i] = toRecordedEvent(rows[i]);
   return out;
 }

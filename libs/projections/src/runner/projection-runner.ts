@@ -285,7 +285,8 @@ export class ProjectionRunner {
   /** The next page, or undefined while the log cannot be read (shown in status as readFault). */
   private async readAfter(checkpoint: bigint, dataOf: ReadonlySet<string>): Promise<RecordedEvent[] | undefined> {
     try {
-      const page = await readAllAfter(this.options.store, checkpoint, this.pageSize, dataOf);
+      // Metadata parsed on demand: read models read it for few events (ADR 30).
+      const page = await readAllAfter(this.options.store, checkpoint, this.pageSize, dataOf, true);
       this.readFault = undefined;
       return page;
     } catch (e) {
