@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -193,7 +193,8 @@ export class SnapshotFolder {
    */
   async copyTo(snapshot: Snapshot, to: string): Promise<boolean> {
     try {
-      await copyFile(snapshot.file, to);
+      // A reflink where the file system has them (btrfs, XFS): no bytes copied until the fold writes.
+      await copyFile(snapshot.file, to, constants.COPYFILE_FICLONE);
       if (await sha256Of(to) === snapshot.sha256) return true;
     } catch {
       rmSync(to, { force: true });

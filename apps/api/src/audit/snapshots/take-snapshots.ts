@@ -38,6 +38,8 @@ export async function takeSnapshots(
   let written = 0;
   let discarded = false;
   for (const projection of projections) {
+    // An erasure since the run began: nothing it folds may be kept, nor even folded into a scratch file.
+    if (folder.generation() !== generation) discarded = true;
     if (stopped() || discarded) break;
     const newest = folder.list(projection.name, projection.version).pop();
     if (newest && newest.position >= head) continue;
