@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { readAllAfter, type EventStore, type RecordedEvent, type Subscription } from '@liaison/event-store';
+import { classifyStorageError, readAllAfter, type EventStore, type RecordedEvent, type Subscription } from '@liaison/event-store';
 import { ProjectionInstance, type Projection } from '@liaison/projections';
 import type { SnapshotFolder } from '../snapshots/snapshot-folder.js';
 
@@ -35,7 +35,8 @@ export function emptyModel(projection: Projection, snapshots?: SnapshotFolder): 
  */
 function failedPage(model: ProjectionInstance): Error | undefined {
   if (model.error) return new Error(`${model.projection.name} failed on replay: ${model.error}`);
-  if (model.stalled) return new Error(`${model.projection.name} could not be replayed: storage ${model.stalled.code}`);
+  // Typed like any storage fault (503 with its code), never a 500.
+  if (model.stalled) return classifyStorageError({ code: model.stalled.code }) ?? new Error(`${model.projection.name} could not be replayed: ${model.stalled.code}`);
   return undefined;
 }
 

@@ -101,14 +101,14 @@ describe('snapshot scratch files', () => {
     fold.close();
   });
 
-  it('given a scratch file that cannot take a page (disk full), when a fold goes on, then it stops instead of skipping the page', async () => {
+  it('given a scratch file that cannot take a page (disk full), when a fold goes on, then it stops with a storage fault instead of skipping the page', async () => {
     const folder = freshFolder();
     const fold = emptyModel(cases, folder);
     const apply = fold.apply.bind(fold);
     let pages = 0;
     // The instance keeps such a page for a retry (as the live runner does); a replay has no retry.
     fold.apply = (page) => (++pages === 2 ? void (fold.stalled = { code: 'SQLITE_FULL', since: 0 }) : apply(page));
-    await expect(foldOn(ts.store, fold, head, undefined, 50)).rejects.toThrow(/SQLITE_FULL/);
+    await expect(foldOn(ts.store, fold, head, undefined, 50)).rejects.toMatchObject({ kind: 'full', code: 'SQLITE_FULL' });
     fold.close();
   });
 });
