@@ -79,13 +79,19 @@ const SCRATCH_CACHE_KIB = -2000;
  */
 export function openScratchFile(file: string, projection: Projection): Database.Database {
   const db = new Database(file);
-  db.pragma('locking_mode = EXCLUSIVE');
-  db.pragma('journal_mode = MEMORY');
-  db.pragma('synchronous = OFF');
-  db.pragma(`cache_size = ${SCRATCH_CACHE_KIB}`);
-  db.pragma('secure_delete = ON');
-  setUpIfFresh(db, projection);
-  return db;
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('synchronous = OFF');
+    db.pragma(`cache_size = ${SCRATCH_CACHE_KIB}`);
+    db.pragma('secure_delete = ON');
+    setUpIfFresh(db, projection);
+    return db;
+  } catch (e) {
+    // Not a database after all, or no room: its user deletes the file, which must not stay open.
+    db.close();
+    throw e;
+  }
 }
 
 function setUpIfFresh(db: Database.Database, projection: Projection): void {
