@@ -41,7 +41,7 @@ export class ProjectionInstance {
   private readonly privateFold: boolean;
 
   /**
-   * `scratch` (read-model snapshots, ADR 28): `file` is a private working copy, already holding a
+   * `scratch` (read-model snapshots, ADR 32): `file` is a private working copy, already holding a
    * snapshot or empty, that folds like an in-memory model but keeps its pages on disk, and is deleted
    * on close.
    */

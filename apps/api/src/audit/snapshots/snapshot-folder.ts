@@ -26,14 +26,15 @@ interface Marker {
 const MARKER = 'generation.json';
 const SNAPSHOT_FILE = /^(\d+)\.([0-9a-f]{64})\.db$/;
 const GENERATION_DIR = /^g\d+$/;
-/** Per generation: the working copies folds run in (ADR 28), deleted after use, at start and with their generation. */
+/** Per generation: the working copies folds run in (ADR 32), deleted after use, at start and with their generation. */
 const SCRATCH_DIR = '.scratch';
 /** A snapshot being written (see write): a crash can leave one behind. */
 const IN_FLIGHT = /\.tmp(-journal)?$/;
 
 /**
- * DATA_DIR/snapshots: `g<generation>/<read model>/v<version>/<position>.<sha256>.db`, each file a copy of
- * a read model (SQLite) at that position, and `g<generation>/.scratch/`, the working copies folds run in. Derived data: any of it may be deleted at any time.
+ * DATA_DIR/snapshots: `g<generation>/<read model>/v<version>/<position>.<sha256>.db`, each file a copy
+ * of a read model (SQLite) at that position, and `g<generation>/.scratch/`, the working copies folds
+ * run in (ADR 32). Derived data: any of it may be deleted at any time.
  *
  * Generations are how an erasure reaches the snapshots (ADR 19, ADR 28): a snapshot folded before a
  * person's key was destroyed holds the person's values in clear, so each erasure starts a new
