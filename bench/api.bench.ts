@@ -2,6 +2,7 @@
 // The real service (built, embedded store, ES256 dev tokens) against ../shared/reference/append-server.mjs
 // under the same load, in the same run: commands/s, p50/p99, ratio service ÷ reference; then the CPU
 // each command costs per thread role, beside the framework's own share (bench/api/framework-floor.server.ts).
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { mintDevToken } from '../apps/api/src/dev/dev-token.client.js';
 import { detentionBody, seedCases } from './api/seed.js';
@@ -46,6 +47,12 @@ async function assertValidates(url: string, caseId: string): Promise<void> {
   if (res.status !== 400) throw new Error(`framework floor answered an invalid body with ${res.status}, not 400: its DTO is not validated`);
 }
 
+/** The stored snapshot images under `dir` (DATA_DIR/snapshots), and their bytes. */
+function snapshotsHeld(dir: string): { files: number; bytes: number } {
+  const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => /\/\d+\.[0-9a-f]{64}\.db$/.test(f)) : [];
+  return { files: files.length, bytes: files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0) };
+}
+
 export async function run(args: string[]): Promise<void> {
   const quick = args.includes('--quick');
   const duration = quick ? 3 : 10;
@@ -88,6 +95,7 @@ export async function run(args: string[]): Promise<void> {
     let dashboard: DashboardPairs | undefined;
     let peakRss = Number.NaN;
     let memory: ServiceMemory | undefined;
+    let snapshots = { files: 0, bytes: 0 };
     try {
       await serviceRun(50, warmUp);
       await referenceRun(50, warmUp);
@@ -105,6 +113,7 @@ export async function run(args: string[]): Promise<void> {
       // VmHWM: the service's peak over every run above (all threads), what a container limit meets.
       peakRss = procMemory(service.child.pid!).hwm;
       memory = await serviceMemory(service.url, service.child.pid!);
+      snapshots = snapshotsHeld(path.join(tmp.dir, 'snapshots'));
     } finally {
       await service.stop();
       await reference.stop();
@@ -137,9 +146,11 @@ export async function run(args: string[]): Promise<void> {
     if (dashboard) console.log(dashboardVerdict(dashboard));
     console.log(`service peak RSS over the whole run: ${fmtMiB(peakRss)} (target ≤ 300 MiB: ${peakRss <= 300 * 1048576 ? 'PASS' : 'MISS'})`);
     if (memory) printMemory(memory);
+    // Whether snapshot runs (ADR 28) happened within the run, and so are in the peak: SNAPSHOT_EVERY=0 turns them off.
+    console.log(`read-model snapshots held at the end (SNAPSHOT_EVERY=${process.env.SNAPSHOT_EVERY ?? 'default'}): ${snapshots.files}, ${fmtMiB(snapshots.bytes)}`);
     printCpu(cpu);
     printCpuTarget(cpu);
-    const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10, cpu, dashboard, peakRss, memory });
+    const file = writeResult('api', { quick, duration, cases: CASES, personsPerCase, results, ratio50, ratio10, cpu, dashboard, peakRss, memory, snapshots });
     console.log(`results: ${path.relative(process.cwd(), file)}`);
   } finally {
     tmp.dispose();

@@ -10,6 +10,7 @@ import { fmtInt, fmtMiB, fmtMs, median, percentile, ratePerSecond, verdict } fro
 import { renderTable } from './support/table.js';
 import { appendChained, fillChainedLog, longCase } from './audit/workload.js';
 import { benchReproduce } from './audit/reproduce.js';
+import { benchSnapshotMemory } from './audit/snapshot-memory.js';
 
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
 const TARGET_REPLAY_MS = 100;
@@ -26,6 +27,9 @@ export async function run(args: string[]): Promise<void> {
     const replay = await benchReplay(join(tmp.dir, 'replay.db'), caseEvents, quick ? 10 : 30);
     const verify = await benchVerify(join(tmp.dir, 'verify.db'), verifyEvents);
     const reproduce = await benchReproduce(tmp.dir, verifyEvents, quick ? 9 : 12, say);
+    const memorySizes = quick ? [50_000, 100_000] : [200_000, 400_000];
+    say(`  peak RSS of a snapshot run of every read model, over the first ${memorySizes.map(fmtInt).join(' and ')} events (a child each)`);
+    const snapshotMemory = benchSnapshotMemory(tmp.dir, memorySizes);
     const result = {
       suite: 'audit', quick, at: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg1: loadavg()[0],
       replay: { ...replay, targetMs: TARGET_REPLAY_MS, verdict: verdict(replay.medianMs, TARGET_REPLAY_MS, true) },
@@ -34,6 +38,7 @@ export async function run(args: string[]): Promise<void> {
         ...reproduce, targetP50Ms: TARGET_REPRODUCE_MS,
         verdictWithout: verdict(reproduce.withoutMs.p50, TARGET_REPRODUCE_MS, true), verdict: reproduce.sameAnswers ? verdict(reproduce.withMs.p50, TARGET_REPRODUCE_MS, true) : 'MISS',
       },
+      snapshotMemory,
     };
     console.log('');
     console.log(`replay of one ${fmtInt(caseEvents)}-event case (warm, read + domain fold + projection fold + detail + timeline):`);
@@ -49,6 +54,8 @@ export async function run(args: string[]): Promise<void> {
     const b = r.breakdown;
     console.log(`  where the time goes (medians, from snapshots): open the snapshot ${fmtMs(b.openSnapshotMs)}, fold ${fmtInt(b.eventsFolded)} positions on to readAt ${fmtMs(b.foldMs)}, the query ${fmtMs(b.queryMs)}`);
     console.log(`  snapshots: ${r.snapshotsWritten} written in ${(r.snapshotBuildMs / 1000).toFixed(1)} s, ${fmtMiB(r.snapshotBytes)} on disk; same answers with and without: ${r.sameAnswers ? 'yes' : 'NO'}`);
+    console.log('peak RSS a snapshot run adds (every read model, every 25,000 events; ADR 32: should not grow with the read models):');
+    for (const m of snapshotMemory) console.log(`  ${fmtInt(m.events)} events: +${fmtInt(m.addedMiB)} MiB, read models ${fmtInt(m.heldMiB)} MiB of images, ${m.seconds} s`);
     console.log(`results: ${writeResult('audit', result)}`);
   } finally {
     tmp.dispose();

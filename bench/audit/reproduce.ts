@@ -107,7 +107,7 @@ async function timeParts(store: SqliteEventStore, folder: SnapshotFolder, r: Cas
   const projection = ALL_PROJECTIONS.find((p) => p.name === r.readModel)!;
   const upTo = BigInt(r.readAt);
   const t0 = performance.now();
-  const start = fromSnapshot(folder, projection, upTo);
+  const start = await fromSnapshot(folder, projection, upTo);
   const t1 = performance.now();
   const from = start?.checkpoint ?? -1n;
   start?.close();

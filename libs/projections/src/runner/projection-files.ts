@@ -64,6 +64,37 @@ export function openReadModelFile(file: string, projection: Projection): Databas
   // so a person's erased name does not survive in a free page or free block (ADR 19).
   db.pragma('secure_delete = ON');
   db.pragma('journal_size_limit = 67108864');
+  setUpIfFresh(db, projection);
+  return db;
+}
+
+/** Page cache of a scratch file (PRAGMA cache_size, negative: KiB): a fold rereads little, and RSS is the point. */
+const SCRATCH_CACHE_KIB = -2000;
+
+/**
+ * A private working copy of a read model (a replay for an audit, a snapshot run, ADR 28): the file
+ * only spares memory and is deleted after use, so nothing in it needs to survive a crash: no fsync,
+ * the rollback journal in memory (a transaction still rolls back), one connection. Erased values are
+ * still zeroed (secure_delete): a snapshot copied from this file must not keep them in free pages.
+ */
+export function openScratchFile(file: string, projection: Projection): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('synchronous = OFF');
+    db.pragma(`cache_size = ${SCRATCH_CACHE_KIB}`);
+    db.pragma('secure_delete = ON');
+    setUpIfFresh(db, projection);
+    return db;
+  } catch (e) {
+    // Not a database after all, or no room: its user deletes the file, which must not stay open.
+    db.close();
+    throw e;
+  }
+}
+
+function setUpIfFresh(db: Database.Database, projection: Projection): void {
   // Judged by the checkpoint table, not the file: a crash between creating the file and committing
   // the setup leaves an empty file that must be set up on the next start.
   const fresh = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_checkpoint'").get() === undefined;
@@ -74,7 +105,6 @@ export function openReadModelFile(file: string, projection: Projection): Databas
       projection.setup(db);
     })();
   }
-  return db;
 }
 
 export function removeFile(file: string): void {

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ERASURE_EVENT_TYPE, classifyStorageError, redactionsAsText, type RecordedEvent } from '@liaison/event-store';
 import { createReadModelDb, type Projection, type ReadModelDb } from './projection.js';
-import { openReadModelFile, removeFile } from './projection-files.js';
+import { openReadModelFile, openScratchFile, removeFile } from './projection-files.js';
 import { beginUnsynced, endUnsynced, tornByRestart } from './unsynced-mark.js';
 
 /** PRAGMA user_version of a file still in its first build from position 0 (written with synchronous=OFF). */
@@ -37,17 +37,19 @@ export class ProjectionInstance {
   private unsynced = false;
   private normalCacheSize = 0;
 
-  private readonly inMemory: boolean;
+  /** In memory or a scratch file: a private fold, no build marks, no fsync, no planner statistics. */
+  private readonly privateFold: boolean;
 
   /**
-   * `image` (hook for read-model snapshots): a serialized copy of a file of this projection, opened as
-   * a private in-memory database that goes on folding from the image's own checkpoint.
+   * `scratch` (read-model snapshots, ADR 32): `file` is a private working copy, already holding a
+   * snapshot or empty, that folds like an in-memory model but keeps its pages on disk, and is deleted
+   * on close.
    */
-  constructor(readonly projection: Projection, readonly file: string, image?: Buffer) {
-    const inMemory = image !== undefined || file === ':memory:' || file === '';
-    this.inMemory = inMemory;
-    let db = image ? new Database(image) : openReadModelFile(file, projection);
-    if (!inMemory && (db.pragma('user_version', { simple: true }) === UNFINISHED_BUILD || tornByRestart(db))) {
+  constructor(readonly projection: Projection, readonly file: string, private readonly options: { scratch?: boolean } = {}) {
+    const isPrivate = options.scratch === true || file === ':memory:' || file === '';
+    this.privateFold = isPrivate;
+    let db = options.scratch ? openScratchFile(file, projection) : openReadModelFile(file, projection);
+    if (!isPrivate && (db.pragma('user_version', { simple: true }) === UNFINISHED_BUILD || tornByRestart(db))) {
       db.close();
       removeFile(file);
       db = openReadModelFile(file, projection);
@@ -57,7 +59,7 @@ export class ProjectionInstance {
     this.handles = new Set(projection.canHandle);
     const row = this.db.prepare('SELECT position FROM _checkpoint WHERE id = 1').get() as { position: number | bigint };
     this.checkpoint = BigInt(row.position);
-    if (!inMemory && this.checkpoint < 0n) {
+    if (!isPrivate && this.checkpoint < 0n) {
       // The mark must be on disk before any unsynced page is: FULL syncs this commit (and the setup).
       db.pragma('synchronous = FULL');
       db.pragma(`user_version = ${UNFINISHED_BUILD}`);
@@ -69,7 +71,7 @@ export class ProjectionInstance {
       this.unsynced = true;
     } else {
       this.createIndexes();
-      if (!inMemory) {
+      if (!isPrivate) {
         beginUnsynced(db);
         this.optimize();
       }
@@ -97,7 +99,7 @@ export class ProjectionInstance {
    * in the middle of a query can stop it short; the next erasure's (or SQLite's own) checkpoint ends it.
    */
   private flushErasedPages(): void {
-    if (this.db.name !== ':memory:') this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (!this.privateFold) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Applies the part of a page this instance has not seen; events at or below the checkpoint are skipped. */
@@ -157,7 +159,7 @@ export class ProjectionInstance {
    * runner. With statistics the detention register's queries ran ~30% faster at 34k detentions.
    */
   optimize(): void {
-    if (!this.db.open || this.unsynced || this.inMemory) return;
+    if (!this.db.open || this.unsynced || this.privateFold) return;
     this.db.pragma('analysis_limit = 1000');
     this.db.pragma('optimize = 0x10002');
     // The pages ANALYZE read stay in the page cache (up to 16 MB per file): +47 MB of RSS over five
@@ -172,6 +174,11 @@ export class ProjectionInstance {
   }
 
   close(): void {
+    if (this.options.scratch) {
+      // A scratch copy may hold personal data in clear (ADR 19): it does not outlive its use.
+      if (this.db.open) this.db.close();
+      return removeFile(this.file);
+    }
     if (!this.db.open) return;
     try {
       // A clean stop keeps the progress of an unfinished build (a crash would discard it), and

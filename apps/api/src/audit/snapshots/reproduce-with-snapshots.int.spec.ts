@@ -112,6 +112,6 @@ describe('reproducing an access from read-model snapshots', () => {
     expect(folder.list(register.name, register.version)).toEqual([]);
     expect(readdirSync(folder.root)).not.toContain(`g${generation}`);
     // A run that began before the erasure keeps nothing it writes.
-    expect(folder.write(generation, register.name, register.version, 5n, Buffer.from('x'))).toBe(false);
+    expect(await folder.write(generation, register.name, register.version, 5n, async (tmp) => writeFileSync(tmp, 'x'))).toBe(false);
   });
 });

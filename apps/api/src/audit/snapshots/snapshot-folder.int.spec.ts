@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SnapshotFolder } from './snapshot-folder.js';
 
+const bytes = (text: string) => async (tmp: string) => writeFileSync(tmp, text);
+
 describe('SnapshotFolder generations', () => {
   let root: string;
   beforeEach(() => {
@@ -10,10 +12,10 @@ describe('SnapshotFolder generations', () => {
   });
   afterEach(() => rmSync(join(root, '..'), { recursive: true, force: true }));
 
-  it('given a marker being written beside the folders, when a new generation drops the old ones, then only generation folders go', () => {
+  it('given a marker being written beside the folders, when a new generation drops the old ones, then only generation folders go', async () => {
     // Given: generation 0's snapshot, and the marker's temporary file another thread is about to rename.
     const folder = new SnapshotFolder(root);
-    expect(folder.write(0, 'cases', 4, 10n, Buffer.from('image'))).toBe(true);
+    expect(await folder.write(0, 'cases', 4, 10n, bytes('image'))).toBe(true);
     mkdirSync(root, { recursive: true });
     const markerInFlight = join(root, `generation.json.${process.pid + 1}.tmp`);
     writeFileSync(markerInFlight, '{}');

@@ -1,6 +1,9 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
+import { sha256Of, syncFile, writeDurably } from './snapshot-files.js';
 
 /** One stored snapshot: a read model exactly as it stood at `position` (the fold of every event up to it). */
 export interface Snapshot {
@@ -23,10 +26,15 @@ interface Marker {
 const MARKER = 'generation.json';
 const SNAPSHOT_FILE = /^(\d+)\.([0-9a-f]{64})\.db$/;
 const GENERATION_DIR = /^g\d+$/;
+/** Per generation: the working copies folds run in (ADR 32), deleted after use, at start and with their generation. */
+const SCRATCH_DIR = '.scratch';
+/** A snapshot being written (see write): a crash can leave one behind. */
+const IN_FLIGHT = /\.tmp(-journal)?$/;
 
 /**
- * DATA_DIR/snapshots: `g<generation>/<read model>/v<version>/<position>.db`, each file a serialized
- * read model (SQLite) at that position. Derived data: any of it may be deleted at any time.
+ * DATA_DIR/snapshots: `g<generation>/<read model>/v<version>/<position>.<sha256>.db`, each file a copy
+ * of a read model (SQLite) at that position, and `g<generation>/.scratch/`, the working copies folds
+ * run in (ADR 32). Derived data: any of it may be deleted at any time.
  *
  * Generations are how an erasure reaches the snapshots (ADR 19, ADR 28): a snapshot folded before a
  * person's key was destroyed holds the person's values in clear, so each erasure starts a new
@@ -125,16 +133,53 @@ export class SnapshotFolder {
   }
 
   /**
-   * Stores `image` as the snapshot at `position`, durably and atomically (a crash leaves a stray
-   * temporary file, never a torn snapshot). Returns false, keeping nothing, when an erasure started a
-   * new generation since `generation` was read.
+   * A fresh path for a private working copy of a read model, in the current generation: an erasure's
+   * new generation deletes it with the snapshots (it holds the same values in clear), and so does the
+   * next start (clearScratch) if the thread using it died. Its user deletes it when done.
    */
-  write(generation: number, model: string, version: number, position: bigint, image: Buffer): boolean {
+  scratchFile(): string {
+    const dir = join(this.root, `g${this.generation()}`, SCRATCH_DIR);
+    mkdirSync(dir, { recursive: true });
+    return join(dir, `${process.pid}.${threadId}.${randomUUID()}.db`);
+  }
+
+  /**
+   * At start, before any fold runs: deletes the working copies and half-written snapshots a crash
+   * (or a thread ended mid-run) left in any generation, so they never pile up.
+   */
+  clearScratch(): void {
+    for (const g of entries(this.root).filter((name) => GENERATION_DIR.test(name))) {
+      rmSync(join(this.root, g, SCRATCH_DIR), { recursive: true, force: true });
+      for (const model of entries(join(this.root, g))) {
+        for (const v of entries(join(this.root, g, model))) {
+          for (const name of entries(join(this.root, g, model, v))) {
+            if (IN_FLIGHT.test(name)) rmSync(join(this.root, g, model, v, name), { force: true });
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Stores the snapshot at `position`, durably and atomically: `fill` writes the image to a temporary
+   * path (a page-by-page copy of the model's file, never the whole image in memory), which is synced,
+   * hashed as a stream, renamed into place and its folder synced (a crash leaves a stray temporary
+   * file, never a torn snapshot). Returns false, keeping nothing, when an erasure started a new
+   * generation since `generation` was read.
+   */
+  async write(generation: number, model: string, version: number, position: bigint, fill: (tmp: string) => Promise<unknown>): Promise<boolean> {
     if (this.generation() !== generation) return false;
     const dir = this.dirOf(generation, model, version);
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${position}.${createHash('sha256').update(image).digest('hex')}.db`);
-    writeDurably(file, image);
+    const tmp = join(dir, `${position}.${process.pid}.${threadId}.tmp`);
+    try {
+      await fill(tmp);
+      syncFile(tmp);
+      renameSync(tmp, join(dir, `${position}.${await sha256Of(tmp)}.db`));
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+    syncFile(dir);
     // Checked again after the rename: an erasure that deleted the generation just before it must win.
     if (this.generation() !== generation) {
       rmSync(dir, { recursive: true, force: true });
@@ -143,16 +188,22 @@ export class SnapshotFolder {
     return true;
   }
 
-  /** The snapshot's bytes, or undefined when they are gone or not what was written (then it is deleted). */
-  read(snapshot: Snapshot): Buffer | undefined {
+  /**
+   * Copies the snapshot to `to` (a scratch file: a stored snapshot is never opened for writing) and
+   * checks the copy's hash. False when it is gone or not what was written (then it is deleted).
+   */
+  async copyTo(snapshot: Snapshot, to: string): Promise<boolean> {
     try {
-      const image = readFileSync(snapshot.file);
-      if (createHash('sha256').update(image).digest('hex') === snapshot.sha256) return image;
+      // A reflink where the file system has them (btrfs, XFS): no bytes copied until the fold writes.
+      await copyFile(snapshot.file, to, constants.COPYFILE_FICLONE);
+      if (await sha256Of(to) === snapshot.sha256) return true;
     } catch {
-      return undefined;
+      rmSync(to, { force: true });
+      return false;
     }
+    rmSync(to, { force: true });
     this.remove(snapshot);
-    return undefined;
+    return false;
   }
 
   remove(snapshot: Snapshot): void {
@@ -169,24 +220,5 @@ function entries(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
-  }
-}
-
-/** Written beside, synced, renamed into place, and the folder synced: all of the file or none of it. */
-function writeDurably(file: string, bytes: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  const fd = openSync(tmp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  const dir = openSync(join(file, '..'), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
   }
 }

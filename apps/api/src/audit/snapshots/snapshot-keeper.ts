@@ -49,6 +49,8 @@ export class SnapshotKeeper implements OnApplicationBootstrap, BeforeApplication
     const settings = this.settings;
     // Off: nothing would follow the erasures any more, so nothing taken earlier may stay.
     if (!settings) return rmSync(this.folder.root, { recursive: true, force: true });
+    // Nothing folds yet: what a crash left in scratch files (personal data in clear) goes now.
+    this.folder.clearScratch();
     this.lastRunHead = ALL_PROJECTIONS.reduce((max, p) => {
       const newest = this.folder.list(p.name, p.version).pop()?.position ?? -1n;
       return newest > max ? newest : max;

@@ -1,6 +1,6 @@
 import type { EventStore } from '@liaison/event-store';
-import { ProjectionInstance, type Projection } from '@liaison/projections';
-import { PAGE, foldOn, fromSnapshot } from '../access-view/replay-read-model.js';
+import type { Projection } from '@liaison/projections';
+import { PAGE, emptyModel, foldOn, fromSnapshot } from '../access-view/replay-read-model.js';
 import type { SnapshotFolder } from './snapshot-folder.js';
 import { snapshotsToPrune } from './snapshot-pruning.js';
 
@@ -23,7 +23,8 @@ export interface SnapshotRun {
 /**
  * Brings each read model's snapshots up to the log's head: folds on from its newest snapshot (or from
  * position 0) with the very fold a reproduction uses, storing the model's image after every `every`
- * events, then prunes the folder to its budget. One model is held in memory at a time. Snapshots are
+ * events, then prunes the folder to its budget. One model is folded at a time, in a scratch file with a
+ * small page cache (its memory does not grow with the model), and copied page by page. Snapshots are
  * only ever added after the newest, so pruned gaps stay pruned. `stopped` is polled between pages;
  * `head` (default: the log's) is where the run ends.
  */
@@ -37,17 +38,20 @@ export async function takeSnapshots(
   let written = 0;
   let discarded = false;
   for (const projection of projections) {
+    // An erasure since the run began: nothing it folds may be kept, nor even folded into a scratch file.
+    if (folder.generation() !== generation) discarded = true;
     if (stopped() || discarded) break;
     const newest = folder.list(projection.name, projection.version).pop();
     if (newest && newest.position >= head) continue;
-    const model = (newest && fromSnapshot(folder, projection, newest.position)) || new ProjectionInstance(projection, ':memory:');
+    const model = (newest && await fromSnapshot(folder, projection, newest.position)) || emptyModel(projection, folder);
     try {
       let since = 0;
-      await foldOn(store, model, head, (events) => {
+      await foldOn(store, model, head, async (events) => {
         since += events;
         if (since >= policy.every) {
           since = 0;
-          if (folder.write(generation, projection.name, projection.version, model.checkpoint, model.db.serialize())) written++;
+          // SQLite's online backup: the pages as they are, rowids included (VACUUM INTO may renumber them).
+          if (await folder.write(generation, projection.name, projection.version, model.checkpoint, (tmp) => model.db.backup(tmp, { progress: () => BACKUP_STEP_PAGES }))) written++;
           else discarded = true;
         }
         if (discarded || stopped()) throw new RunStopped();
@@ -67,3 +71,6 @@ export async function takeSnapshots(
 }
 
 class RunStopped extends Error {}
+
+/** Pages copied per step of a backup (the default 100 yields to the event loop ~40 times per MB). */
+const BACKUP_STEP_PAGES = 4096;
