@@ -3,6 +3,9 @@ import type { JsonObject, RecordedEvent } from '../event-store.port.js';
 /** A row as returned by `.raw()` in EVENT_COLUMNS order. */
 export type EventRow = [number, string, string, number, string, string, string, string];
 
+/** What a filtered subscription scans: global_position, stream_id, type (no JSON columns). */
+export type EventKey = [number, string, string];
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     id: row[1],
