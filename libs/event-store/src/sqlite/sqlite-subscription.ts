@@ -44,6 +44,16 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
   private pendingCheckpoint: number | undefined;
   private wake: (() => void) | undefined;
   private readonly filter: KeyFilter | undefined;
+  /**
+   * The last read came back short of a page, so it reached the head; `committedSinceRead` turns true on
+   * the next in-process commit. Until then another read could only come back empty: that read used to
+   * be half of what a caught-up subscription cost per commit (ADR 31).
+   */
+  private atHead = false;
+  private committedSinceRead = true;
+  private readonly noteCommit = (): void => {
+    this.committedSinceRead = true;
+  };
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -69,7 +79,8 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
         await this.options.onCheckpoint(BigInt(position));
         continue;
       }
-      const scanned = this.filter ? this.scanFiltered(this.filter) : this.takePage(this.source.readAfter(this.scanned, PAGE_SIZE));
+      const headUnchanged = this.atHead && !this.committedSinceRead;
+      const scanned = !headUnchanged && (this.filter ? this.scanFiltered(this.filter) : this.takePage(this.source.readAfter(this.scanned, PAGE_SIZE)));
       if (scanned) {
         // Pages come back synchronously and consumers resolve on microtasks: without this yield a
         // long catch-up (or a filter skipping a long run) would starve timers and I/O until done.
@@ -82,6 +93,8 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
         continue;
       }
       await this.waitForCommit();
+      // Woken by a commit or by the fallback poll (another process may have written): read again.
+      this.atHead = false;
     }
   }
 
@@ -96,14 +109,27 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
     this.buffer = [];
     this.index = 0;
     this.source.detach(this);
+    this.source.offNextCommit(this.noteCommit);
     this.wake?.();
   }
 
   /** Takes a page read whole; false when there was nothing after `scanned`. */
   private takePage(page: EventRow[]): boolean {
+    this.readUpTo(page.length);
     if (page.length === 0) return false;
     this.keep(page, page[page.length - 1][0]);
     return true;
+  }
+
+  /**
+   * After each read: a short one reached the head, and the commit waiter is registered in the same tick
+   * as the read, so a commit landing after it is always noted (commits are announced between ticks).
+   */
+  private readUpTo(rows: number): void {
+    this.atHead = rows < PAGE_SIZE;
+    if (!this.atHead) return;
+    this.committedSinceRead = false;
+    this.source.onNextCommit(this.noteCommit);
   }
 
   /**
@@ -113,6 +139,7 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
    */
   private scanFiltered(filter: KeyFilter): boolean {
     const keys = this.source.readKeysAfter(this.scanned, PAGE_SIZE);
+    this.readUpTo(keys.length);
     if (keys.length === 0) return false;
     let first: number | undefined;
     let last: number | undefined;

@@ -2,20 +2,30 @@ import { describe, expect, it } from '@jest/globals';
 import type { EventKey, EventRow } from './sqlite-row.js';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
 
+const row = (i: number): EventRow => [i, `id-${i}`, `${i % 3 === 0 ? 'a' : 'b'}-${i % 5}`, i, i % 7 === 0 ? 'Erased' : 'Other', `{"i":${i}}`, '{}', 'at'];
+
 /** Rows 0..n-1 on streams a-/b- with every 7th an erasure, and a source that counts what it is asked. */
 function logOf(n: number) {
-  const rows: EventRow[] = Array.from({ length: n }, (_, i) => [i, `id-${i}`, `${i % 3 === 0 ? 'a' : 'b'}-${i % 5}`, i, i % 7 === 0 ? 'Erased' : 'Other', `{"i":${i}}`, '{}', 'at']);
+  const rows: EventRow[] = Array.from({ length: n }, (_, i) => row(i));
   const calls = { readAfter: 0, readKeysAfter: 0, spans: [] as [number, number][] };
+  const waiters = new Set<() => void>();
+  /** An in-process commit of one more row, announced as the store announces its commits. */
+  const commit = () => {
+    rows.push(row(rows.length));
+    const woken = [...waiters];
+    waiters.clear();
+    woken.forEach((w) => w());
+  };
   const source: SubscriptionSource = {
     readAfter: (after, limit) => (calls.readAfter++, rows.filter((r) => r[0] > after).slice(0, limit)),
     readKeysAfter: (after, limit) => (calls.readKeysAfter++, rows.filter((r) => r[0] > after).slice(0, limit).map((r): EventKey => [r[0], r[2], r[4]])),
     readRange: (first, last) => (calls.spans.push([first, last]), rows.filter((r) => r[0] >= first && r[0] <= last)),
-    headPosition: () => n - 1,
-    onNextCommit: () => undefined,
-    offNextCommit: () => undefined,
+    headPosition: () => rows.length - 1,
+    onNextCommit: (w) => void waiters.add(w),
+    offNextCommit: (w) => void waiters.delete(w),
     detach: () => undefined,
   };
-  return { rows, calls, source };
+  return { rows, calls, source, commit };
 }
 
 /** Everything delivered until the catch-up ends (the subscription closes itself then). */
@@ -59,5 +69,32 @@ describe('SqliteSubscription with a filter', () => {
     const sub = (holder.sub = new SqliteSubscription(source, { onCaughtUp: closing(holder) }));
     expect(await collected(sub)).toEqual(rows.map((r) => BigInt(r[0])));
     expect(calls.readKeysAfter).toBe(0);
+  });
+});
+
+describe('SqliteSubscription at the head', () => {
+  it('reads once per commit: a short page already proved it reached the head', async () => {
+    const { calls, source, commit } = logOf(3);
+    const sub = new SqliteSubscription(source);
+    for (let i = 0; i < 3; i++) expect((await sub.next()).value?.position).toBe(BigInt(i));
+    for (let i = 3; i < 8; i++) {
+      const next = sub.next();
+      await new Promise((r) => setImmediate(r));
+      commit();
+      expect((await next).value?.position).toBe(BigInt(i));
+    }
+    await sub.close();
+    // One read for the catch-up and one per commit; no empty read after each short page.
+    expect(calls.readAfter).toBe(1 + 5);
+  });
+
+  it('still reads after the fallback poll when no commit was announced (another process wrote)', async () => {
+    const { rows, source } = logOf(2);
+    const sub = new SqliteSubscription(source);
+    await sub.next();
+    await sub.next();
+    rows.push(row(2)); // written by another connection: nothing announces it
+    expect((await sub.next()).value?.position).toBe(2n);
+    await sub.close();
   });
 });
