@@ -298,7 +298,7 @@ export class ProjectionRunner {
   }
 
   private notifyWaiters(): void {
-    this.waiters.advance(this.position());
+    this.waiters.advance(() => this.position());
   }
 
 
