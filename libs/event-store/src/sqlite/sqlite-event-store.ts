@@ -16,7 +16,7 @@ import { CommitSignal } from './commit-signal.js';
 import { GroupCommit, type GroupCommitStats } from './group-commit.js';
 import { ThreadedCommit } from './threaded-commit.js';
 import { serializeEvents } from './sqlite-append.js';
-import { toRecordedEvents, type EventRow } from './sqlite-row.js';
+import { toRecordedEvents, type EventKey, type EventRow } from './sqlite-row.js';
 import { openDatabase, prepareStatements, type Statements } from './sqlite-schema.js';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
 
@@ -60,6 +60,8 @@ export class SqliteEventStore implements EventStore {
       });
     this.source = {
       readAfter: (after, limit) => this.st.readAllFwd.all(after + 1, limit) as EventRow[],
+      readKeysAfter: (after, limit) => this.st.readKeysFwd.all(after + 1, limit) as EventKey[],
+      readRange: (first, last) => this.st.readRange.all(first, last) as EventRow[],
       headPosition: () => this.head(),
       onNextCommit: (wake) => this.commitWaiters.add(wake),
       offNextCommit: (wake) => this.commitWaiters.delete(wake),

@@ -4,6 +4,9 @@ import { OnDemandMetadataEvent } from '../metadata-on-demand.js';
 export type { EventRow } from '../metadata-on-demand.js';
 import type { EventRow } from '../metadata-on-demand.js';
 
+/** What a filtered subscription scans: global_position, stream_id, type (no JSON columns). */
+export type EventKey = [number, string, string];
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     id: row[1],

@@ -60,6 +60,8 @@ export interface Statements {
   readStreamBwd: Stmt;
   readAllFwd: Stmt;
   readAllBwd: Stmt;
+  readKeysFwd: Stmt;
+  readRange: Stmt;
   head: Stmt;
   ping: Stmt;
 }
@@ -85,6 +87,9 @@ export function prepareStatements(db: Db): Statements {
     readStreamBwd: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
     readAllFwd: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position >= ? ORDER BY global_position LIMIT ?`),
     readAllBwd: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position <= ? ORDER BY global_position DESC LIMIT ?`),
+    // A filtered subscription scans these three columns and reads whole rows only for what it keeps.
+    readKeysFwd: raw('SELECT global_position, stream_id, type FROM events WHERE global_position >= ? ORDER BY global_position LIMIT ?'),
+    readRange: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position >= ? AND global_position <= ? ORDER BY global_position`),
     head: db.prepare('SELECT MAX(global_position) FROM events').pluck(true),
     ping: db.prepare('SELECT 1').pluck(true),
   };

@@ -19,7 +19,14 @@ export class PositionWaiters {
     });
   }
 
-  advance(at: bigint): void {
+  /**
+   * Releases whoever waits for `position()` or less. The position is asked for only when someone waits:
+   * it is a minimum over every read model's checkpoint, and progress reports arrive many times a second
+   * while commands (which never wait) stream in (ADR 31).
+   */
+  advance(position: () => bigint): void {
+    if (this.waiting.size === 0) return;
+    const at = position();
     for (const w of this.waiting) if (w.position <= at) w.resolve(true);
   }
 

@@ -299,7 +299,7 @@ export class ProjectionRunner {
   }
 
   private notifyWaiters(): void {
-    this.waiters.advance(this.position());
+    this.waiters.advance(() => this.position());
   }
 
 

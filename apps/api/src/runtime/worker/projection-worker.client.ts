@@ -41,7 +41,7 @@ export class ProjectionWorkerClient implements ProjectionsReader {
     this.handles = groups.map((projections) => new ProjectionWorkerHandle(
       entry,
       { config, dir, projections: [...projections], commitSignal, fallbackPollMs },
-      () => this.waiters.advance(this.position()),
+      () => this.waiters.advance(() => this.position()),
       () => this.waiters.failAll(),
     ));
   }
