@@ -8,6 +8,7 @@ import { mintDevToken } from '../apps/api/src/dev/dev-token.client.js';
 import { detentionBody, seedCases } from './api/seed.js';
 import { load, measured, type LoadResult, type Measured } from './api/load.js';
 import { caughtUp, startFrameworkFloor, startReference, startService } from './api/servers.js';
+import { snapshotsCaughtUp } from './api/snapshots-caught-up.js';
 import { dashboardPairs, dashboardVerdict, everyView, pollDashboard, type DashboardPairs } from './api/dashboard.js';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, fmtMiB, fmtMs, fmtRatio } from './support/stats.js';
@@ -78,6 +79,10 @@ export async function run(args: string[]): Promise<void> {
     // The load starts once the read models have caught up with the seeded log, or the first run
     // would also be timing the service's start-up catch-up.
     await caughtUp(service.url, 60_000);
+    // Likewise the snapshots of the seeded log (their first run; runs the load triggers still count).
+    const head = Number(((await (await fetch(`${service.url}/ready`)).json()) as { details: { projections: { head: string } } }).details.projections.head);
+    const snapshotWait = await snapshotsCaughtUp(tmp.dir, head, 300_000);
+    if (snapshotWait > 0) console.log(`snapshots of the seeded log taken in ${(snapshotWait / 1000).toFixed(1)} s before the load`);
     const tokens = await Promise.all(Array.from({ length: TOKENS }, (_, k) => mintDevToken({ country: 'SE', role: 'officer', sub: `bench-se-${k}`, dataDir: tmp.dir })));
     const reference = await startReference(3999 + Math.floor(Math.random() * 500), path.join(tmp.dir, 'reference-token.txt'));
     const serviceRun = (connections: number, durationSec = duration) => load({
