@@ -9,7 +9,7 @@ import { evolveCaseViewers } from '../shared/viewer-counters.js';
 import {
   changeNationalities, countCaseFor, endDetentionCounters, isRestricted, openDetention, openOrClose, restrictPerson, setupDetentionCounters,
 } from './detention-counters.js';
-import { countCaseSpansFor, countSpan, endOverTimeCounters, restrictSpans, setupOverTimeCounters, spanOf } from './over-time-counters.js';
+import { countCaseSpansFor, endOverTimeCounters, recountSpan, restrictSpans, setupOverTimeCounters, spanOf, type Span } from './over-time-counters.js';
 
 /**
  * Who is detained where. Nationalities are kept per person (current ones only) and joined at query
@@ -94,14 +94,15 @@ export const detentionRegisterProjection: Projection = {
         const row = [d.caseId, d.detentionId, d.personId, d.holdingCountry, d.facility, utc(d.detainedAt), utc(d.nextCustodyReviewAt)];
         const columns = 'case_id, detention_id, person_id, holding_country, facility, detained_at, next_review_at, ended_at';
         // A new detention (the rule) is one insert; one recorded again replaces the row and its count.
+        let previous: Span | undefined;
         if (rm.stmt(`INSERT OR IGNORE INTO dr_detentions(${columns}) VALUES (?,?,?,?,?,?,?,NULL)`).run(...row).changes === 0) {
           const before = openDetention(rm, d.caseId, d.detentionId);
           if (before) openOrClose(rm, d.caseId, d.detentionId, before, -1);
-          countSpan(rm, d.caseId, spanOf(rm, d.caseId, d.detentionId), -1);
+          previous = spanOf(rm, d.caseId, d.detentionId);
           rm.stmt(`INSERT OR REPLACE INTO dr_detentions(${columns}) VALUES (?,?,?,?,?,?,?,NULL)`).run(...row);
         }
         openOrClose(rm, d.caseId, d.detentionId, { personId: String(d.personId), holding: String(d.holdingCountry) }, 1);
-        countSpan(rm, d.caseId, { personId: String(d.personId), detainedAt: String(row[5]), endedAt: null }, 1);
+        recountSpan(rm, d.caseId, previous, { personId: String(d.personId), detainedAt: String(row[5]), endedAt: null });
         return;
       }
       case 'CustodyExtended':
@@ -111,9 +112,8 @@ export const detentionRegisterProjection: Projection = {
       case 'DetentionEnded': {
         const before = openDetention(rm, d.caseId, d.detentionId);
         const span = spanOf(rm, d.caseId, d.detentionId);
-        countSpan(rm, d.caseId, span, -1);
         rm.stmt('UPDATE dr_detentions SET ended_at = ? WHERE case_id = ? AND detention_id = ?').run(utc(d.endedAt), d.caseId, d.detentionId);
-        countSpan(rm, d.caseId, span && { ...span, endedAt: utc(d.endedAt) }, 1);
+        recountSpan(rm, d.caseId, span, span && { ...span, endedAt: utc(d.endedAt) });
         // Without an end time the row is open afterwards (even one ended before), and counted.
         const after = utc(d.endedAt) === null ? openDetention(rm, d.caseId, d.detentionId) : undefined;
         if (before && !after) openOrClose(rm, d.caseId, d.detentionId, before, -1);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReadModelDb } from '../../runner/projection.js';
 import { caseViewers, CounterBuffer } from '../shared/viewer-counters.js';
+import { isRestricted } from './detention-counters.js';
 
 // Detentions over time from counters per viewer country and UTC hour (ADR 29), so the Overview's
 // chart reads the viewer's hour rows in its range instead of every visible detention. Per hour slot h
@@ -63,26 +64,32 @@ function add(rm: ReadModelDb, viewers: readonly string[], span: Span, all: numbe
   else slots.add(rm, viewers, [slotOf(e)], [0, 0, all, all * onEdge(e), 0, 0, restricted, restricted * onEdge(e)]);
 }
 
-const isRestricted = (rm: ReadModelDb, caseId: unknown, personId: unknown): boolean =>
-  rm.stmt('SELECT 1 FROM restricted_persons WHERE case_id = ? AND person_id = ?').get(caseId, personId) !== undefined;
+const SPAN = 'person_id AS personId, detained_at AS detainedAt, ended_at AS endedAt';
 
 /** The stored row of a detention, before an event changes it. */
 export function spanOf(rm: ReadModelDb, caseId: unknown, detentionId: unknown): Span | undefined {
-  return rm.stmt(`SELECT person_id AS personId, detained_at AS detainedAt, ended_at AS endedAt FROM dr_detentions
-    WHERE case_id = ? AND detention_id = ?`).get(caseId, detentionId) as Span | undefined;
+  return rm.stmt(`SELECT ${SPAN} FROM dr_detentions WHERE case_id = ? AND detention_id = ?`).get(caseId, detentionId) as Span | undefined;
 }
 
-/** Counts (sign 1) or uncounts (-1) one detention row for everyone who sees its case. */
-export function countSpan(rm: ReadModelDb, caseId: unknown, span: Span | undefined, sign: 1 | -1): void {
-  if (!span) return;
+/**
+ * One detention row counted as `after` instead of `before` (either absent: newly counted, or no longer)
+ * for everyone who sees its case; the case's viewers and the person's restriction are read once.
+ */
+export function recountSpan(rm: ReadModelDb, caseId: unknown, before: Span | undefined, after: Span | undefined): void {
+  if (!before && !after) return;
   const viewers = caseViewers(rm, caseId);
-  if (viewers.length) add(rm, viewers, span, sign, isRestricted(rm, caseId, span.personId) ? sign : 0);
+  if (viewers.length === 0) return;
+  const restrictedBefore = before !== undefined && isRestricted(rm, caseId, before.personId);
+  if (before) add(rm, viewers, before, -1, restrictedBefore ? -1 : 0);
+  if (!after) return;
+  // A detention recorded again may name another person, whose restriction is their own.
+  const restrictedAfter = before?.personId === after.personId ? restrictedBefore : isRestricted(rm, caseId, after.personId);
+  add(rm, viewers, after, 1, restrictedAfter ? 1 : 0);
 }
 
 /** A person became restricted (1) or was lifted (-1): all their detentions move in or out of the restricted part. */
 export function restrictSpans(rm: ReadModelDb, caseId: unknown, personId: unknown, sign: 1 | -1): void {
-  const rows = rm.stmt(`SELECT person_id AS personId, detained_at AS detainedAt, ended_at AS endedAt FROM dr_detentions
-    WHERE case_id = ? AND person_id = ?`).all(caseId, personId) as Span[];
+  const rows = rm.stmt(`SELECT ${SPAN} FROM dr_detentions WHERE case_id = ? AND person_id = ?`).all(caseId, personId) as Span[];
   if (rows.length === 0) return;
   const viewers = caseViewers(rm, caseId);
   for (const row of rows) add(rm, viewers, row, 0, sign);
