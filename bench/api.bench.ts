@@ -2,13 +2,12 @@
 // The real service (built, embedded store, ES256 dev tokens) against ../shared/reference/append-server.mjs
 // under the same load, in the same run: commands/s, p50/p99, ratio service ÷ reference; then the CPU
 // each command costs per thread role, beside the framework's own share (bench/api/framework-floor.server.ts).
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { mintDevToken } from '../apps/api/src/dev/dev-token.client.js';
 import { detentionBody, seedCases } from './api/seed.js';
 import { load, measured, type LoadResult, type Measured } from './api/load.js';
 import { caughtUp, startFrameworkFloor, startReference, startService } from './api/servers.js';
-import { snapshotsCaughtUp } from './api/snapshots-caught-up.js';
+import { snapshotsCaughtUp, snapshotsHeld } from './api/snapshots.js';
 import { dashboardPairs, dashboardVerdict, everyView, pollDashboard, type DashboardPairs } from './api/dashboard.js';
 import { makeTempDir, writeResult } from './support/files.js';
 import { fmtInt, fmtMiB, fmtMs, fmtRatio } from './support/stats.js';
@@ -48,12 +47,6 @@ async function assertValidates(url: string, caseId: string): Promise<void> {
   if (res.status !== 400) throw new Error(`framework floor answered an invalid body with ${res.status}, not 400: its DTO is not validated`);
 }
 
-/** The stored snapshot images under `dir` (DATA_DIR/snapshots), and their bytes. */
-function snapshotsHeld(dir: string): { files: number; bytes: number } {
-  const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => /\/\d+\.[0-9a-f]{64}\.db$/.test(f)) : [];
-  return { files: files.length, bytes: files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0) };
-}
-
 export async function run(args: string[]): Promise<void> {
   const quick = args.includes('--quick');
   const duration = quick ? 3 : 10;
@@ -78,9 +71,8 @@ export async function run(args: string[]): Promise<void> {
     const service = await startService(tmp.dir, 0, undefined, { METRICS_TOKEN });
     // The load starts once the read models have caught up with the seeded log, or the first run
     // would also be timing the service's start-up catch-up.
-    await caughtUp(service.url, 60_000);
+    const head = await caughtUp(service.url, 60_000);
     // Likewise the snapshots of the seeded log (their first run; runs the load triggers still count).
-    const head = Number(((await (await fetch(`${service.url}/ready`)).json()) as { details: { projections: { head: string } } }).details.projections.head);
     const snapshotWait = await snapshotsCaughtUp(tmp.dir, head, 300_000);
     if (snapshotWait > 0) console.log(`snapshots of the seeded log taken in ${(snapshotWait / 1000).toFixed(1)} s before the load`);
     const tokens = await Promise.all(Array.from({ length: TOKENS }, (_, k) => mintDevToken({ country: 'SE', role: 'officer', sub: `bench-se-${k}`, dataDir: tmp.dir })));
@@ -118,7 +110,7 @@ export async function run(args: string[]): Promise<void> {
       // VmHWM: the service's peak over every run above (all threads), what a container limit meets.
       peakRss = procMemory(service.child.pid!).hwm;
       memory = await serviceMemory(service.url, service.child.pid!);
-      snapshots = snapshotsHeld(path.join(tmp.dir, 'snapshots'));
+      snapshots = snapshotsHeld(tmp.dir);
     } finally {
       await service.stop();
       await reference.stop();

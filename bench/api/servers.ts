@@ -52,13 +52,13 @@ export async function startService(
   return { url: m[1].replace('localhost', '127.0.0.1'), child, stop: stopper(child) };
 }
 
-/** Waits until /ready reports every read model at the log's head. */
-export async function caughtUp(url: string, timeoutMs: number): Promise<void> {
+/** Waits until /ready reports every read model at the log's head; returns that head. */
+export async function caughtUp(url: string, timeoutMs: number): Promise<bigint> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const body = (await (await fetch(`${url}/ready`)).json()) as { details?: { projections?: { position?: string; head?: string } } };
     const p = body.details?.projections;
-    if (p?.position !== undefined && p.head !== undefined && BigInt(p.position) >= BigInt(p.head)) return;
+    if (p?.position !== undefined && p.head !== undefined && BigInt(p.position) >= BigInt(p.head)) return BigInt(p.head);
     if (Date.now() > deadline) throw new Error(`read models did not catch up within ${timeoutMs} ms: ${JSON.stringify(body)}`);
     await new Promise((r) => setTimeout(r, 50));
   }

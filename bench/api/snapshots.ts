@@ -1,17 +1,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { snapshotSettings } from '../../apps/api/src/audit/snapshots/snapshot-settings.js';
 import { ALL_PROJECTIONS } from '@liaison/projections';
+import { SnapshotFolder } from '../../apps/api/src/audit/snapshots/snapshot-folder.js';
+import { snapshotSettings } from '../../apps/api/src/audit/snapshots/snapshot-settings.js';
 
-/** Newest snapshot position per read model under DATA_DIR/snapshots (any generation). */
-function newestByModel(root: string): Map<string, number> {
-  const newest = new Map<string, number>();
-  if (!existsSync(root)) return newest;
-  for (const f of readdirSync(root, { recursive: true }).map(String)) {
-    const m = /^g\d+\/([^/]+)\/v\d+\/(\d+)\.[0-9a-f]{64}\.db$/.exec(f);
-    if (m) newest.set(m[1], Math.max(newest.get(m[1]) ?? -1, Number(m[2])));
-  }
-  return newest;
+const folderOf = (dataDir: string) => new SnapshotFolder(path.join(dataDir, 'snapshots'));
+
+/** The snapshots the service holds in DATA_DIR/snapshots (current generation): how many, how many bytes. */
+export function snapshotsHeld(dataDir: string): { files: number; bytes: number } {
+  const folder = folderOf(dataDir);
+  const all = ALL_PROJECTIONS.flatMap((p) => folder.list(p.name, p.version));
+  return { files: all.length, bytes: all.reduce((sum, s) => sum + s.bytes, 0) };
+}
+
+/** Whether a fold is running: its scratch file exists (ADR 32). */
+function folding(folder: SnapshotFolder): boolean {
+  const scratch = path.join(folder.root, `g${folder.generation()}`, '.scratch');
+  return existsSync(scratch) && readdirSync(scratch).length > 0;
 }
 
 /**
@@ -21,16 +26,15 @@ function newestByModel(root: string): Map<string, number> {
  * measured a run inside the window at +86–122 µs per command). Runs the load itself triggers still
  * count. Returns at once when snapshots are off.
  */
-export async function snapshotsCaughtUp(dataDir: string, head: number, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function snapshotsCaughtUp(dataDir: string, head: bigint, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const settings = snapshotSettings(env);
   const started = Date.now();
-  if (!settings || head < settings.every) return 0;
-  const root = path.join(dataDir, 'snapshots');
+  if (!settings || head < BigInt(settings.every)) return 0;
+  const folder = folderOf(dataDir);
+  const due = head - BigInt(settings.every);
   for (;;) {
-    const newest = newestByModel(root);
-    const done = ALL_PROJECTIONS.every((p) => (newest.get(p.name) ?? -1) > head - settings.every);
-    const scratch = existsSync(path.join(root)) && readdirSync(root, { recursive: true }).map(String).some((f) => f.includes('.scratch/'));
-    if (done && !scratch) return Date.now() - started;
+    const done = ALL_PROJECTIONS.every((p) => (folder.list(p.name, p.version).pop()?.position ?? -1n) > due);
+    if (done && !folding(folder)) return Date.now() - started;
     if (Date.now() - started > timeoutMs) throw new Error(`snapshots did not catch up with the seeded log within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 500));
   }
