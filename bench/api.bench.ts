@@ -4,7 +4,7 @@
 // each command costs per thread role, beside the framework's own share (bench/api/framework-floor.server.ts).
 import path from 'node:path';
 import { mintDevToken } from '../apps/api/src/dev/dev-token.client.js';
-import { detentionBody, seedCases } from './api/seed.js';
+import { nthDetention, seedCases } from './api/seed.js';
 import { load, measured, type LoadResult, type Measured } from './api/load.js';
 import { caughtUp, startFrameworkFloor, startReference, startService } from './api/servers.js';
 import { snapshotsCaughtUp, snapshotsHeld } from './api/snapshots.js';
@@ -60,14 +60,9 @@ export async function run(args: string[]): Promise<void> {
   try {
     console.log(`seeding ${CASES} cases × ${personsPerCase} persons …`);
     const cases = await seedCases(path.join(tmp.dir, 'events.db'), CASES, personsPerCase, at);
-    // Each request takes the next unused person, round-robin over cases, so no command repeats.
+    // Each side takes the next unused person, round-robin over cases, so no command repeats.
     const cursors = { service: 0, reference: 0, floor: 0 };
-    const nextDetention = (side: keyof typeof cursors) => {
-      const n = cursors[side]++;
-      const c = cases[n % cases.length];
-      const personId = c.personIds[Math.floor(n / cases.length) % personsPerCase];
-      return { caseId: c.caseId, body: detentionBody(personId, at) };
-    };
+    const nextDetention = (side: keyof typeof cursors) => nthDetention(cases, personsPerCase, cursors[side]++, at);
     const service = await startService(tmp.dir, 0, undefined, { METRICS_TOKEN });
     // The load starts once the read models have caught up with the seeded log, or the first run
     // would also be timing the service's start-up catch-up.
@@ -80,7 +75,7 @@ export async function run(args: string[]): Promise<void> {
     const serviceRun = (connections: number, durationSec = duration) => load({
       url: service.url, connections, durationSec,
       headers: (i) => ({ authorization: `Bearer ${tokens[i % TOKENS]}` }),
-      next: () => { const d = nextDetention('service'); return { path: `/api/v1/cases/${d.caseId}/detentions`, body: JSON.stringify(d.body) }; },
+      next: () => { const d = nextDetention('service'); return { path: d.path, body: JSON.stringify(d.body) }; },
     });
     const referenceRun = (connections: number, durationSec = duration) => load({
       url: reference.url, connections, durationSec,
@@ -120,7 +115,7 @@ export async function run(args: string[]): Promise<void> {
       await assertValidates(floor.url, cases[0].caseId);
       const floorRun = (durationSec: number) => load({
         url: floor.url, connections: 50, durationSec, headers: () => ({}),
-        next: () => { const d = nextDetention('floor'); return { path: `/api/v1/cases/${d.caseId}/detentions`, body: JSON.stringify(d.body) }; },
+        next: () => { const d = nextDetention('floor'); return { path: d.path, body: JSON.stringify(d.body) }; },
       });
       await floorRun(warmUp);
       cpu.floor = await measured(floor.child.pid!, () => floorRun(duration));

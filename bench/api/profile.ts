@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
-import { detentionBody, seedCases } from './seed.js';
+import { nthDetention, seedCases } from './seed.js';
 import { load, measured } from './load.js';
 import { caughtUp, startService } from './servers.js';
 import { threadCpu } from './thread-cpu.js';
@@ -33,9 +33,8 @@ try {
       url: service.url, connections: 50, durationSec,
       headers: (i) => ({ authorization: `Bearer ${tokens[i % tokens.length]}` }),
       next: () => {
-        const k = n++;
-        const c = cases[k % CASES];
-        return { path: `/api/v1/cases/${c.caseId}/detentions`, body: JSON.stringify(detentionBody(c.personIds[Math.floor(k / CASES) % PERSONS], at)) };
+        const d = nthDetention(cases, PERSONS, n++, at);
+        return { path: d.path, body: JSON.stringify(d.body) };
       },
     });
     await run(1);

@@ -59,3 +59,12 @@ export function detentionBody(personId: string, at: Date): Record<string, string
     nextCustodyReviewAt: new Date(at.getTime() + 14 * 86_400_000).toISOString(),
   };
 }
+
+/**
+ * The n-th detention of a load: round robin over the cases, each taking its next person, so no
+ * command repeats (a person detained twice is a 422, which would skew the latencies).
+ */
+export function nthDetention(cases: readonly SeededCase[], personsPerCase: number, n: number, at: Date): { caseId: string; path: string; body: Record<string, string> } {
+  const c = cases[n % cases.length];
+  return { caseId: c.caseId, path: `/api/v1/cases/${c.caseId}/detentions`, body: detentionBody(c.personIds[Math.floor(n / cases.length) % personsPerCase], at) };
+}

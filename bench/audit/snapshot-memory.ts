@@ -3,7 +3,7 @@
 // child process of its own (VmHWM is per process). Folding in scratch files, the figure should stay
 // about the same while the read models (and their images) double.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteEventStore } from '@liaison/event-store';
@@ -11,6 +11,7 @@ import { ALL_PROJECTIONS } from '@liaison/projections';
 import { SnapshotFolder } from '../../apps/api/src/audit/snapshots/snapshot-folder.js';
 import { takeSnapshots } from '../../apps/api/src/audit/snapshots/take-snapshots.js';
 import { DEFAULT_SNAPSHOT_EVERY } from '../../apps/api/src/audit/snapshots/snapshot-settings.js';
+import { procMemory } from '../support/proc-memory.js';
 
 export interface SnapshotMemory {
   events: number;
@@ -22,7 +23,7 @@ export interface SnapshotMemory {
 }
 
 const SELF = fileURLToPath(import.meta.url);
-const hwmMiB = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
+const hwmMiB = () => procMemory(process.pid).hwm / 1048576;
 
 /** Runs the measurement in a child for each size, on the log `events.db` in `dir` (the child writes `dir/snapshot-memory`). */
 export function benchSnapshotMemory(dir: string, sizes: number[]): SnapshotMemory[] {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
-import { detentionBody, seedCases, type SeededCase } from '../api/seed.js';
+import { nthDetention, seedCases, type SeededCase } from '../api/seed.js';
 import { load, measured, type Measured } from '../api/load.js';
 import { caughtUp, startService, type Running } from '../api/servers.js';
 import { makeTempDir } from '../support/files.js';
@@ -47,8 +47,8 @@ function registerPerson(s: Side, n: number) {
 
 /** A detention of a person not detained before (as the api bench), round-robin over the cases. */
 function detain(s: Side, n: number, at: Date) {
-  const c = s.cases[n % s.cases.length];
-  return { path: `/api/v1/cases/${c.caseId}/detentions`, body: JSON.stringify(detentionBody(c.personIds[Math.floor(n / s.cases.length) % PERSONS], at)) };
+  const d = nthDetention(s.cases, PERSONS, n, at);
+  return { path: d.path, body: JSON.stringify(d.body) };
 }
 
 /** Each case alternates close, reopen: round-robin over the cases keeps any one case's commands in order. */
