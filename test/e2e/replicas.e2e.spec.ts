@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyAll } from '@liaison/event-store';
 import { openCaseBody, personBody } from '../../apps/api/src/cases/commands/testing/case-commands.harness.js';
 import { followLivePositions } from './support/live-positions.js';
-import { pooled, registerAll, startTwoReplicas, type TwoReplicas } from './support/two-replicas.js';
+import { announcedAcross, pooled, registerAll, startTwoReplicas, type TwoReplicas } from './support/two-replicas.js';
 
 const run = randomUUID().slice(0, 8);
 let r: TwoReplicas;
@@ -96,10 +96,7 @@ describe('two replicas on one EventStoreDB', () => {
   it('announces on each replica\'s live stream a write made on the other', async () => {
     const [liveA, liveB] = await Promise.all([followLivePositions(r.a.baseUrl, r.token), followLivePositions(r.b.baseUrl, r.token)]);
     try {
-      const onA = await r.call(r.a, 'POST', `/api/v1/cases/${caseId}/persons`, personBody({ name: `Live ${run} A` }));
-      expect(await liveB.reaches(BigInt(onA.body.position as string))).toBe(true);
-      const onB = await r.call(r.b, 'POST', `/api/v1/cases/${caseId}/persons`, personBody({ name: `Live ${run} B` }));
-      expect(await liveA.reaches(BigInt(onB.body.position as string))).toBe(true);
+      expect(await announcedAcross(r, { a: liveA, b: liveB }, caseId, (replica) => `Live ${run} ${replica}`)).toEqual([true, true]);
     } finally {
       liveA.close();
       liveB.close();

@@ -8,6 +8,8 @@ import { EsdbEventStore } from '@liaison/event-store/esdb';
 import { StreamNotFound, type RecordedEvent } from '@liaison/event-store';
 import { mintDevToken } from '../../../apps/api/src/dev/dev-token.client.js';
 import { startEsdbEmulator, type EsdbEmulator } from '../../support/esdb-emulator/esdb-emulator.js';
+import { personBody } from '../../../apps/api/src/cases/commands/testing/case-commands.harness.js';
+import type { LivePositions } from './live-positions.js';
 import { startLiaison, type LiaisonProcess } from './liaison-process.js';
 
 export type Reply = { status: number; body: Record<string, unknown>; headers: Headers };
@@ -103,4 +105,17 @@ export async function registerAll(
       if ((reply.status !== 409 && reply.status !== 503) || statuses.length >= 30) return { ...reply, statuses, retryAfter };
     }
   }));
+}
+
+/**
+ * Registers a person on replica A, then on B (named by `name`), and says for each whether the write
+ * reached the other replica's live stream: [A's write on B, B's write on A].
+ */
+export async function announcedAcross(
+  r: TwoReplicas, live: { a: LivePositions; b: LivePositions }, caseId: string, name: (replica: 'A' | 'B') => string,
+): Promise<[boolean, boolean]> {
+  const onA = await r.call(r.a, 'POST', `/api/v1/cases/${caseId}/persons`, personBody({ name: name('A') }));
+  const reachedB = await live.b.reaches(BigInt(onA.body.position as string));
+  const onB = await r.call(r.b, 'POST', `/api/v1/cases/${caseId}/persons`, personBody({ name: name('B') }));
+  return [reachedB, await live.a.reaches(BigInt(onB.body.position as string))];
 }
