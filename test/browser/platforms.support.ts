@@ -3,6 +3,7 @@
  * screenshots. They need the running service and browser context, given as getters.
  */
 import path from 'node:path';
+import { afterEach } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT } from './service.harness.js';
 import { signInThroughIdp } from './sign-in.support.js';
@@ -24,9 +25,19 @@ export async function until(check: () => Promise<boolean>, timeout = 10_000): Pr
 export const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
 export function browserHelpers(context: () => BrowserContext, baseUrl: () => string) {
+  // A test that fails before finish() leaves its tab open, and with it a signed-in session that every
+  // tab of the context shares: close such tabs after each test, so one failure cannot fail the next.
+  const open = new Set<Page>();
+  afterEach(async () => {
+    for (const page of open) await page.close().catch(() => undefined);
+    open.clear();
+  });
+
   /** A fresh tab recording console errors, page errors and failed /api calls. */
   async function openTab(width = 1280, height = 900): Promise<Tab> {
     const page = await context().newPage();
+    open.add(page);
+    page.once('close', () => open.delete(page));
     await page.setViewportSize({ width, height });
     const problems: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });

@@ -84,7 +84,7 @@ describe.each(storeTargets().filter((t) => !t.shared))('erasure by crypto-shredd
     expect(before).toMatchObject({ pseudonym: PSEUDONYM, aliases: [ALIAS] });
     // Snapshots of the read models holding the person in clear exist before the erasure.
     const needle = Buffer.from(PSEUDONYM);
-    const snapshotsWithPerson = () => filesUnder(join(dataDir, 'snapshots')).filter((f) => f.endsWith('.db') && readFileSync(f).includes(needle));
+    const snapshotsWithPerson = () => filesUnder(join(dataDir, 'snapshots')).filter((f) => f.endsWith('.db') && readIfStillThere(f)?.includes(needle));
     for (const until = Date.now() + 30_000; snapshotsWithPerson().length === 0 && Date.now() < until;) await new Promise((r) => setTimeout(r, 200));
     expect(snapshotsWithPerson().length).toBeGreaterThan(0);
     beforeErasure = new Date().toISOString();
@@ -198,10 +198,24 @@ function exportCase(env: Record<string, string>, dataDir: string, caseId: string
   return promisify(execFile)(process.execPath, args, { cwd: ROOT, env: childEnv, timeout: 60_000 });
 }
 
+/**
+ * Non-empty files under `dir`. The service may be running: a snapshot's scratch file (`*.tmp`) or a
+ * superseded snapshot can be renamed or removed between the listing and the stat, and is then skipped.
+ */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
-    .filter((f) => statSync(f).size > 0);
+    .filter((f) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) > 0);
+}
+
+/** A file's bytes, or undefined when it went away since it was listed (see filesUnder). */
+function readIfStillThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useAddressFilters } from '../nav/use-address-filters';
 import type {
   AccessEntry, AccessOfficerSummary, AccessReproduction, CaseDetail, CaseReplay, CaseSummary, Page, ReadAnswer, SearchHit,
 } from '../api/types';
@@ -40,10 +41,7 @@ export function AuditLog({ search }: { search: string }) {
   const { api, purposes, navigate, session } = useApp();
   useTitle('Audit log');
   const purpose = purposes.get();
-  const filters = useMemo(() => readParams(search, DEFAULTS), [search]);
-  const [draft, setDraft] = useState<LogFilters>(filters);
-  // Back/forward or a followed link changes the address: show the filters in force.
-  useEffect(() => setDraft(filters), [filters]);
+  const { filters, draft, setDraft } = useAddressFilters<LogFilters>(search, (s) => readParams(s, DEFAULTS));
   const cursors = pageStack.parse(filters.page);
   const go = (next: LogFilters) => navigate(withParams('/audit', next, DEFAULTS));
   const setCursors = (stack: string[]) => go({ ...filters, page: pageStack.format(stack) });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useAddressFilters } from '../nav/use-address-filters';
 import type { CaseSummary, Page, ReadAnswer } from '../api/types';
 import { PurposePrompt } from '../components/purpose';
 import { Empty, ErrorState, HandlingBadge, Loading, Panel } from '../components/states';
@@ -19,10 +19,7 @@ const OWNER_COUNTRIES = ['SE', 'DK', 'NO', 'FI', 'IS'];
 export function CasesList({ search }: { search: string }) {
   const { api, purposes, navigate, session } = useApp();
   useTitle('Cases');
-  const filters = useMemo(() => readParams(search, DEFAULTS), [search]);
-  const [draft, setDraft] = useState<Filters>(filters);
-  // Back/forward or a followed link changes the address: show the filters in force.
-  useEffect(() => setDraft(filters), [filters]);
+  const { filters, draft, setDraft } = useAddressFilters<Filters>(search, (s) => readParams(s, DEFAULTS));
   const cursors = pageStack.parse(filters.page);
   const go = (next: Filters) => navigate(withParams('/cases', next, DEFAULTS));
   const purpose = purposes.get();

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useDraft } from '../nav/use-address-filters';
 import type { PlatformCatalogue, PlatformResponsiveness, ReferralBasis } from '../api/referral-types';
 import type { ReadAnswer } from '../api/types';
 import { can, roleOf } from '../auth/auth-provider';
@@ -98,9 +99,8 @@ function NonRespondingNotice({ answer }: { answer: Answer }) {
 }
 
 function PeriodForm({ q, onApply }: { q: PlatformQuery; onApply: (q: PlatformQuery) => void }) {
-  const [draft, setDraft] = useState(q);
   // Back/forward or a followed link changes the query: show what is in force.
-  useEffect(() => setDraft(q), [q.from, q.to, q.basis]);
+  const [draft, setDraft] = useDraft(q, `${q.from}|${q.to}|${q.basis}`);
   const submit = (e: Event) => {
     e.preventDefault();
     const [from, to] = draft.from <= draft.to ? [draft.from, draft.to] : [draft.to, draft.from];

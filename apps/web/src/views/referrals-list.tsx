@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useAddressFilters } from '../nav/use-address-filters';
 import type { ActionDayEntry, ReferralEntry } from '../api/referral-types';
 import { REFERRAL_STATUSES } from '../api/referral-types';
 import type { Page, ReadAnswer } from '../api/types';
@@ -23,9 +24,7 @@ function filtersFrom(search: string): Filters {
 
 export function ReferralsList({ search }: { search: string }) {
   const { api, purposes, navigate, session } = useApp();
-  const filters = useMemo(() => filtersFrom(search), [search]);
-  const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [filters]);
+  const { filters, draft, setDraft } = useAddressFilters(search, filtersFrom);
   const purpose = purposes.get();
   const key = purpose ? JSON.stringify({ filters, purpose }) : null;
   const query = (cursor?: string) => ({ ...filters, limit: 25, cursor });

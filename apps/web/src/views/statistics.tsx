@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
+import { useDraft } from '../nav/use-address-filters';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas, PALETTE } from '../components/chart';
 import { SelectField } from '../components/fields';
@@ -78,9 +79,8 @@ export function Statistics({ search }: { search: string }) {
 function YearForm({ filters, years, countries, onApply }: {
   filters: StatisticsFilters; years: string[]; countries: string[]; onApply: (f: StatisticsFilters) => void;
 }) {
-  const [draft, setDraft] = useState(filters);
   // Back/forward or a followed link changes the address: show what is in force.
-  useEffect(() => setDraft(filters), [filters.year, filters.country]);
+  const [draft, setDraft] = useDraft(filters, `${filters.year}|${filters.country}`);
   return (
     <form class="filters no-print" aria-label="Year and country" onSubmit={(e) => { e.preventDefault(); onApply(draft); }}>
       <SelectField id="st-year" label="Year" value={draft.year} anyLabel={null} onChange={(year) => setDraft({ ...draft, year })} options={years.map((y) => [y, y] as const)} />
