@@ -32,13 +32,18 @@ export interface DetentionFilter extends RestrictionOption {
 type Row = Omit<DetentionEntry, 'nationalities' | 'restriction'>
   & { nationalities: string | null; restrictionGround: string | null; restrictedSince: string | null };
 
-const SELECT_OPEN = `SELECT d.case_id AS caseId, ${CASE_META_COLUMNS}, d.detention_id AS detentionId, d.person_id AS personId,
+/**
+ * Open detentions with their person and case. `from` may name the index to read them by: the planner
+ * otherwise drives from the viewer's visible cases (`visibleTo`) whenever it can, which for a viewer of
+ * many cases visits every open detention of each.
+ */
+const selectOpen = (from = 'dr_detentions d') => `SELECT d.case_id AS caseId, ${CASE_META_COLUMNS}, d.detention_id AS detentionId, d.person_id AS personId,
     p.category, p.name, p.pseudonym,
     (SELECT group_concat(n.country, ',' ORDER BY n.country) FROM dr_nationalities n
       WHERE n.case_id = d.case_id AND n.person_id = d.person_id) AS nationalities,
     d.holding_country AS holdingCountry, d.facility, d.detained_at AS detainedAt, d.next_review_at AS nextCustodyReviewAt,
     ${restrictionColumns('d')}
-  FROM dr_detentions d JOIN case_meta m ON m.case_id = d.case_id
+  FROM ${from} JOIN case_meta m ON m.case_id = d.case_id
   LEFT JOIN dr_persons p ON p.case_id = d.case_id AND p.person_id = d.person_id`;
 
 const entry = ({ restrictionGround, restrictedSince, ...r }: Row): DetentionEntry =>
@@ -67,7 +72,7 @@ export function currentDetentions(
     where.push('(d.detained_at, d.case_id, d.detention_id) < (@cAt, @cCase, @cId)');
     Object.assign(params, { cAt: at, cCase: c, cId: id });
   }
-  const rows = prepared(db, `${SELECT_OPEN} WHERE ${where.join(' AND ')}
+  const rows = prepared(db, `${selectOpen()} WHERE ${where.join(' AND ')}
     ORDER BY d.detained_at DESC, d.case_id DESC, d.detention_id DESC LIMIT @limit`).all(params) as Row[];
   return toPage(rows, limit, entry, (r) => [r.detainedAt, r.caseId, r.detentionId]);
 }
@@ -102,7 +107,9 @@ export function custodyReviewsDue(
   const where = ['d.ended_at IS NULL', 'd.next_review_at < @before', visibleTo('d')];
   const params: Record<string, unknown> = { ...viewerParams(viewer), before: utcParam(options.before, 'before'), limit: clampLimit(options.limit ?? 500) };
   filterSql({ holdingCountry: options.holdingCountry, includeRestricted: options.includeRestricted }, where, params);
-  return (prepared(db, `${SELECT_OPEN} WHERE ${where.join(' AND ')}
+  // By the review index, which also gives the order: a dashboard asks for the next week's reviews, a few
+  // among all open detentions, and the viewer's-cases plan read all of them (3.5 ms at 45k, ADR 34).
+  return (prepared(db, `${selectOpen('dr_detentions d INDEXED BY dr_open_by_review')} WHERE ${where.join(' AND ')}
     ORDER BY d.next_review_at, d.case_id, d.detention_id LIMIT @limit`).all(params) as Row[]).map(entry);
 }
 
