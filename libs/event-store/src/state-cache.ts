@@ -13,15 +13,21 @@ export class StateCache<State> {
   // hash: the stream's last chain hash, so a hit can chain the next append without re-reading.
   private readonly entries = new Map<string, { state: State; revision: bigint; hash?: string | null; weight: number }>();
   private weight = 0;
+  /** Lookups answered from memory, and lookups that had to read and fold the stream (for /metrics). */
+  hits = 0;
+  misses = 0;
 
   constructor(private readonly capacity = 10_000, private readonly maxEvents = Number.POSITIVE_INFINITY) {}
 
   get(streamId: string): { state: State; revision: bigint; hash?: string | null } | undefined {
     const hit = this.entries.get(streamId);
     if (hit) {
+      this.hits++;
       // Re-insert to keep Map order as least-recently-used first.
       this.entries.delete(streamId);
       this.entries.set(streamId, hit);
+    } else {
+      this.misses++;
     }
     return hit;
   }

@@ -21,4 +21,18 @@ describe('command state cache settings', () => {
     expect(text).toMatch(/^liaison_command_state_cache_streams 1$/m);
     expect(text).toMatch(/^liaison_command_state_cache_events 30$/m);
   });
+
+  it('given lookups that find a state and lookups that do not, then /metrics counts hits and misses', async () => {
+    const metrics = new ServiceMetrics();
+    const cache = commandStates(metrics, { STATE_CACHE_EVENTS: '50' });
+    cache.get('case-a');
+    cache.set('case-a', {}, 29n);
+    cache.get('case-a');
+    cache.get('case-a');
+    cache.set('case-b', {}, 29n); // the bound pushes case-a out
+    cache.get('case-a');
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^liaison_command_state_cache_lookups_total\{outcome="hit"\} 2$/m);
+    expect(text).toMatch(/^liaison_command_state_cache_lookups_total\{outcome="miss"\} 2$/m);
+  });
 });
