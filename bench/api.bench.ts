@@ -3,10 +3,9 @@
 // under the same load, in the same run: commands/s, p50/p99, ratio service ÷ reference; then the CPU
 // each command costs per thread role, beside the framework's own share (bench/api/framework-floor.server.ts).
 import path from 'node:path';
-import { mintDevToken } from '../apps/api/src/dev/dev-token.client.js';
 import { nthDetention, seedCases } from './api/seed.js';
 import { load, measured, type LoadResult, type Measured } from './api/load.js';
-import { caughtUp, startFrameworkFloor, startReference, startService } from './api/servers.js';
+import { METRICS_TOKEN, caughtUp, metricValue, metricsText, officerTokens, startFrameworkFloor, startReference, startService } from './api/servers.js';
 import { snapshotsCaughtUp, snapshotsHeld } from './api/snapshots.js';
 import { dashboardPairs, dashboardVerdict, everyView, pollDashboard, type DashboardPairs } from './api/dashboard.js';
 import { makeTempDir, writeResult } from './support/files.js';
@@ -16,7 +15,6 @@ import { renderTable } from './support/table.js';
 
 const CASES = 1000;
 const TOKENS = 10;
-const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 interface ServiceMemory extends MemoryBreakdown {
   rss: number;
@@ -27,8 +25,8 @@ interface ServiceMemory extends MemoryBreakdown {
 
 /** Where the service's memory lies at the end of the runs: mappings from /proc, the main thread's heap from /metrics. */
 async function serviceMemory(url: string, pid: number): Promise<ServiceMemory> {
-  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-  const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  const text = await metricsText(url);
+  const metric = (name: string) => metricValue(text, name);
   return {
     rss: procMemory(pid).rss, ...memoryBreakdown(pid),
     mainHeapUsed: metric('liaison_nodejs_heap_size_used_bytes'), stateCacheEvents: metric('liaison_command_state_cache_events'),
@@ -70,7 +68,7 @@ export async function run(args: string[]): Promise<void> {
     // Likewise the snapshots of the seeded log (their first run; runs the load triggers still count).
     const snapshotWait = await snapshotsCaughtUp(tmp.dir, head, 300_000);
     if (snapshotWait > 0) console.log(`snapshots of the seeded log taken in ${(snapshotWait / 1000).toFixed(1)} s before the load`);
-    const tokens = await Promise.all(Array.from({ length: TOKENS }, (_, k) => mintDevToken({ country: 'SE', role: 'officer', sub: `bench-se-${k}`, dataDir: tmp.dir })));
+    const tokens = await officerTokens(tmp.dir, TOKENS);
     const reference = await startReference(3999 + Math.floor(Math.random() * 500), path.join(tmp.dir, 'reference-token.txt'));
     const serviceRun = (connections: number, durationSec = duration) => load({
       url: service.url, connections, durationSec,

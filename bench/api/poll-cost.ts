@@ -5,10 +5,9 @@
 // SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" the service writes one profile per thread
 // (read them with profile-summary.ts).
 import path from 'node:path';
-import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
-import { nthDetention, seedCases } from './seed.js';
+import { detentionLoad, seedCases } from './seed.js';
 import { load } from './load.js';
-import { caughtUp, startService } from './servers.js';
+import { caughtUp, officerTokens, startService } from './servers.js';
 import { threadCpu } from './thread-cpu.js';
 import { everyView } from './dashboard.js';
 import { makeTempDir } from '../support/files.js';
@@ -23,12 +22,11 @@ try {
   const service = await startService(tmp.dir, 0);
   try {
     await caughtUp(service.url, 60_000);
-    const token = await mintDevToken({ country: 'SE', role: 'officer', sub: 'bench-se-0', dataDir: tmp.dir });
-    let n = 0;
+    const [token] = await officerTokens(tmp.dir, 1);
     await load({
       url: service.url, connections: 10, durationSec: 20,
       headers: () => ({ authorization: `Bearer ${token}` }),
-      next: () => { const d = nthDetention(cases, PERSONS, n++, at); return { path: d.path, body: JSON.stringify(d.body) }; },
+      next: detentionLoad(cases, PERSONS, at),
     });
     await caughtUp(service.url, 60_000);
     const pid = service.child.pid!;

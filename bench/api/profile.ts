@@ -6,10 +6,9 @@
 // Not part of `npm run bench`: a profiled service is slower and its shares, not its figures, are the point.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
-import { nthDetention, seedCases } from './seed.js';
+import { detentionLoad, seedCases } from './seed.js';
 import { load, measured } from './load.js';
-import { caughtUp, startService } from './servers.js';
+import { caughtUp, officerTokens, startService } from './servers.js';
 import { threadCpu } from './thread-cpu.js';
 import { makeTempDir } from '../support/files.js';
 
@@ -27,15 +26,12 @@ try {
   const service = await startService(tmp.dir, 0, [...extra, ...(profiled ? ['--cpu-prof', `--cpu-prof-dir=${out}`, '--cpu-prof-interval=500'] : [])]);
   try {
     await caughtUp(service.url, 60_000);
-    const tokens = await Promise.all(Array.from({ length: 10 }, (_, k) => mintDevToken({ country: 'SE', role: 'officer', sub: `bench-se-${k}`, dataDir: tmp.dir })));
-    let n = 0;
+    const tokens = await officerTokens(tmp.dir, 10);
+    const next = detentionLoad(cases, PERSONS, at);
     const run = (durationSec: number) => load({
       url: service.url, connections: 50, durationSec,
       headers: (i) => ({ authorization: `Bearer ${tokens[i % tokens.length]}` }),
-      next: () => {
-        const d = nthDetention(cases, PERSONS, n++, at);
-        return { path: d.path, body: JSON.stringify(d.body) };
-      },
+      next,
     });
     await run(1);
     const pid = service.child.pid!;

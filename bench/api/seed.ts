@@ -68,3 +68,12 @@ export function nthDetention(cases: readonly SeededCase[], personsPerCase: numbe
   const c = cases[n % cases.length];
   return { caseId: c.caseId, path: `/api/v1/cases/${c.caseId}/detentions`, body: detentionBody(c.personIds[Math.floor(n / cases.length) % personsPerCase], at) };
 }
+
+/** The round-robin detention load as autocannon requests: each call takes the next detention. */
+export function detentionLoad(cases: readonly SeededCase[], personsPerCase: number, at: Date): () => { path: string; body: string } {
+  let n = 0;
+  return () => {
+    const d = nthDetention(cases, personsPerCase, n++, at);
+    return { path: d.path, body: JSON.stringify(d.body) };
+  };
+}

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mintDevToken } from '../../apps/api/src/dev/dev-token.client.js';
 import { productionStart } from '../support/production-start.js';
 import path from 'node:path';
 
@@ -83,4 +84,23 @@ export async function startReference(port: number, tokenFile: string): Promise<R
   const child = spawn(process.execPath, [script], { env: { ...process.env, PORT: String(port), TOKEN_FILE: tokenFile, ALG: 'ES256', COMMIT: 'group' }, stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForLine(child, /reference append server on/, 30_000);
   return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child), token: readFileSync(tokenFile, 'utf8').trim() };
+}
+
+/** `count` Swedish officers' development tokens (bench-se-0 …), from the service's development IdP key in `dataDir`. */
+export function officerTokens(dataDir: string, count: number): Promise<string[]> {
+  return Promise.all(Array.from({ length: count }, (_, k) => mintDevToken({ country: 'SE', role: 'officer', sub: `bench-se-${k}`, dataDir })));
+}
+
+/** The token a bench starts the service with (env METRICS_TOKEN) to read its /metrics. */
+export const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
+/** The service's /metrics text, read with METRICS_TOKEN. */
+export async function metricsText(url: string): Promise<string> {
+  return (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+}
+
+/** One sample's value from /metrics text; `name` includes its labels as written there, e.g. `x_total{outcome="hit"}`. */
+export function metricValue(text: string, name: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line === undefined ? Number.NaN : Number(line.slice(name.length + 1));
 }
